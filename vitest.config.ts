@@ -2,7 +2,6 @@ import { defineConfig } from "vitest/config";
 
 // `npm test` runs everything except the browser suite (test/e2e) and the workerd suite (test/worker).
 export default defineConfig({
-  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/e2e/**", "test/worker/**", "node_modules/**"],

@@ -1,0 +1,86 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import type { AppDeps, AppEnv } from "./deps.js";
+import { ApiError, errorBody, handleError } from "./errors.js";
+import { auditRoutes } from "./routes/audit.js";
+import { authRoutes } from "./routes/auth.js";
+import { healthRoutes } from "./routes/health.js";
+import { pointRoutes } from "./routes/points.js";
+import { serviceRoutes } from "./routes/services.js";
+import { tokenRoutes } from "./routes/tokens.js";
+import { unitRoutes } from "./routes/units.js";
+import { userRoutes } from "./routes/users.js";
+
+/** JSON API bodies are small; CSV imports may carry a few thousand catalogue rows. */
+const API_BODY_LIMIT = 64 * 1024;
+const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
+
+const tooLarge = () => {
+  throw new ApiError(413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+};
+
+/** Builds the one Hono app that both runtimes serve, from injected dependencies. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    // Route pattern, not the URL: a one-time token in a query string must never reach a log.
+    deps.log.info("request", {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "same-origin",
+    }),
+  );
+
+  app.use("/api/*", async (c, next) => {
+    const importing = c.req.path.endsWith("/import");
+    return bodyLimit({ maxSize: importing ? IMPORT_BODY_LIMIT : API_BODY_LIMIT, onError: tooLarge })(c, next);
+  });
+  app.use("/api/*", async (c, next) => {
+    const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
+    const type = c.req.header("content-type") ?? "";
+    if (hasBody && !c.req.path.endsWith("/import") && !/^application\/json\b/i.test(type)) {
+      throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.");
+    }
+    await next();
+  });
+
+  app.route("/", healthRoutes);
+  app.route("/api/v1/auth", authRoutes);
+  app.route("/api/v1/tokens", tokenRoutes);
+  app.route("/api/v1/units", unitRoutes);
+  app.route("/api/v1/services", serviceRoutes);
+  app.route("/api/v1/points", pointRoutes);
+  app.route("/api/v1/users", userRoutes);
+  app.route("/api/v1/audit", auditRoutes);
+
+  app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

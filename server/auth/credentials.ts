@@ -1,0 +1,80 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { constantTimeEqualText, randomToken, sha256Hex } from "../lib/crypto.js";
+import type { AppEnv } from "../deps.js";
+import { findSessionUser, findTokenUser, insertApiToken, insertSession, extendSession, touchApiToken } from "../db/queries/access.js";
+
+export const SESSION_COOKIE = "hailong_session";
+/** A console session lasts 8 hours after its last use: a working day, not a week on a shared PC. */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+const TOKEN_PREFIX = "hl_";
+
+type CallerRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+/** Opens a session for a user and sets its HttpOnly cookie; only the cookie's hash is stored. */
+export async function startSession(c: Context<AppEnv>, userId: number): Promise<void> {
+  const { db, now, config } = c.var.deps;
+  const value = randomToken(32);
+  await insertSession(db, { id: await sha256Hex(value), userId, createdAt: now(), expiresAt: now() + SESSION_IDLE_MS });
+  setCookie(c, SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: config.publicUrl.startsWith("https:"),
+    path: "/",
+    maxAge: SESSION_IDLE_MS / 1000,
+  });
+}
+
+/** The stored id of the session in the request's cookie, if any. */
+export async function sessionIdOf(c: Context<AppEnv>): Promise<string | undefined> {
+  const value = getCookie(c, SESSION_COOKIE);
+  return value ? sha256Hex(value) : undefined;
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+}
+
+/** Issues an API token "hl_<id>_<secret>"; the secret is shown once and only its hash is kept. */
+export async function issueApiToken(c: Context<AppEnv>, userId: number, name: string) {
+  const { db, now } = c.var.deps;
+  const id = randomToken(9);
+  const secret = randomToken(32);
+  await insertApiToken(db, { id, userId, name, secretHash: await sha256Hex(secret), createdAt: now() });
+  return { id, token: `${TOKEN_PREFIX}${id}_${secret}` };
+}
+
+/** Who is calling: a bearer token wins over a cookie; undefined when neither is valid. */
+export async function identifyCaller(c: Context<AppEnv>) {
+  const { db, now } = c.var.deps;
+  const authorization = c.req.header("authorization");
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+hl_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/.exec(authorization.trim());
+    if (!match) return undefined;
+    const [, id, secret] = match as unknown as [string, string, string];
+    const row = await findTokenUser(db, id);
+    if (!row || !constantTimeEqualText(row.secretHash, await sha256Hex(secret))) return undefined;
+    await touchApiToken(db, id, now());
+    return toCaller(row, "token");
+  }
+  const sessionId = await sessionIdOf(c);
+  if (!sessionId) return undefined;
+  const row = await findSessionUser(db, sessionId, now());
+  if (!row) return undefined;
+  // Slide the expiry only when less than half is left, so that most requests write nothing.
+  if (row.expiresAt - now() < SESSION_IDLE_MS / 2) await extendSession(db, sessionId, now() + SESSION_IDLE_MS);
+  return toCaller(row, "session");
+}
+
+function toCaller(row: Omit<CallerRow, "expiresAt">, via: "session" | "token") {
+  if (row.disabledAt !== null) return undefined;
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    unitId: row.unitId,
+    unitCode: row.unitCode,
+    scopePath: row.unitId === null ? null : row.scopePath,
+    via,
+  } as const;
+}

@@ -1,0 +1,72 @@
+import * as z from "zod";
+
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+// The variables of DESIGN.md §4; names are the environment's, so an error can name the variable.
+const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, "must start with file:, libsql:, https:, http:, wss: or ws:")
+    .default("file:data/hailong.db"),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hailong.example.gov.vn" })
+    .default("http://localhost:8787"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: intFrom(1, 65535).default(8787),
+  HAILONG_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  HAILONG_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  HAILONG_RATE_LIMIT: intFrom(0, 1_000_000).default(120),
+  HAILONG_LINK_DAYS: intFrom(1, 366).default(7),
+  HAILONG_DURABILITY: z.enum(["normal", "full"]).default("normal"),
+  HAILONG_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false"),
+});
+
+export type Config = {
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  publicUrl: string;
+  host: string;
+  port: number;
+  /** Signing secret; when unset, one is generated and kept in the database (see bootstrap). */
+  secret: string | undefined;
+  adminPassword: string | undefined;
+  /** Submissions per minute from one network address to one point; 0 turns the limit off. */
+  rateLimit: number;
+  linkDays: number;
+  /** SQLite `synchronous`: normal survives a process crash, full also a power loss. */
+  durability: "normal" | "full";
+  /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
+};
+
+/** Configuration as the app uses it, once the signing secret is known. */
+export type AppConfig = Config & { secret: string };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment (Node) or the bindings (Workers) once; a bad value names its variable. */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const v = result.data;
+  return {
+    databaseUrl: v.DATABASE_URL,
+    databaseAuthToken: v.DATABASE_AUTH_TOKEN,
+    publicUrl: v.PUBLIC_URL.replace(/\/+$/, ""),
+    host: v.HOST,
+    port: v.PORT,
+    secret: v.HAILONG_SECRET,
+    adminPassword: v.HAILONG_ADMIN_PASSWORD,
+    rateLimit: v.HAILONG_RATE_LIMIT,
+    linkDays: v.HAILONG_LINK_DAYS,
+    durability: v.HAILONG_DURABILITY,
+    trustProxy: v.HAILONG_TRUST_PROXY === "true" || v.HAILONG_TRUST_PROXY === "1",
+  };
+}

@@ -1,0 +1,27 @@
+import { type Client, createClient } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import type { Database } from "./database.js";
+import * as schema from "./schema.js";
+
+export type LibsqlHandle = { db: Database; client: Client; close(): void };
+
+/**
+ * Opens a libSQL database (a local file, or Turso over the network) with the settings the server
+ * relies on. The client's defaults for a file are journal_mode=delete, synchronous=FULL and no busy
+ * timeout: concurrent writers would fail at once and every commit would wait for an fsync.
+ */
+export async function openLibsqlDatabase(options: {
+  url: string;
+  authToken?: string | undefined;
+  durability?: "normal" | "full";
+}): Promise<LibsqlHandle> {
+  const client = createClient({ url: options.url, authToken: options.authToken });
+  if (options.url.startsWith("file:")) {
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute(`PRAGMA synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`);
+    await client.execute("PRAGMA busy_timeout = 5000");
+    await client.execute("PRAGMA foreign_keys = ON");
+  }
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return { db, client, close: () => client.close() };
+}

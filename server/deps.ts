@@ -1,0 +1,37 @@
+import type { AppConfig } from "./config.js";
+import type { Database } from "./db/database.js";
+import type { Logger } from "./logger.js";
+
+/** Everything the app needs from its runtime; built once per process (Node) or isolate (Workers). */
+export type AppDeps = {
+  db: Database;
+  config: AppConfig;
+  /** The current instant in UTC milliseconds; tests freeze it. */
+  now: () => number;
+  /** A fresh random id (UUID v4). */
+  newId: () => string;
+  log: Logger;
+};
+
+/** The signed-in caller, as every protected route sees it. */
+export type AuthUser = {
+  id: number;
+  username: string;
+  role: "admin" | "analyst" | "staff";
+  /** The unit the user is scoped to, or null for the whole tree. */
+  unitId: number | null;
+  unitCode: string | null;
+  /** Materialised path of the scope unit ("/1/4/"), or null for the whole tree. */
+  scopePath: string | null;
+  via: "session" | "token";
+};
+
+/** Hono's environment: one typed variable carries the dependencies. */
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    user: AuthUser | undefined;
+    requestId: string;
+    secureHeadersNonce?: string;
+  };
+};

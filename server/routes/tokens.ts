@@ -1,0 +1,35 @@
+import { Hono } from "hono";
+import { tokenCreateSchema } from "../../shared/contract/catalogue.js";
+import { issueApiToken } from "../auth/credentials.js";
+import { currentUser, requireUser } from "../auth/guard.js";
+import { runBatch } from "../db/database.js";
+import { auditStatement, findApiToken, listApiTokens, revokeApiToken } from "../db/queries/access.js";
+import type { AppEnv } from "../deps.js";
+import { notFound } from "../errors.js";
+import { created } from "../lib/request.js";
+import { validate } from "../lib/validate.js";
+
+/** API tokens for scripts: each acts with its owner's role and scope; the secret is shown once. */
+export const tokenRoutes = new Hono<AppEnv>()
+  .use(requireUser())
+  .get("/", async (c) => c.json({ tokens: await listApiTokens(c.var.deps.db, currentUser(c).id) }))
+  .post("/", validate("json", tokenCreateSchema), async (c) => {
+    const user = currentUser(c);
+    const { name } = c.req.valid("json");
+    const token = await issueApiToken(c, user.id, name);
+    await runBatch(c.var.deps.db, [
+      auditStatement(c.var.deps.db, { userId: user.id, action: "create", entity: "api_token", entityCode: token.id, detail: { name } }, c.var.deps.now()),
+    ]);
+    return created(c, token);
+  })
+  .delete("/:id", async (c) => {
+    const { db, now } = c.var.deps;
+    const user = currentUser(c);
+    const token = await findApiToken(db, c.req.param("id"));
+    if (!token || token.userId !== user.id) throw notFound("The token");
+    if (token.revokedAt === null) {
+      await revokeApiToken(db, token.id, now());
+      await runBatch(db, [auditStatement(db, { userId: user.id, action: "revoke", entity: "api_token", entityCode: token.id }, now())]);
+    }
+    return c.json({ ok: true });
+  });

@@ -1,0 +1,118 @@
+import * as z from "zod";
+
+// Request bodies of the catalogue and access API (DESIGN.md §3 "Admin"), shared with the console.
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+/** Unit electronic identifier: up to 35 digits, A–Z and dots; treated as opaque. */
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-Z.]{1,35}$/, "up to 35 characters: digits, A–Z and dots");
+
+/** National TTHC code d.dddddd (the localised variant is a separate attribute). */
+export const tthcCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d\.\d{6}$/, "the national code d.dddddd, e.g. 1.001193");
+
+export const ROLES = ["admin", "analyst", "staff"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, "2–64 characters: letters, digits, dot, dash, underscore");
+
+export const passwordSchema = z.string().min(10, "at least 10 characters").max(200);
+
+export const unitCreateSchema = z.strictObject({
+  code: unitCodeSchema,
+  name: trimmed(200),
+  parent: unitCodeSchema.optional(),
+});
+
+export const unitPatchSchema = z.strictObject({
+  name: trimmed(200).optional(),
+  parent: unitCodeSchema.nullable().optional(),
+});
+
+export const serviceCreateSchema = z.strictObject({
+  code: tthcCodeSchema,
+  name: trimmed(500),
+  field: trimmed(200).optional(),
+  localCode: z.string().trim().max(60).optional(),
+  units: z.array(unitCodeSchema).max(500).optional(),
+});
+
+export const servicePatchSchema = z.strictObject({
+  name: trimmed(500).optional(),
+  field: trimmed(200).nullable().optional(),
+  localCode: z.string().trim().max(60).nullable().optional(),
+  units: z.array(unitCodeSchema).max(500).optional(),
+});
+
+export const unitServicesSchema = z.strictObject({
+  services: z.array(tthcCodeSchema).max(2000),
+});
+
+export const FORMS_OF_POINT = ["full", "quick"] as const;
+
+export const pointCreateSchema = z.strictObject({
+  unit: unitCodeSchema,
+  label: trimmed(100),
+  service: tthcCodeSchema.optional(),
+  form: z.enum(FORMS_OF_POINT).default("full"),
+  tokenRequired: z.boolean().default(false),
+});
+
+export const pointPatchSchema = z.strictObject({
+  label: trimmed(100).optional(),
+  service: tthcCodeSchema.nullable().optional(),
+  form: z.enum(FORMS_OF_POINT).optional(),
+  tokenRequired: z.boolean().optional(),
+});
+
+export const userCreateSchema = z.strictObject({
+  username: usernameSchema,
+  password: passwordSchema,
+  role: z.enum(ROLES),
+  unit: unitCodeSchema.optional(),
+});
+
+export const userPatchSchema = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  unit: unitCodeSchema.nullable().optional(),
+  password: passwordSchema.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const loginSchema = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+
+export const tokenCreateSchema = z.strictObject({
+  name: trimmed(100),
+});
+
+export type UnitCreate = z.infer<typeof unitCreateSchema>;
+export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
+export type PointCreate = z.infer<typeof pointCreateSchema>;
+export type UserCreate = z.infer<typeof userCreateSchema>;
+
+/** Point codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L), typeable by hand. */
+export const POINT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+export const pointCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/, "six characters such as K7F3QM");

@@ -79,13 +79,21 @@ describe("GET /api/v1/auth/me and logout", () => {
 
   it("refuses a cookie-authenticated write from another origin (CSRF)", async () => {
     const session = (await signIn(t, analyst.username, analyst.password)) as { cookie: string };
-    const res = await t.app.request("/api/v1/auth/password", {
-      method: "POST",
-      headers: { cookie: session.cookie, origin: "https://evil.example", "content-type": "text/plain" },
-      body: JSON.stringify({ currentPassword: analyst.password, newPassword: "something-new-1" }),
+    const created = await t.request("POST", "/api/v1/tokens", { auth: session, body: { name: "x" } });
+    const { id } = await created.json();
+    const res = await t.app.request(`/api/v1/tokens/${id}`, {
+      method: "DELETE",
+      headers: { cookie: session.cookie, origin: "https://evil.example" },
     });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("CSRF_REJECTED");
+    // A text/plain body (what a cross-site form can send) never reaches a JSON route either.
+    const plain = await t.app.request("/api/v1/tokens", {
+      method: "POST",
+      headers: { cookie: session.cookie, origin: "https://evil.example", "content-type": "text/plain" },
+      body: JSON.stringify({ name: "x" }),
+    });
+    expect(plain.status).toBe(415);
   });
 });
 

@@ -13,7 +13,8 @@ const configSchema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hailong.example.gov.vn" })
     .default("http://localhost:8787"),
   HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: intFrom(1, 65535).default(8787),
+  // 0 lets the system pick a free port (tests).
+  PORT: intFrom(0, 65535).default(8787),
   HAILONG_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   HAILONG_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   HAILONG_RATE_LIMIT: intFrom(0, 1_000_000).default(120),

@@ -38,7 +38,9 @@ async function main() {
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   server.once("listening", () => {
-    console.log(`hailong is listening on http://${config.host}:${config.port} (public URL ${config.publicUrl}), ready in ${Math.round(performance.now() - started)} ms`);
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    console.log(`hailong is listening on http://${config.host}:${port} (public URL ${config.publicUrl}), ready in ${Math.round(performance.now() - started)} ms`);
   });
 
   let stopping = false;

@@ -98,8 +98,10 @@ export const pointRoutes = new Hono<AppEnv>()
     const { service, ...fields } = c.req.valid("json");
     const serviceId =
       service === undefined ? undefined : service === null ? null : (await serviceOfferedBy(db, point.unitId, service)).id;
+    const changes = { ...fields, ...(serviceId === undefined ? {} : { serviceId }) };
+    if (Object.keys(changes).length === 0) return c.json(presentPoint(point, config));
     await runBatch(db, [
-      updatePointStatement(db, point.id, { ...fields, ...(serviceId === undefined ? {} : { serviceId }) }),
+      updatePointStatement(db, point.id, changes),
       auditStatement(db, { userId: user.id, action: "update", entity: "point", entityCode: point.code, detail: c.req.valid("json") }, now()),
     ]);
     return c.json(presentPoint((await findPointByCode(db, point.code)) as NonNullable<PointView>, config));

@@ -90,14 +90,14 @@ export const userRoutes = new Hono<AppEnv>()
       throw forbidden("You cannot change your own role, scope or access; ask another admin.");
     }
     const unit = patch.unit === undefined ? undefined : await grantableUnit(db, admin, patch.unit);
-    const statements: Statement[] = [
-      updateUserStatement(db, user.id, {
-        ...(patch.role ? { role: patch.role } : {}),
-        ...(unit === undefined ? {} : { unitId: unit?.id ?? null }),
-        ...(patch.password ? { passwordHash: await hashPassword(patch.password) } : {}),
-        ...(patch.disabled === undefined ? {} : { disabledAt: patch.disabled ? now() : null }),
-      }),
-    ];
+    const changes = {
+      ...(patch.role ? { role: patch.role } : {}),
+      ...(unit === undefined ? {} : { unitId: unit?.id ?? null }),
+      ...(patch.password ? { passwordHash: await hashPassword(patch.password) } : {}),
+      ...(patch.disabled === undefined ? {} : { disabledAt: patch.disabled ? now() : null }),
+    };
+    if (Object.keys(changes).length === 0) return c.json({ user: presentUser(user) });
+    const statements: Statement[] = [updateUserStatement(db, user.id, changes)];
     // A new password, scope or a disabled account ends the user's open sessions.
     if (patch.password || patch.disabled || unit !== undefined || patch.role) statements.push(deleteSessionsOfUserStatement(db, user.id));
     const { password: _password, ...logged } = patch;

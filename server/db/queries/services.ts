@@ -16,7 +16,7 @@ export async function listServices(
 ) {
   const offeredBy = sql<string>`(SELECT coalesce(json_group_array(u.code), '[]') FROM (
       SELECT u.code FROM unit_services us JOIN units u ON u.id = us.unit_id
-      WHERE us.service_id = ${services.id} AND ${inSubtree(options.scopePath, sql`u.path`)}
+      WHERE us.service_id = services.id AND ${inSubtree(options.scopePath, sql`u.path`)}
       ORDER BY u.code) u)`;
   const rows = await db
     .select({
@@ -35,7 +35,7 @@ export async function listServices(
         options.code ? eq(services.code, options.code) : undefined,
         options.unitId === undefined
           ? undefined
-          : sql`EXISTS (SELECT 1 FROM unit_services us WHERE us.service_id = ${services.id} AND us.unit_id = ${options.unitId})`,
+          : sql`EXISTS (SELECT 1 FROM unit_services us WHERE us.service_id = services.id AND us.unit_id = ${options.unitId})`,
       ),
     )
     .orderBy(asc(services.code))

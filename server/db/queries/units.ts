@@ -20,7 +20,9 @@ export async function findUnitById(db: Database, id: number): Promise<UnitRow | 
 
 /** The units of a subtree in tree order (parents before children), with their parent's code. */
 export async function listUnits(db: Database, options: { scopePath: string | null; includeArchived: boolean }) {
-  const parent = sql<string | null>`(SELECT p.code FROM units p WHERE p.id = ${units.parentId})`;
+  // Written out in full: drizzle leaves columns unqualified in single-table queries, and the subquery
+  // would then read its own row.
+  const parent = sql<string | null>`(SELECT p.code FROM units p WHERE p.id = units.parent_id)`;
   return db
     .select({
       id: units.id,
@@ -52,7 +54,7 @@ export function insertUnitStatements(
     db
       .update(units)
       .set({
-        path: sql`coalesce((SELECT p.path FROM units p WHERE p.id = ${units.parentId}), '/') || ${units.id} || '/'`,
+        path: sql`coalesce((SELECT p.path FROM units p WHERE p.id = units.parent_id), '/') || units.id || '/'`,
       })
       .where(eq(units.code, unit.code)),
   ];

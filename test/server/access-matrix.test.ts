@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/create-test-app.js";
+import { makePoint, makeService, makeUnit, makeUser, signIn } from "../helpers/factories.js";
+
+type Role = "admin" | "analyst" | "staff";
+type Rule =
+  | { public: true }
+  | {
+      /** Roles that may call the route; every other role gets 403. */
+      roles: Role[];
+      /** The path names a unit-bound resource: a user of another unit (with an allowed role) gets 403. */
+      unitBound?: boolean;
+    };
+
+const ALL: Role[] = ["admin", "analyst", "staff"];
+
+/**
+ * Every route of the app and who may call it. The first test fails when a route is added without an
+ * entry here, so no route escapes the checks below.
+ */
+const ACCESS: Record<string, Rule> = {
+  "GET /healthz": { public: true },
+  "POST /api/v1/auth/login": { public: true },
+  "POST /api/v1/auth/logout": { public: true },
+  "GET /api/v1/auth/me": { roles: ALL },
+  "POST /api/v1/auth/password": { roles: ALL },
+  "GET /api/v1/tokens": { roles: ALL },
+  "POST /api/v1/tokens": { roles: ALL },
+  "DELETE /api/v1/tokens/:id": { roles: ALL },
+  "GET /api/v1/units": { roles: ALL },
+  "POST /api/v1/units/import": { roles: ["admin"] },
+  "GET /api/v1/units/:code": { roles: ALL, unitBound: true },
+  "POST /api/v1/units": { roles: ["admin"] },
+  "PATCH /api/v1/units/:code": { roles: ["admin"], unitBound: true },
+  "PUT /api/v1/units/:code/services": { roles: ["admin"], unitBound: true },
+  "POST /api/v1/units/:code/archive": { roles: ["admin"], unitBound: true },
+  "POST /api/v1/units/:code/restore": { roles: ["admin"], unitBound: true },
+  "GET /api/v1/services": { roles: ALL },
+  "POST /api/v1/services/import": { roles: ["admin"] },
+  "GET /api/v1/services/:code": { roles: ALL },
+  "POST /api/v1/services": { roles: ["admin"] },
+  "PATCH /api/v1/services/:code": { roles: ["admin"] },
+  "POST /api/v1/services/:code/archive": { roles: ["admin"] },
+  "POST /api/v1/services/:code/restore": { roles: ["admin"] },
+  "GET /api/v1/points": { roles: ALL },
+  "POST /api/v1/points": { roles: ["admin", "staff"] },
+  "PATCH /api/v1/points/:code": { roles: ["admin", "staff"], unitBound: true },
+  "POST /api/v1/points/:code/archive": { roles: ["admin", "staff"], unitBound: true },
+  "POST /api/v1/points/:code/restore": { roles: ["admin", "staff"], unitBound: true },
+  "GET /api/v1/users": { roles: ["admin"] },
+  "GET /api/v1/users/:username": { roles: ["admin"], unitBound: true },
+  "POST /api/v1/users": { roles: ["admin"] },
+  "PATCH /api/v1/users/:username": { roles: ["admin"], unitBound: true },
+  "GET /api/v1/audit": { roles: ["admin"] },
+};
+
+const t = await createTestApp();
+await makeUnit(t, { code: "H35" });
+await makeUnit(t, { code: "MINE", parent: "H35" });
+await makeUnit(t, { code: "OTHER", parent: "H35" });
+await makeService(t, { code: "1.001193", units: ["MINE", "OTHER"] });
+const point = await makePoint(t, { unit: "OTHER" });
+const target = await makeUser(t, { role: "staff", unit: "OTHER" });
+const users = {
+  admin: await makeUser(t, { role: "admin", unit: "MINE" }),
+  analyst: await makeUser(t, { role: "analyst", unit: "MINE" }),
+  staff: await makeUser(t, { role: "staff", unit: "MINE" }),
+};
+
+/** A concrete URL for a route pattern; unit-bound parameters name something of the unit OTHER. */
+function concrete(path: string): string {
+  return path
+    .replace(/^\/api\/v1\/units\/:code/, "/api/v1/units/OTHER")
+    .replace(/^\/api\/v1\/services\/:code/, "/api/v1/services/1.001193")
+    .replace(/^\/api\/v1\/points\/:code/, `/api/v1/points/${point.code}`)
+    .replace(/:username/, target.username)
+    .replace(/:id/, "unknown-id");
+}
+
+const routes = [...new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
+/** Bodies that pass validation where an empty object would not, so that scope is what gets tested. */
+const VALID_BODIES: Record<string, unknown> = {
+  "PUT /api/v1/units/:code/services": { services: [] },
+};
+
+const call = (route: string, auth?: Parameters<typeof t.request>[2]["auth"]) => {
+  const [method, path] = route.split(" ") as [string, string];
+  const body = method === "GET" || method === "DELETE" ? undefined : (VALID_BODIES[route] ?? {});
+  return t.request(method, concrete(path), { auth, body });
+};
+const protectedRoutes = Object.entries(ACCESS).filter((entry): entry is [string, Exclude<Rule, { public: true }>] => !("public" in entry[1]));
+
+describe("the access matrix", () => {
+  it("lists every route of the app, and nothing else", () => {
+    expect([...routes].sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  it.each(protectedRoutes)("%s answers 401 without credentials", async (route) => {
+    const res = await call(route);
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it.each(protectedRoutes)("%s answers 401 to a revoked token and an expired session", async (route) => {
+    const user = await makeUser(t, { role: "admin" });
+    const session = await signIn(t, user.username, user.password);
+    const id = (user.auth as { token: string }).token.split("_")[1];
+    await t.client.execute({ sql: "UPDATE api_tokens SET revoked_at = 1 WHERE id = ?", args: [id as string] });
+    await t.client.execute("UPDATE sessions SET expires_at = 1");
+    expect((await call(route, user.auth)).status).toBe(401);
+    expect((await call(route, session)).status).toBe(401);
+  });
+
+  it.each(protectedRoutes.flatMap(([route, rule]) => ALL.filter((role) => !rule.roles.includes(role)).map((role) => [route, role] as const)))(
+    "%s answers 403 to %s",
+    async (route, role) => {
+      const res = await call(route, users[role].auth);
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe("FORBIDDEN");
+    },
+  );
+
+  it.each(protectedRoutes.filter(([, rule]) => rule.unitBound).flatMap(([route, rule]) => rule.roles.map((role) => [route, role] as const)))(
+    "%s answers 403 to a %s of another unit",
+    async (route, role) => {
+      const res = await call(route, users[role].auth);
+      expect(res.status).toBe(403);
+    },
+  );
+});

@@ -1,9 +1,8 @@
-
+import { generatePassword, hashPassword } from "./auth/passwords.js";
 import type { Database } from "./db/database.js";
+import { runBatch } from "./db/database.js";
 import { auditStatement, putSettingOnce } from "./db/queries/access.js";
 import { anyAdminExists, insertUserStatement } from "./db/queries/users.js";
-import { runBatch } from "./db/database.js";
-import { generatePassword, hashPassword } from "./auth/passwords.js";
 import { randomToken } from "./lib/crypto.js";
 import type { Logger } from "./logger.js";
 
@@ -28,8 +27,18 @@ export async function ensureFirstAdmin(
   const passwordHash = await hashPassword(password);
   try {
     await runBatch(db, [
-      insertUserStatement(db, { username: "admin", passwordHash, role: "admin", unitId: null, createdAt: options.now }),
-      auditStatement(db, { userId: null, action: "create", entity: "user", entityCode: "admin" }, options.now),
+      insertUserStatement(db, {
+        username: "admin",
+        passwordHash,
+        role: "admin",
+        unitId: null,
+        createdAt: options.now,
+      }),
+      auditStatement(
+        db,
+        { userId: null, action: "create", entity: "user", entityCode: "admin" },
+        options.now,
+      ),
     ]);
   } catch (error) {
     // Another process or isolate created it in the meantime.
@@ -39,4 +48,3 @@ export async function ensureFirstAdmin(
   options.log.info("first_admin_created", { username: "admin" });
   return options.password ? { username: "admin" } : { username: "admin", generatedPassword: password };
 }
-

@@ -1,6 +1,6 @@
-import { serve } from "@hono/node-server";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { ConfigError, parseConfig } from "./config.js";
@@ -26,7 +26,9 @@ async function main() {
   const admin = await ensureFirstAdmin(database.db, { password: config.adminPassword, now: Date.now(), log });
   if (admin?.generatedPassword) {
     // Printed once, to the operator's terminal, and never logged as a structured field.
-    console.log(`\nFirst start: sign in at ${config.publicUrl}/console as "admin" with the password\n\n    ${admin.generatedPassword}\n\nand change it under "My account". It will not be shown again.\n`);
+    console.log(
+      `\nFirst start: sign in at ${config.publicUrl}/console as "admin" with the password\n\n    ${admin.generatedPassword}\n\nand change it under "My account". It will not be shown again.\n`,
+    );
   }
 
   const app = createApp({
@@ -40,7 +42,9 @@ async function main() {
   server.once("listening", () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    console.log(`hailong is listening on http://${config.host}:${port} (public URL ${config.publicUrl}), ready in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `hailong is listening on http://${config.host}:${port} (public URL ${config.publicUrl}), ready in ${Math.round(performance.now() - started)} ms`,
+    );
   });
 
   let stopping = false;

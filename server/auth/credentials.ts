@@ -1,8 +1,15 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { constantTimeEqualText, randomToken, sha256Hex } from "../lib/crypto.js";
+import {
+  extendSession,
+  findSessionUser,
+  findTokenUser,
+  insertApiToken,
+  insertSession,
+  touchApiToken,
+} from "../db/queries/access.js";
 import type { AppEnv } from "../deps.js";
-import { findSessionUser, findTokenUser, insertApiToken, insertSession, extendSession, touchApiToken } from "../db/queries/access.js";
+import { constantTimeEqualText, randomToken, sha256Hex } from "../lib/crypto.js";
 
 export const SESSION_COOKIE = "hailong_session";
 /** A console session lasts 8 hours after its last use: a working day, not a week on a shared PC. */
@@ -15,7 +22,12 @@ type CallerRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 export async function startSession(c: Context<AppEnv>, userId: number): Promise<void> {
   const { db, now, config } = c.var.deps;
   const value = randomToken(32);
-  await insertSession(db, { id: await sha256Hex(value), userId, createdAt: now(), expiresAt: now() + SESSION_IDLE_MS });
+  await insertSession(db, {
+    id: await sha256Hex(value),
+    userId,
+    createdAt: now(),
+    expiresAt: now() + SESSION_IDLE_MS,
+  });
   setCookie(c, SESSION_COOKIE, value, {
     httpOnly: true,
     sameSite: "Lax",
@@ -62,7 +74,8 @@ export async function identifyCaller(c: Context<AppEnv>) {
   const row = await findSessionUser(db, sessionId, now());
   if (!row) return undefined;
   // Slide the expiry only when less than half is left, so that most requests write nothing.
-  if (row.expiresAt - now() < SESSION_IDLE_MS / 2) await extendSession(db, sessionId, now() + SESSION_IDLE_MS);
+  if (row.expiresAt - now() < SESSION_IDLE_MS / 2)
+    await extendSession(db, sessionId, now() + SESSION_IDLE_MS);
   return toCaller(row, "session");
 }
 

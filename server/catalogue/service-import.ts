@@ -2,9 +2,12 @@ import { serviceCreateSchema } from "../../shared/contract/catalogue.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
 import { inScope } from "../auth/guard.js";
 import type { Database } from "../db/database.js";
-import { setServiceUnitsStatements, upsertServiceStatement } from "../db/queries/services.js";
+import {
+  findServiceByCode,
+  setServiceUnitsStatements,
+  upsertServiceStatement,
+} from "../db/queries/services.js";
 import { existingUnitCodes } from "../db/queries/units.js";
-import { findServiceByCode } from "../db/queries/services.js";
 import type { AuthUser } from "../deps.js";
 import { readCsvRecords } from "../lib/csv-table.js";
 import type { ImportPlan } from "./unit-import.js";
@@ -14,11 +17,31 @@ import type { ImportPlan } from "./unit-import.js";
  * is checked first; new codes are created, existing ones updated; a row with a units cell sets exactly
  * the units (within the caller's scope) that offer the service.
  */
-export async function planServiceImport(db: Database, user: AuthUser, csv: string, now: number): Promise<ImportPlan> {
-  const read = readCsvRecords(csv, { required: ["code", "name"], optional: ["field", "local_code", "units"] });
-  if ("problems" in read) return { issues: read.problems.map((message) => ({ path: [], message, row: 1 })), created: [], updated: [], statements: [] };
-  const unitCodesOf = (cell: string | undefined) => (cell ?? "").split(/[;|]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
-  const units = await existingUnitCodes(db, [...new Set(read.records.flatMap((r) => unitCodesOf(r.values.units)))]);
+export async function planServiceImport(
+  db: Database,
+  user: AuthUser,
+  csv: string,
+  now: number,
+): Promise<ImportPlan> {
+  const read = readCsvRecords(csv, {
+    required: ["code", "name"],
+    optional: ["field", "local_code", "units"],
+  });
+  if ("problems" in read)
+    return {
+      issues: read.problems.map((message) => ({ path: [], message, row: 1 })),
+      created: [],
+      updated: [],
+      statements: [],
+    };
+  const unitCodesOf = (cell: string | undefined) =>
+    (cell ?? "")
+      .split(/[;|]/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
+  const units = await existingUnitCodes(db, [
+    ...new Set(read.records.flatMap((r) => unitCodesOf(r.values.units))),
+  ]);
   const issues: ErrorIssue[] = [];
   const plan: ImportPlan = { issues, created: [], updated: [], statements: [] };
   const seen = new Set<string>();
@@ -32,7 +55,8 @@ export async function planServiceImport(db: Database, user: AuthUser, csv: strin
       units: unitCodes,
     });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ row, path: issue.path.map(String), message: issue.message });
+      for (const issue of parsed.error.issues)
+        issues.push({ row, path: issue.path.map(String), message: issue.message });
       continue;
     }
     const service = parsed.data;
@@ -42,14 +66,27 @@ export async function planServiceImport(db: Database, user: AuthUser, csv: strin
     }
     seen.add(service.code);
     const unknown = unitCodes.filter((code) => !units.has(code));
-    const outside = unitCodes.filter((code) => units.has(code) && !inScope(user, units.get(code)?.path ?? ""));
-    if (unknown.length > 0) issues.push({ row, path: ["units"], message: `Unknown units: ${unknown.join(", ")}.` });
-    if (outside.length > 0) issues.push({ row, path: ["units"], message: `Units outside your scope: ${outside.join(", ")}.` });
+    const outside = unitCodes.filter(
+      (code) => units.has(code) && !inScope(user, units.get(code)?.path ?? ""),
+    );
+    if (unknown.length > 0)
+      issues.push({ row, path: ["units"], message: `Unknown units: ${unknown.join(", ")}.` });
+    if (outside.length > 0)
+      issues.push({ row, path: ["units"], message: `Units outside your scope: ${outside.join(", ")}.` });
     if (unknown.length > 0 || outside.length > 0) continue;
     const exists = (await findServiceByCode(db, service.code)) !== undefined;
     (exists ? plan.updated : plan.created).push(service.code);
     plan.statements.push(
-      upsertServiceStatement(db, { code: service.code, name: service.name, field: service.field ?? null, localCode: service.localCode ?? null }, now),
+      upsertServiceStatement(
+        db,
+        {
+          code: service.code,
+          name: service.name,
+          field: service.field ?? null,
+          localCode: service.localCode ?? null,
+        },
+        now,
+      ),
     );
     if (values.units !== undefined && values.units !== "") {
       plan.statements.push(...setServiceUnitsStatements(db, service.code, unitCodes, user.scopePath));

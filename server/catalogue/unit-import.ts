@@ -1,12 +1,17 @@
 import { unitCreateSchema } from "../../shared/contract/catalogue.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
-import type { AuthUser } from "../deps.js";
+import { inScope } from "../auth/guard.js";
 import type { Database, Statement } from "../db/database.js";
 import { existingUnitCodes, insertUnitStatements, updateUnitNameStatement } from "../db/queries/units.js";
-import { inScope } from "../auth/guard.js";
+import type { AuthUser } from "../deps.js";
 import { readCsvRecords } from "../lib/csv-table.js";
 
-export type ImportPlan = { issues: ErrorIssue[]; created: string[]; updated: string[]; statements: Statement[] };
+export type ImportPlan = {
+  issues: ErrorIssue[];
+  created: string[];
+  updated: string[];
+  statements: Statement[];
+};
 
 /**
  * Plans a units CSV import (`code,name,parent`): every row is checked before anything is written, and
@@ -14,18 +19,36 @@ export type ImportPlan = { issues: ErrorIssue[]; created: string[]; updated: str
  * with PATCH, on purpose: a file must not silently move a subtree); new codes are created, and a
  * parent may be a unit created earlier in the same file.
  */
-export async function planUnitImport(db: Database, user: AuthUser, csv: string, now: number): Promise<ImportPlan> {
+export async function planUnitImport(
+  db: Database,
+  user: AuthUser,
+  csv: string,
+  now: number,
+): Promise<ImportPlan> {
   const read = readCsvRecords(csv, { required: ["code", "name"], optional: ["parent"] });
-  if ("problems" in read) return { issues: read.problems.map((message) => ({ path: [], message, row: 1 })), created: [], updated: [], statements: [] };
-  const codes = read.records.flatMap((r) => [r.values.code ?? "", r.values.parent ?? ""]).map((c) => c.toUpperCase());
+  if ("problems" in read)
+    return {
+      issues: read.problems.map((message) => ({ path: [], message, row: 1 })),
+      created: [],
+      updated: [],
+      statements: [],
+    };
+  const codes = read.records
+    .flatMap((r) => [r.values.code ?? "", r.values.parent ?? ""])
+    .map((c) => c.toUpperCase());
   const existing = await existingUnitCodes(db, [...new Set(codes.filter(Boolean))]);
   const issues: ErrorIssue[] = [];
   const plan: ImportPlan = { issues, created: [], updated: [], statements: [] };
   const seen = new Set<string>();
   for (const { row, values } of read.records) {
-    const parsed = unitCreateSchema.safeParse({ code: values.code, name: values.name, parent: values.parent || undefined });
+    const parsed = unitCreateSchema.safeParse({
+      code: values.code,
+      name: values.name,
+      parent: values.parent || undefined,
+    });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ row, path: issue.path.map(String), message: issue.message });
+      for (const issue of parsed.error.issues)
+        issues.push({ row, path: issue.path.map(String), message: issue.message });
       continue;
     }
     const { code, name, parent } = parsed.data;
@@ -36,7 +59,8 @@ export async function planUnitImport(db: Database, user: AuthUser, csv: string, 
     seen.add(code);
     const current = existing.get(code);
     if (current) {
-      if (!inScope(user, current.path)) issues.push({ row, path: ["code"], message: `The unit ${code} is outside your scope.` });
+      if (!inScope(user, current.path))
+        issues.push({ row, path: ["code"], message: `The unit ${code} is outside your scope.` });
       else {
         plan.updated.push(code);
         plan.statements.push(updateUnitNameStatement(db, current.id, name));
@@ -45,7 +69,11 @@ export async function planUnitImport(db: Database, user: AuthUser, csv: string, 
     }
     const parentRow = parent ? existing.get(parent) : undefined;
     if (parent && !parentRow && !plan.created.includes(parent)) {
-      issues.push({ row, path: ["parent"], message: `The parent unit ${parent} does not exist (nor earlier in the file).` });
+      issues.push({
+        row,
+        path: ["parent"],
+        message: `The parent unit ${parent} does not exist (nor earlier in the file).`,
+      });
       continue;
     }
     if (parentRow ? !inScope(user, parentRow.path) : !parent && user.scopePath !== null) {

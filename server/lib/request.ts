@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ApiError } from "../errors.js";
 import type { AppEnv } from "../deps.js";
+import { ApiError } from "../errors.js";
 
 /** Answers 201 with a JSON body; a tiny helper so create routes read the same. */
 export function created<T extends object>(c: Context<AppEnv>, body: T) {
@@ -21,7 +21,11 @@ export async function readCsvBody(c: Context<AppEnv>): Promise<string> {
 export function isUniqueViolation(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; e && depth < 5; depth++) {
-    if (e instanceof Error && /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test(e.message)) return true;
+    if (
+      e instanceof Error &&
+      /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test(e.message)
+    )
+      return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

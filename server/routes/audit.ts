@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { requireUser, currentUser } from "../auth/guard.js";
+import { currentUser, requireUser } from "../auth/guard.js";
 import { listAudit } from "../db/queries/access.js";
 import type { AppEnv } from "../deps.js";
 import { validate } from "../lib/validate.js";
@@ -11,9 +11,21 @@ const auditQuery = z.object({
 });
 
 /** Who changed what, newest first; scoped admins see the changes made by users of their subtree. */
-export const auditRoutes = new Hono<AppEnv>().get("/", requireUser("admin"), validate("query", auditQuery), async (c) => {
-  const rows = await listAudit(c.var.deps.db, { ...c.req.valid("query"), scopePath: currentUser(c).scopePath });
-  return c.json({
-    entries: rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), detail: row.detail ? JSON.parse(row.detail) : null })),
-  });
-});
+export const auditRoutes = new Hono<AppEnv>().get(
+  "/",
+  requireUser("admin"),
+  validate("query", auditQuery),
+  async (c) => {
+    const rows = await listAudit(c.var.deps.db, {
+      ...c.req.valid("query"),
+      scopePath: currentUser(c).scopePath,
+    });
+    return c.json({
+      entries: rows.map((row) => ({
+        ...row,
+        at: new Date(row.at).toISOString(),
+        detail: row.detail ? JSON.parse(row.detail) : null,
+      })),
+    });
+  },
+);

@@ -29,7 +29,11 @@ export const authRoutes = new Hono<AppEnv>()
     if (user?.lockedUntil && user.lockedUntil > now()) {
       const seconds = Math.ceil((user.lockedUntil - now()) / 1000);
       c.header("Retry-After", String(seconds));
-      throw new ApiError(429, "TOO_MANY_ATTEMPTS", `Too many failed sign-ins. Try again in ${seconds} seconds.`);
+      throw new ApiError(
+        429,
+        "TOO_MANY_ATTEMPTS",
+        `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+      );
     }
     // Verify even for an unknown user, so that the answer time does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
@@ -62,7 +66,11 @@ export const authRoutes = new Hono<AppEnv>()
     await runBatch(db, [
       updateUserStatement(db, user.id, { passwordHash: await hashPassword(newPassword) }),
       deleteSessionsOfUserStatement(db, user.id, await sessionIdOf(c)),
-      auditStatement(db, { userId: user.id, action: "change_password", entity: "user", entityCode: user.username }, now()),
+      auditStatement(
+        db,
+        { userId: user.id, action: "change_password", entity: "user", entityCode: user.username },
+        now(),
+      ),
     ]);
     return c.json({ ok: true });
   });

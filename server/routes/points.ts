@@ -4,18 +4,27 @@ import * as z from "zod";
 import { pointCreateSchema, pointPatchSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
 import { unusedPointCode } from "../catalogue/point-code.js";
+import type { AppConfig } from "../config.js";
 import { type Database, runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
-import { findPointByCode, insertPointStatement, listPoints, type PointView, updatePointStatement } from "../db/queries/points.js";
+import {
+  findPointByCode,
+  insertPointStatement,
+  listPoints,
+  type PointView,
+  updatePointStatement,
+} from "../db/queries/points.js";
 import { findServiceByCode, isServiceOfferedByUnit } from "../db/queries/services.js";
 import { findUnitByCode } from "../db/queries/units.js";
-import type { AppConfig } from "../config.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { invalid, notFound } from "../errors.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
-const listQuery = z.object({ unit: unitCodeSchema.optional(), archived: z.enum(["true", "false"]).optional() });
+const listQuery = z.object({
+  unit: unitCodeSchema.optional(),
+  archived: z.enum(["true", "false"]).optional(),
+});
 
 /** The JSON shape of a point for staff: where it is, what it asks, and where its survey lives. */
 export function presentPoint(point: NonNullable<PointView>, config: AppConfig) {
@@ -43,9 +52,12 @@ export async function pointInScope(db: Database, user: AuthUser, code: string) {
 /** 400 unless the service exists and the unit offers it. */
 async function serviceOfferedBy(db: Database, unitId: number, code: string) {
   const service = await findServiceByCode(db, code);
-  if (!service) throw invalid(`The service ${code} does not exist.`, [{ path: ["service"], message: "unknown service" }]);
+  if (!service)
+    throw invalid(`The service ${code} does not exist.`, [{ path: ["service"], message: "unknown service" }]);
   if (!(await isServiceOfferedByUnit(db, unitId, service.id))) {
-    throw invalid(`The unit does not offer the service ${code}.`, [{ path: ["service"], message: "not offered by this unit" }]);
+    throw invalid(`The unit does not offer the service ${code}.`, [
+      { path: ["service"], message: "not offered by this unit" },
+    ]);
   }
   return service;
 }
@@ -63,7 +75,11 @@ export const pointRoutes = new Hono<AppEnv>()
       assertInScope(user, unit.path);
       unitId = unit.id;
     }
-    const rows = await listPoints(db, { scopePath: user.scopePath, unitId, includeArchived: query.archived === "true" });
+    const rows = await listPoints(db, {
+      scopePath: user.scopePath,
+      unitId,
+      includeArchived: query.archived === "true",
+    });
     return c.json({ points: rows.map((p) => presentPoint(p, config)) });
   })
   .post("/", requireUser("admin", "staff"), validate("json", pointCreateSchema), async (c) => {
@@ -71,9 +87,11 @@ export const pointRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const body = c.req.valid("json");
     const unit = await findUnitByCode(db, body.unit);
-    if (!unit) throw invalid(`The unit ${body.unit} does not exist.`, [{ path: ["unit"], message: "unknown unit" }]);
+    if (!unit)
+      throw invalid(`The unit ${body.unit} does not exist.`, [{ path: ["unit"], message: "unknown unit" }]);
     assertInScope(user, unit.path);
-    if (unit.archivedAt !== null) throw invalid(`The unit ${body.unit} is archived.`, [{ path: ["unit"], message: "archived" }]);
+    if (unit.archivedAt !== null)
+      throw invalid(`The unit ${body.unit} is archived.`, [{ path: ["unit"], message: "archived" }]);
     const service = body.service ? await serviceOfferedBy(db, unit.id, body.service) : undefined;
     const code = await unusedPointCode(db);
     await runBatch(db, [
@@ -86,7 +104,11 @@ export const pointRoutes = new Hono<AppEnv>()
         tokenRequired: body.tokenRequired,
         createdAt: now(),
       }),
-      auditStatement(db, { userId: user.id, action: "create", entity: "point", entityCode: code, detail: body }, now()),
+      auditStatement(
+        db,
+        { userId: user.id, action: "create", entity: "point", entityCode: code, detail: body },
+        now(),
+      ),
     ]);
     const point = await findPointByCode(db, code);
     return created(c, presentPoint(point as NonNullable<PointView>, config));
@@ -97,12 +119,26 @@ export const pointRoutes = new Hono<AppEnv>()
     const point = await pointInScope(db, user, c.req.param("code"));
     const { service, ...fields } = c.req.valid("json");
     const serviceId =
-      service === undefined ? undefined : service === null ? null : (await serviceOfferedBy(db, point.unitId, service)).id;
+      service === undefined
+        ? undefined
+        : service === null
+          ? null
+          : (await serviceOfferedBy(db, point.unitId, service)).id;
     const changes = { ...fields, ...(serviceId === undefined ? {} : { serviceId }) };
     if (Object.keys(changes).length === 0) return c.json(presentPoint(point, config));
     await runBatch(db, [
       updatePointStatement(db, point.id, changes),
-      auditStatement(db, { userId: user.id, action: "update", entity: "point", entityCode: point.code, detail: c.req.valid("json") }, now()),
+      auditStatement(
+        db,
+        {
+          userId: user.id,
+          action: "update",
+          entity: "point",
+          entityCode: point.code,
+          detail: c.req.valid("json"),
+        },
+        now(),
+      ),
     ]);
     return c.json(presentPoint((await findPointByCode(db, point.code)) as NonNullable<PointView>, config));
   })
@@ -116,7 +152,11 @@ async function setArchived(c: Context<AppEnv>, archived: boolean) {
   const point = await pointInScope(db, user, c.req.param("code") ?? "");
   await runBatch(db, [
     updatePointStatement(db, point.id, { archivedAt: archived ? now() : null }),
-    auditStatement(db, { userId: user.id, action: archived ? "archive" : "restore", entity: "point", entityCode: point.code }, now()),
+    auditStatement(
+      db,
+      { userId: user.id, action: archived ? "archive" : "restore", entity: "point", entityCode: point.code },
+      now(),
+    ),
   ]);
   return c.json({ code: point.code, archived });
 }

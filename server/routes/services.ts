@@ -27,7 +27,10 @@ async function checkUnits(db: Database, user: AuthUser, codes: string[]) {
   const found = await existingUnitCodes(db, codes);
   const issues = codes
     .filter((code) => !found.has(code) || !inScope(user, found.get(code)?.path ?? ""))
-    .map((code) => ({ path: ["units"], message: found.has(code) ? `unit ${code} is outside your scope` : `unknown unit ${code}` }));
+    .map((code) => ({
+      path: ["units"],
+      message: found.has(code) ? `unit ${code} is outside your scope` : `unknown unit ${code}`,
+    }));
   if (issues.length > 0) throw invalid("Some units are unknown or outside your scope.", issues);
 }
 
@@ -35,16 +38,28 @@ async function checkUnits(db: Database, user: AuthUser, codes: string[]) {
 export const serviceRoutes = new Hono<AppEnv>()
   .get("/", requireUser(), validate("query", listQuery), async (c) => {
     const user = currentUser(c);
-    const rows = await listServices(c.var.deps.db, { scopePath: user.scopePath, includeArchived: c.req.valid("query").archived === "true" });
+    const rows = await listServices(c.var.deps.db, {
+      scopePath: user.scopePath,
+      includeArchived: c.req.valid("query").archived === "true",
+    });
     return c.json({ services: rows.map(({ id: _id, ...service }) => service) });
   })
   .post("/import", requireUser("admin"), validate("query", importQuery), async (c) => {
-    const plan = await planServiceImport(c.var.deps.db, currentUser(c), await readCsvBody(c), c.var.deps.now());
+    const plan = await planServiceImport(
+      c.var.deps.db,
+      currentUser(c),
+      await readCsvBody(c),
+      c.var.deps.now(),
+    );
     return importResult(c, plan, c.req.valid("query").dryRun, "service");
   })
   .get("/:code", requireUser(), async (c) => {
     const user = currentUser(c);
-    const [service] = await listServices(c.var.deps.db, { scopePath: user.scopePath, includeArchived: true, code: c.req.param("code") });
+    const [service] = await listServices(c.var.deps.db, {
+      scopePath: user.scopePath,
+      includeArchived: true,
+      code: c.req.param("code"),
+    });
     if (!service) throw notFound(`The service ${c.req.param("code")}`);
     const { id: _id, ...rest } = service;
     return c.json({ service: rest });
@@ -53,15 +68,30 @@ export const serviceRoutes = new Hono<AppEnv>()
     const { db, now } = c.var.deps;
     const user = currentUser(c);
     const body = c.req.valid("json");
-    if (await findServiceByCode(db, body.code)) throw conflict(`A service with the code ${body.code} exists already.`);
+    if (await findServiceByCode(db, body.code))
+      throw conflict(`A service with the code ${body.code} exists already.`);
     const units = [...new Set(body.units ?? [])];
     await checkUnits(db, user, units);
     await runBatch(db, [
-      upsertServiceStatement(db, { code: body.code, name: body.name, field: body.field ?? null, localCode: body.localCode ?? null }, now()),
+      upsertServiceStatement(
+        db,
+        { code: body.code, name: body.name, field: body.field ?? null, localCode: body.localCode ?? null },
+        now(),
+      ),
       ...setServiceUnitsStatements(db, body.code, units, user.scopePath),
-      auditStatement(db, { userId: user.id, action: "create", entity: "service", entityCode: body.code, detail: body }, now()),
+      auditStatement(
+        db,
+        { userId: user.id, action: "create", entity: "service", entityCode: body.code, detail: body },
+        now(),
+      ),
     ]);
-    return created(c, { code: body.code, name: body.name, field: body.field ?? null, localCode: body.localCode ?? null, units });
+    return created(c, {
+      code: body.code,
+      name: body.name,
+      field: body.field ?? null,
+      localCode: body.localCode ?? null,
+      units,
+    });
   })
   .patch("/:code", requireUser("admin"), validate("json", servicePatchSchema), async (c) => {
     const { db, now } = c.var.deps;
@@ -75,9 +105,25 @@ export const serviceRoutes = new Hono<AppEnv>()
       await checkUnits(db, user, [...new Set(units)]);
       statements.push(...setServiceUnitsStatements(db, service.code, [...new Set(units)], user.scopePath));
     }
-    statements.push(auditStatement(db, { userId: user.id, action: "update", entity: "service", entityCode: service.code, detail: c.req.valid("json") }, now()));
+    statements.push(
+      auditStatement(
+        db,
+        {
+          userId: user.id,
+          action: "update",
+          entity: "service",
+          entityCode: service.code,
+          detail: c.req.valid("json"),
+        },
+        now(),
+      ),
+    );
     await runBatch(db, statements);
-    const [updated] = await listServices(db, { scopePath: user.scopePath, includeArchived: true, code: service.code });
+    const [updated] = await listServices(db, {
+      scopePath: user.scopePath,
+      includeArchived: true,
+      code: service.code,
+    });
     return c.json({ service: updated });
   })
   .post("/:code/archive", requireUser("admin"), (c) => setArchived(c, true))
@@ -91,7 +137,11 @@ async function setArchived(c: import("hono").Context<AppEnv>, archived: boolean)
   if (!service) throw notFound(`The service ${code}`);
   await runBatch(db, [
     updateServiceStatement(db, service.id, { archivedAt: archived ? now() : null }),
-    auditStatement(db, { userId: user.id, action: archived ? "archive" : "restore", entity: "service", entityCode: code }, now()),
+    auditStatement(
+      db,
+      { userId: user.id, action: archived ? "archive" : "restore", entity: "service", entityCode: code },
+      now(),
+    ),
   ]);
   return c.json({ code, archived });
 }

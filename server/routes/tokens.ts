@@ -18,7 +18,11 @@ export const tokenRoutes = new Hono<AppEnv>()
     const { name } = c.req.valid("json");
     const token = await issueApiToken(c, user.id, name);
     await runBatch(c.var.deps.db, [
-      auditStatement(c.var.deps.db, { userId: user.id, action: "create", entity: "api_token", entityCode: token.id, detail: { name } }, c.var.deps.now()),
+      auditStatement(
+        c.var.deps.db,
+        { userId: user.id, action: "create", entity: "api_token", entityCode: token.id, detail: { name } },
+        c.var.deps.now(),
+      ),
     ]);
     return created(c, token);
   })
@@ -29,7 +33,13 @@ export const tokenRoutes = new Hono<AppEnv>()
     if (!token || token.userId !== user.id) throw notFound("The token");
     if (token.revokedAt === null) {
       await revokeApiToken(db, token.id, now());
-      await runBatch(db, [auditStatement(db, { userId: user.id, action: "revoke", entity: "api_token", entityCode: token.id }, now())]);
+      await runBatch(db, [
+        auditStatement(
+          db,
+          { userId: user.id, action: "revoke", entity: "api_token", entityCode: token.id },
+          now(),
+        ),
+      ]);
     }
     return c.json({ ok: true });
   });

@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { unitCreateSchema, unitPatchSchema, unitServicesSchema } from "../../shared/contract/catalogue.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
+import { importResult } from "../catalogue/import-result.js";
 import { planUnitImport } from "../catalogue/unit-import.js";
+import type { Database } from "../db/database.js";
 import { runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
 import { listServices, setUnitServicesStatements } from "../db/queries/services.js";
@@ -18,8 +20,6 @@ import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { created, readCsvBody } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
-import type { Database } from "../db/database.js";
-import { importResult } from "../catalogue/import-result.js";
 
 const listQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
 const importQuery = z.object({ dryRun: z.enum(["true", "false", "1", "0"]).optional() });
@@ -56,7 +56,9 @@ export const unitRoutes = new Hono<AppEnv>()
     const parent = children.find((u) => u.id === unit.id)?.parent ?? null;
     return c.json({
       unit: { code: unit.code, name: unit.name, parent, archivedAt: unit.archivedAt },
-      children: children.filter((u) => u.parent === unit.code).map((u) => ({ code: u.code, name: u.name, archivedAt: u.archivedAt })),
+      children: children
+        .filter((u) => u.parent === unit.code)
+        .map((u) => ({ code: u.code, name: u.name, archivedAt: u.archivedAt })),
       services: offered.map((s) => ({ code: s.code, name: s.name })),
     });
   })
@@ -64,17 +66,29 @@ export const unitRoutes = new Hono<AppEnv>()
     const { db, now } = c.var.deps;
     const user = currentUser(c);
     const body = c.req.valid("json");
-    if (await findUnitByCode(db, body.code)) throw conflict(`A unit with the code ${body.code} exists already.`);
+    if (await findUnitByCode(db, body.code))
+      throw conflict(`A unit with the code ${body.code} exists already.`);
     if (body.parent) {
       const parent = await findUnitByCode(db, body.parent);
-      if (!parent) throw invalid(`The parent unit ${body.parent} does not exist.`, [{ path: ["parent"], message: "unknown unit" }]);
+      if (!parent)
+        throw invalid(`The parent unit ${body.parent} does not exist.`, [
+          { path: ["parent"], message: "unknown unit" },
+        ]);
       assertInScope(user, parent.path);
     } else if (user.scopePath !== null) {
       throw forbidden("Only a province-wide admin can create a top-level unit.");
     }
     await runBatch(db, [
-      ...insertUnitStatements(db, { code: body.code, name: body.name, parentCode: body.parent ?? null }, now()),
-      auditStatement(db, { userId: user.id, action: "create", entity: "unit", entityCode: body.code, detail: body }, now()),
+      ...insertUnitStatements(
+        db,
+        { code: body.code, name: body.name, parentCode: body.parent ?? null },
+        now(),
+      ),
+      auditStatement(
+        db,
+        { userId: user.id, action: "create", entity: "unit", entityCode: body.code, detail: body },
+        now(),
+      ),
     ]);
     return created(c, { code: body.code, name: body.name, parent: body.parent ?? null });
   })
@@ -86,15 +100,27 @@ export const unitRoutes = new Hono<AppEnv>()
     const statements = [];
     if (patch.name !== undefined) statements.push(updateUnitNameStatement(db, unit.id, patch.name));
     if (patch.parent !== undefined) {
-      if (user.scopePath !== null && unit.path === user.scopePath) throw forbidden("You cannot move the unit your scope starts at.");
+      if (user.scopePath !== null && unit.path === user.scopePath)
+        throw forbidden("You cannot move the unit your scope starts at.");
       const parent = patch.parent === null ? null : await findUnitByCode(db, patch.parent);
-      if (patch.parent !== null && !parent) throw invalid(`The parent unit ${patch.parent} does not exist.`, [{ path: ["parent"], message: "unknown unit" }]);
+      if (patch.parent !== null && !parent)
+        throw invalid(`The parent unit ${patch.parent} does not exist.`, [
+          { path: ["parent"], message: "unknown unit" },
+        ]);
       if (parent) assertInScope(user, parent.path);
-      else if (user.scopePath !== null) throw forbidden("Only a province-wide admin can make a unit top-level.");
-      if (parent?.path.startsWith(unit.path)) throw invalid("A unit cannot be moved under itself or one of its own units.");
+      else if (user.scopePath !== null)
+        throw forbidden("Only a province-wide admin can make a unit top-level.");
+      if (parent?.path.startsWith(unit.path))
+        throw invalid("A unit cannot be moved under itself or one of its own units.");
       statements.push(...moveUnitStatements(db, unit, parent ?? null));
     }
-    statements.push(auditStatement(db, { userId: user.id, action: "update", entity: "unit", entityCode: unit.code, detail: patch }, now()));
+    statements.push(
+      auditStatement(
+        db,
+        { userId: user.id, action: "update", entity: "unit", entityCode: unit.code, detail: patch },
+        now(),
+      ),
+    );
     await runBatch(db, statements);
     return c.json({ unit: { code: unit.code, name: patch.name ?? unit.name, parent: patch.parent } });
   })
@@ -103,12 +129,28 @@ export const unitRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const unit = await unitInScope(db, user, c.req.param("code"));
     const wanted = [...new Set(c.req.valid("json").services)];
-    const known = new Set((await listServices(db, { scopePath: null, includeArchived: false })).map((s) => s.code));
+    const known = new Set(
+      (await listServices(db, { scopePath: null, includeArchived: false })).map((s) => s.code),
+    );
     const unknown = wanted.filter((code) => !known.has(code));
-    if (unknown.length > 0) throw invalid(`Unknown services: ${unknown.join(", ")}.`, unknown.map((code) => ({ path: ["services"], message: `unknown service ${code}` })));
+    if (unknown.length > 0)
+      throw invalid(
+        `Unknown services: ${unknown.join(", ")}.`,
+        unknown.map((code) => ({ path: ["services"], message: `unknown service ${code}` })),
+      );
     await runBatch(db, [
       ...setUnitServicesStatements(db, unit.id, wanted),
-      auditStatement(db, { userId: user.id, action: "set_services", entity: "unit", entityCode: unit.code, detail: { services: wanted } }, now()),
+      auditStatement(
+        db,
+        {
+          userId: user.id,
+          action: "set_services",
+          entity: "unit",
+          entityCode: unit.code,
+          detail: { services: wanted },
+        },
+        now(),
+      ),
     ]);
     return c.json({ unit: unit.code, services: wanted });
   })
@@ -121,7 +163,11 @@ async function setArchived(c: import("hono").Context<AppEnv>, archived: boolean)
   const unit = await unitInScope(db, user, c.req.param("code") ?? "");
   await runBatch(db, [
     setUnitArchivedStatement(db, unit.id, archived ? now() : null),
-    auditStatement(db, { userId: user.id, action: archived ? "archive" : "restore", entity: "unit", entityCode: unit.code }, now()),
+    auditStatement(
+      db,
+      { userId: user.id, action: archived ? "archive" : "restore", entity: "unit", entityCode: unit.code },
+      now(),
+    ),
   ]);
   return c.json({ code: unit.code, archived });
 }

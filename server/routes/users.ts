@@ -34,7 +34,8 @@ const presentUser = (u: UserView) => ({
  */
 async function grantableUnit(db: Database, admin: AuthUser, code: string | null | undefined) {
   if (code === null || code === undefined) {
-    if (admin.scopePath !== null) throw forbidden("Only a province-wide admin can create province-wide users.");
+    if (admin.scopePath !== null)
+      throw forbidden("Only a province-wide admin can create province-wide users.");
     return null;
   }
   const unit = await findUnitByCode(db, code);
@@ -61,14 +62,17 @@ export const userRoutes = new Hono<AppEnv>()
     return c.json({ users: rows.map(presentUser) });
   })
   .get("/:username", async (c) => {
-    return c.json({ user: presentUser(await managedUser(c.var.deps.db, currentUser(c), c.req.param("username"))) });
+    return c.json({
+      user: presentUser(await managedUser(c.var.deps.db, currentUser(c), c.req.param("username"))),
+    });
   })
   .post("/", validate("json", userCreateSchema), async (c) => {
     const { db, now } = c.var.deps;
     const admin = currentUser(c);
     const body = c.req.valid("json");
     const unit = await grantableUnit(db, admin, body.unit);
-    if (await findUserByUsername(db, body.username)) throw conflict(`The username ${body.username} is taken.`);
+    if (await findUserByUsername(db, body.username))
+      throw conflict(`The username ${body.username} is taken.`);
     await runBatch(db, [
       insertUserStatement(db, {
         username: body.username,
@@ -77,7 +81,17 @@ export const userRoutes = new Hono<AppEnv>()
         unitId: unit?.id ?? null,
         createdAt: now(),
       }),
-      auditStatement(db, { userId: admin.id, action: "create", entity: "user", entityCode: body.username, detail: { role: body.role, unit: body.unit ?? null } }, now()),
+      auditStatement(
+        db,
+        {
+          userId: admin.id,
+          action: "create",
+          entity: "user",
+          entityCode: body.username,
+          detail: { role: body.role, unit: body.unit ?? null },
+        },
+        now(),
+      ),
     ]);
     return created(c, { user: presentUser((await findUserByUsername(db, body.username)) as UserView) });
   })
@@ -99,9 +113,22 @@ export const userRoutes = new Hono<AppEnv>()
     if (Object.keys(changes).length === 0) return c.json({ user: presentUser(user) });
     const statements: Statement[] = [updateUserStatement(db, user.id, changes)];
     // A new password, scope or a disabled account ends the user's open sessions.
-    if (patch.password || patch.disabled || unit !== undefined || patch.role) statements.push(deleteSessionsOfUserStatement(db, user.id));
+    if (patch.password || patch.disabled || unit !== undefined || patch.role)
+      statements.push(deleteSessionsOfUserStatement(db, user.id));
     const { password: _password, ...logged } = patch;
-    statements.push(auditStatement(db, { userId: admin.id, action: "update", entity: "user", entityCode: user.username, detail: { ...logged, passwordReset: patch.password !== undefined } }, now()));
+    statements.push(
+      auditStatement(
+        db,
+        {
+          userId: admin.id,
+          action: "update",
+          entity: "user",
+          entityCode: user.username,
+          detail: { ...logged, passwordReset: patch.password !== undefined },
+        },
+        now(),
+      ),
+    );
     await runBatch(db, statements);
     return c.json({ user: presentUser((await findUserByUsername(db, user.username)) as UserView) });
   });

@@ -65,7 +65,11 @@ export async function createTestApp(overrides: { config?: Partial<AppConfig> } =
       },
     },
     /** A JSON request through the app (no network), with optional credentials. */
-    request(method: string, path: string, options: { body?: unknown; auth?: Credentials; headers?: Record<string, string> } = {}) {
+    request(
+      method: string,
+      path: string,
+      options: { body?: unknown; auth?: Credentials; headers?: Record<string, string> } = {},
+    ) {
       const headers: Record<string, string> = { ...authHeaders(options.auth), ...options.headers };
       let body: string | undefined;
       if (options.body !== undefined) {

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../../server/auth/passwords.js";
+import { randomPointCode } from "../../server/catalogue/point-code.js";
 import { runBatch } from "../../server/db/database.js";
 import { findPointByCode } from "../../server/db/queries/points.js";
 import { setUnitServicesStatements, upsertServiceStatement } from "../../server/db/queries/services.js";
 import { findUnitByCode, insertUnitStatements } from "../../server/db/queries/units.js";
 import { apiTokens, points, users } from "../../server/db/schema.js";
 import { sha256Hex } from "../../server/lib/crypto.js";
-import { randomPointCode } from "../../server/catalogue/point-code.js";
 import type { Credentials, TestApp } from "./create-test-app.js";
 
 // Small factories with overrides: each test makes the data it needs, never shared seed ids.
@@ -14,19 +14,45 @@ import type { Credentials, TestApp } from "./create-test-app.js";
 let sequence = 0;
 const next = () => ++sequence;
 
-export async function makeUnit(t: TestApp, overrides: { code?: string; name?: string; parent?: string } = {}) {
+export async function makeUnit(
+  t: TestApp,
+  overrides: { code?: string; name?: string; parent?: string } = {},
+) {
   const code = overrides.code ?? `U${next()}`;
-  await runBatch(t.db, insertUnitStatements(t.db, { code, name: overrides.name ?? `Đơn vị ${code}`, parentCode: overrides.parent ?? null }, t.deps.now()));
+  await runBatch(
+    t.db,
+    insertUnitStatements(
+      t.db,
+      { code, name: overrides.name ?? `Đơn vị ${code}`, parentCode: overrides.parent ?? null },
+      t.deps.now(),
+    ),
+  );
   return (await findUnitByCode(t.db, code))!;
 }
 
-export async function makeService(t: TestApp, overrides: { code?: string; name?: string; field?: string; units?: string[] } = {}) {
+export async function makeService(
+  t: TestApp,
+  overrides: { code?: string; name?: string; field?: string; units?: string[] } = {},
+) {
   const code = overrides.code ?? `2.${String(100000 + next()).padStart(6, "0")}`;
-  await runBatch(t.db, [upsertServiceStatement(t.db, { code, name: overrides.name ?? `Thủ tục ${code}`, field: overrides.field ?? null, localCode: null }, t.deps.now())]);
+  await runBatch(t.db, [
+    upsertServiceStatement(
+      t.db,
+      { code, name: overrides.name ?? `Thủ tục ${code}`, field: overrides.field ?? null, localCode: null },
+      t.deps.now(),
+    ),
+  ]);
   for (const unitCode of overrides.units ?? []) {
     const unit = (await findUnitByCode(t.db, unitCode))!;
-    const offered = await t.db.query.unitServices.findMany({ where: (us, { eq: is }) => is(us.unitId, unit.id) });
-    const codes = await Promise.all(offered.map(async (o) => (await t.db.query.services.findFirst({ where: (s, { eq: is }) => is(s.id, o.serviceId) }))!.code));
+    const offered = await t.db.query.unitServices.findMany({
+      where: (us, { eq: is }) => is(us.unitId, unit.id),
+    });
+    const codes = await Promise.all(
+      offered.map(
+        async (o) =>
+          (await t.db.query.services.findFirst({ where: (s, { eq: is }) => is(s.id, o.serviceId) }))!.code,
+      ),
+    );
     await runBatch(t.db, setUnitServicesStatements(t.db, unit.id, [...codes, code]));
   }
   return (await t.db.query.services.findFirst({ where: (s, { eq: is }) => is(s.code, code) }))!;
@@ -34,10 +60,20 @@ export async function makeService(t: TestApp, overrides: { code?: string; name?:
 
 export async function makePoint(
   t: TestApp,
-  overrides: { unit: string; code?: string; label?: string; service?: string; form?: "full" | "quick"; tokenRequired?: boolean; archived?: boolean },
+  overrides: {
+    unit: string;
+    code?: string;
+    label?: string;
+    service?: string;
+    form?: "full" | "quick";
+    tokenRequired?: boolean;
+    archived?: boolean;
+  },
 ) {
   const unit = (await findUnitByCode(t.db, overrides.unit))!;
-  const service = overrides.service ? await t.db.query.services.findFirst({ where: (s, { eq: is }) => is(s.code, overrides.service!) }) : undefined;
+  const service = overrides.service
+    ? await t.db.query.services.findFirst({ where: (s, { eq: is }) => is(s.code, overrides.service!) })
+    : undefined;
   const code = overrides.code ?? randomPointCode();
   await t.db.insert(points).values({
     code,
@@ -65,11 +101,23 @@ export async function makeUser(
   const unit = overrides.unit ? await findUnitByCode(t.db, overrides.unit) : undefined;
   const [user] = await t.db
     .insert(users)
-    .values({ username, passwordHash: await hashPassword(password), role: overrides.role, unitId: unit?.id ?? null, createdAt: t.deps.now() })
+    .values({
+      username,
+      passwordHash: await hashPassword(password),
+      role: overrides.role,
+      unitId: unit?.id ?? null,
+      createdAt: t.deps.now(),
+    })
     .returning();
   const id = `tok${String(next()).padStart(9, "0")}`;
   const secret = "s".repeat(43 - String(user!.id).length) + String(user!.id);
-  await t.db.insert(apiTokens).values({ id, userId: user!.id, name: "test", secretHash: await sha256Hex(secret), createdAt: t.deps.now() });
+  await t.db.insert(apiTokens).values({
+    id,
+    userId: user!.id,
+    name: "test",
+    secretHash: await sha256Hex(secret),
+    createdAt: t.deps.now(),
+  });
   return { username, password, auth: { token: `hl_${id}_${secret}` } };
 }
 

@@ -77,7 +77,9 @@ function concrete(path: string): string {
     .replace(/:id/, "unknown-id");
 }
 
-const routes = [...new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
+const routes = [
+  ...new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)),
+];
 /** Bodies that pass validation where an empty object would not, so that scope is what gets tested. */
 const VALID_BODIES: Record<string, unknown> = {
   "PUT /api/v1/units/:code/services": { services: [] },
@@ -88,7 +90,9 @@ const call = (route: string, auth?: Parameters<typeof t.request>[2]["auth"]) => 
   const body = method === "GET" || method === "DELETE" ? undefined : (VALID_BODIES[route] ?? {});
   return t.request(method, concrete(path), { auth, body });
 };
-const protectedRoutes = Object.entries(ACCESS).filter((entry): entry is [string, Exclude<Rule, { public: true }>] => !("public" in entry[1]));
+const protectedRoutes = Object.entries(ACCESS).filter(
+  (entry): entry is [string, Exclude<Rule, { public: true }>] => !("public" in entry[1]),
+);
 
 describe("the access matrix", () => {
   it("lists every route of the app, and nothing else", () => {
@@ -105,26 +109,31 @@ describe("the access matrix", () => {
     const user = await makeUser(t, { role: "admin" });
     const session = await signIn(t, user.username, user.password);
     const id = (user.auth as { token: string }).token.split("_")[1];
-    await t.client.execute({ sql: "UPDATE api_tokens SET revoked_at = 1 WHERE id = ?", args: [id as string] });
+    await t.client.execute({
+      sql: "UPDATE api_tokens SET revoked_at = 1 WHERE id = ?",
+      args: [id as string],
+    });
     await t.client.execute("UPDATE sessions SET expires_at = 1");
     expect((await call(route, user.auth)).status).toBe(401);
     expect((await call(route, session)).status).toBe(401);
   });
 
-  it.each(protectedRoutes.flatMap(([route, rule]) => ALL.filter((role) => !rule.roles.includes(role)).map((role) => [route, role] as const)))(
-    "%s answers 403 to %s",
-    async (route, role) => {
-      const res = await call(route, users[role].auth);
-      expect(res.status).toBe(403);
-      expect((await res.json()).error.code).toBe("FORBIDDEN");
-    },
-  );
+  it.each(
+    protectedRoutes.flatMap(([route, rule]) =>
+      ALL.filter((role) => !rule.roles.includes(role)).map((role) => [route, role] as const),
+    ),
+  )("%s answers 403 to %s", async (route, role) => {
+    const res = await call(route, users[role].auth);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe("FORBIDDEN");
+  });
 
-  it.each(protectedRoutes.filter(([, rule]) => rule.unitBound).flatMap(([route, rule]) => rule.roles.map((role) => [route, role] as const)))(
-    "%s answers 403 to a %s of another unit",
-    async (route, role) => {
-      const res = await call(route, users[role].auth);
-      expect(res.status).toBe(403);
-    },
-  );
+  it.each(
+    protectedRoutes
+      .filter(([, rule]) => rule.unitBound)
+      .flatMap(([route, rule]) => rule.roles.map((role) => [route, role] as const)),
+  )("%s answers 403 to a %s of another unit", async (route, role) => {
+    const res = await call(route, users[role].auth);
+    expect(res.status).toBe(403);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { removeServerFiles, type RunningServer, startServer } from "../e2e/helpers/server.js";
+import { type RunningServer, removeServerFiles, startServer } from "../e2e/helpers/server.js";
 
 // The Node entry, booted for real: a child process on 127.0.0.1 with its own database file.
 const servers: RunningServer[] = [];

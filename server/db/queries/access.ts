@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Database } from "../database.js";
-import { inSubtree } from "./units.js";
 import { apiTokens, auditLog, sessions, settings, units, users } from "../schema.js";
+import { inSubtree } from "./units.js";
 
 const callerView = {
   id: users.id,
@@ -103,7 +103,10 @@ export function auditStatement(db: Database, entry: AuditEntry, now: number) {
 }
 
 /** The newest audit rows first; `before` pages backwards by id. */
-export async function listAudit(db: Database, options: { limit: number; before?: number | undefined; scopePath: string | null }) {
+export async function listAudit(
+  db: Database,
+  options: { limit: number; before?: number | undefined; scopePath: string | null },
+) {
   return db
     .select({
       id: auditLog.id,

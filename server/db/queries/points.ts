@@ -70,10 +70,6 @@ export function updatePointStatement(
 }
 
 export async function pointCodeExists(db: Database, code: string): Promise<boolean> {
-  const row = await db
-    .select({ one: sql<number>`1` })
-    .from(points)
-    .where(eq(points.code, code))
-    .get();
+  const row = await db.select({ one: sql<number>`1` }).from(points).where(eq(points.code, code)).get();
   return row !== undefined;
 }

@@ -54,7 +54,11 @@ export async function listServicesOfUnit(db: Database, unitId: number) {
     .all();
 }
 
-export async function isServiceOfferedByUnit(db: Database, unitId: number, serviceId: number): Promise<boolean> {
+export async function isServiceOfferedByUnit(
+  db: Database,
+  unitId: number,
+  serviceId: number,
+): Promise<boolean> {
   const row = await db
     .select({ one: sql<number>`1` })
     .from(unitServices)
@@ -124,4 +128,3 @@ export function setUnitServicesStatements(db: Database, unitId: number, serviceC
     ),
   ];
 }
-

@@ -19,7 +19,10 @@ export async function findUnitById(db: Database, id: number): Promise<UnitRow | 
 }
 
 /** The units of a subtree in tree order (parents before children), with their parent's code. */
-export async function listUnits(db: Database, options: { scopePath: string | null; includeArchived: boolean }) {
+export async function listUnits(
+  db: Database,
+  options: { scopePath: string | null; includeArchived: boolean },
+) {
   // Written out in full: drizzle leaves columns unqualified in single-table queries, and the subquery
   // would then read its own row.
   const parent = sql<string | null>`(SELECT p.code FROM units p WHERE p.id = units.parent_id)`;

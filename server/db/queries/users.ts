@@ -20,7 +20,12 @@ const userView = {
 /** A user with the password hash and throttling state, for sign-in. */
 export async function findUserForLogin(db: Database, username: string) {
   return db
-    .select({ ...userView, passwordHash: users.passwordHash, failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+    .select({
+      ...userView,
+      passwordHash: users.passwordHash,
+      failedLogins: users.failedLogins,
+      lockedUntil: users.lockedUntil,
+    })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(users.username, username))
@@ -28,7 +33,12 @@ export async function findUserForLogin(db: Database, username: string) {
 }
 
 export async function findUserByUsername(db: Database, username: string) {
-  return db.select(userView).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.username, username)).get();
+  return db
+    .select(userView)
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.username, username))
+    .get();
 }
 
 export async function findUserById(db: Database, id: number) {
@@ -55,11 +65,7 @@ export async function listUsers(db: Database, scopePath: string | null) {
 }
 
 export async function anyAdminExists(db: Database): Promise<boolean> {
-  const row = await db
-    .select({ one: sql<number>`1` })
-    .from(users)
-    .where(eq(users.role, "admin"))
-    .get();
+  const row = await db.select({ one: sql<number>`1` }).from(users).where(eq(users.role, "admin")).get();
   return row !== undefined;
 }
 
@@ -90,10 +96,17 @@ export async function resetFailedLogins(db: Database, id: number) {
 }
 
 /** Signs a user out everywhere (password change, disabling). */
-export function deleteSessionsOfUserStatement(db: Database, userId: number, exceptSessionId?: string): Statement {
+export function deleteSessionsOfUserStatement(
+  db: Database,
+  userId: number,
+  exceptSessionId?: string,
+): Statement {
   return db
     .delete(sessions)
     .where(
-      and(eq(sessions.userId, userId), exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined),
+      and(
+        eq(sessions.userId, userId),
+        exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined,
+      ),
     );
 }

@@ -25,4 +25,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A phone-sized context: the citizen's view. */
-export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const PHONE = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};

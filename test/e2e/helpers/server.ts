@@ -15,7 +15,10 @@ export type RunningServer = {
  * Starts the real Node entry (`server/node.ts`) on 127.0.0.1 with a free port and its own temp-file
  * database; resolves once it prints the address it listens on.
  */
-export async function startServer(env: Record<string, string> = {}, options: { dir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { dir?: string } = {},
+): Promise<RunningServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "hailong-e2e-"));
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "server/node.ts"], {

@@ -4,11 +4,18 @@ import { makeUnit, makeUser, signIn } from "../../helpers/factories.js";
 
 const t = await createTestApp();
 const unit = await makeUnit(t, { code: "SOTP" });
-const analyst = await makeUser(t, { role: "analyst", unit: unit.code, username: "lan.nguyen", password: "mat-khau-rat-dai" });
+const analyst = await makeUser(t, {
+  role: "analyst",
+  unit: unit.code,
+  username: "lan.nguyen",
+  password: "mat-khau-rat-dai",
+});
 
 describe("POST /api/v1/auth/login", () => {
   it("signs in and sets an HttpOnly SameSite session cookie", async () => {
-    const res = await t.request("POST", "/api/v1/auth/login", { body: { username: "Lan.Nguyen", password: "mat-khau-rat-dai" } });
+    const res = await t.request("POST", "/api/v1/auth/login", {
+      body: { username: "Lan.Nguyen", password: "mat-khau-rat-dai" },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ user: { username: "lan.nguyen", role: "analyst", unit: "SOTP" } });
     const cookie = res.headers.get("set-cookie") ?? "";
@@ -25,7 +32,10 @@ describe("POST /api/v1/auth/login", () => {
   });
 
   it("answers 401 INVALID_CREDENTIALS for a wrong password or an unknown user", async () => {
-    for (const body of [{ username: "lan.nguyen", password: "wrong" }, { username: "nobody", password: "whatever" }]) {
+    for (const body of [
+      { username: "lan.nguyen", password: "wrong" },
+      { username: "nobody", password: "whatever" },
+    ]) {
       const res = await t.request("POST", "/api/v1/auth/login", { body });
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe("INVALID_CREDENTIALS");
@@ -35,25 +45,40 @@ describe("POST /api/v1/auth/login", () => {
   it("slows down repeated failures with 429 and Retry-After, then lets the right password in later", async () => {
     const user = await makeUser(t, { role: "staff", unit: unit.code });
     for (let i = 0; i < 5; i++) {
-      expect((await t.request("POST", "/api/v1/auth/login", { body: { username: user.username, password: "nope" } })).status).toBe(401);
+      expect(
+        (
+          await t.request("POST", "/api/v1/auth/login", {
+            body: { username: user.username, password: "nope" },
+          })
+        ).status,
+      ).toBe(401);
     }
-    const locked = await t.request("POST", "/api/v1/auth/login", { body: { username: user.username, password: user.password } });
+    const locked = await t.request("POST", "/api/v1/auth/login", {
+      body: { username: user.username, password: user.password },
+    });
     expect(locked.status).toBe(429);
     expect((await locked.json()).error.code).toBe("TOO_MANY_ATTEMPTS");
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
     t.clock.advance(2_000);
-    const ok = await t.request("POST", "/api/v1/auth/login", { body: { username: user.username, password: user.password } });
+    const ok = await t.request("POST", "/api/v1/auth/login", {
+      body: { username: user.username, password: user.password },
+    });
     expect(ok.status).toBe(200);
   });
 
   it("rejects a body with unknown fields", async () => {
-    const res = await t.request("POST", "/api/v1/auth/login", { body: { username: "a", password: "b", admin: true } });
+    const res = await t.request("POST", "/api/v1/auth/login", {
+      body: { username: "a", password: "b", admin: true },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("VALIDATION_FAILED");
   });
 
   it("answers 415 for a form-encoded body and 400 INVALID_JSON for broken JSON", async () => {
-    const form = await t.request("POST", "/api/v1/auth/login", { body: "username=a&password=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await t.request("POST", "/api/v1/auth/login", {
+      body: "username=a&password=b",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.status).toBe(415);
     const broken = await t.request("POST", "/api/v1/auth/login", { body: "{not json" });
     expect(broken.status).toBe(400);
@@ -100,7 +125,10 @@ describe("GET /api/v1/auth/me and logout", () => {
 describe("API tokens", () => {
   it("are shown once, work as Bearer, and stop working when revoked", async () => {
     const session = await signIn(t, analyst.username, analyst.password);
-    const res = await t.request("POST", "/api/v1/tokens", { auth: session, body: { name: "báo cáo hằng tháng" } });
+    const res = await t.request("POST", "/api/v1/tokens", {
+      auth: session,
+      body: { name: "báo cáo hằng tháng" },
+    });
     expect(res.status).toBe(201);
     const { id, token } = await res.json();
     expect(token).toMatch(/^hl_/);

@@ -15,7 +15,10 @@ const analyst = await makeUser(t, { role: "analyst", unit: "STP" });
 
 describe("POST /api/v1/points", () => {
   it("lets staff create a point in their unit with a short typeable code", async () => {
-    const res = await t.request("POST", "/api/v1/points", { auth: staff.auth, body: { unit: "STP", label: "Quầy số 3", service: "1.001193", form: "quick" } });
+    const res = await t.request("POST", "/api/v1/points", {
+      auth: staff.auth,
+      body: { unit: "STP", label: "Quầy số 3", service: "1.001193", form: "quick" },
+    });
     expect(res.status).toBe(201);
     const point = await res.json();
     expect(point.code).toHaveLength(6);
@@ -32,10 +35,30 @@ describe("POST /api/v1/points", () => {
   });
 
   it("refuses a service the unit does not offer, an unknown unit, and another unit's staff", async () => {
-    expect((await t.request("POST", "/api/v1/points", { auth: staff.auth, body: { unit: "STP", label: "Q", service: "1.003572" } })).status).toBe(400);
-    expect((await t.request("POST", "/api/v1/points", { auth: staff.auth, body: { unit: "NOPE", label: "Q" } })).status).toBe(400);
-    expect((await t.request("POST", "/api/v1/points", { auth: otherStaff.auth, body: { unit: "STP", label: "Q" } })).status).toBe(403);
-    expect((await t.request("POST", "/api/v1/points", { auth: analyst.auth, body: { unit: "STP", label: "Q" } })).status).toBe(403);
+    expect(
+      (
+        await t.request("POST", "/api/v1/points", {
+          auth: staff.auth,
+          body: { unit: "STP", label: "Q", service: "1.003572" },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await t.request("POST", "/api/v1/points", { auth: staff.auth, body: { unit: "NOPE", label: "Q" } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await t.request("POST", "/api/v1/points", {
+          auth: otherStaff.auth,
+          body: { unit: "STP", label: "Q" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await t.request("POST", "/api/v1/points", { auth: analyst.auth, body: { unit: "STP", label: "Q" } }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -51,13 +74,25 @@ describe("GET /api/v1/points", () => {
 describe("PATCH and archive", () => {
   it("renames a point and archives it while keeping its code", async () => {
     const point = await makePoint(t, { unit: "STP", label: "Quầy cũ" });
-    const res = await t.request("PATCH", `/api/v1/points/${point.code}`, { auth: staff.auth, body: { label: "Quầy số 9", tokenRequired: true } });
+    const res = await t.request("PATCH", `/api/v1/points/${point.code}`, {
+      auth: staff.auth,
+      body: { label: "Quầy số 9", tokenRequired: true },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ code: point.code, label: "Quầy số 9", tokenRequired: true });
-    expect((await t.request("POST", `/api/v1/points/${point.code}/archive`, { auth: staff.auth })).status).toBe(200);
+    expect(
+      (await t.request("POST", `/api/v1/points/${point.code}/archive`, { auth: staff.auth })).status,
+    ).toBe(200);
     const all = await (await t.request("GET", "/api/v1/points?archived=true", { auth: staff.auth })).json();
     expect(all.points.find((p: { code: string }) => p.code === point.code).archived).toBe(true);
-    expect((await t.request("PATCH", `/api/v1/points/${point.code}`, { auth: otherStaff.auth, body: { label: "x" } })).status).toBe(403);
+    expect(
+      (
+        await t.request("PATCH", `/api/v1/points/${point.code}`, {
+          auth: otherStaff.auth,
+          body: { label: "x" },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 

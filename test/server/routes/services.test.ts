@@ -18,7 +18,12 @@ describe("POST /api/v1/services", () => {
     });
     expect(res.status).toBe(201);
     const got = await (await t.request("GET", "/api/v1/services/1.001193", { auth: admin.auth })).json();
-    expect(got.service).toMatchObject({ code: "1.001193", name: "Đăng ký khai sinh", field: "Hộ tịch", units: ["SNGV", "STP"] });
+    expect(got.service).toMatchObject({
+      code: "1.001193",
+      name: "Đăng ký khai sinh",
+      field: "Hộ tịch",
+      units: ["SNGV", "STP"],
+    });
   });
 
   it("shows a scoped user only the offering units inside their scope", async () => {
@@ -27,15 +32,35 @@ describe("POST /api/v1/services", () => {
   });
 
   it("answers 409 for a duplicate code, 400 for a malformed code or an unknown unit", async () => {
-    expect((await t.request("POST", "/api/v1/services", { auth: admin.auth, body: { code: "1.001193", name: "x" } })).status).toBe(409);
-    expect((await t.request("POST", "/api/v1/services", { auth: admin.auth, body: { code: "1001193", name: "x" } })).status).toBe(400);
-    const unknown = await t.request("POST", "/api/v1/services", { auth: admin.auth, body: { code: "1.000001", name: "x", units: ["NOPE"] } });
+    expect(
+      (
+        await t.request("POST", "/api/v1/services", {
+          auth: admin.auth,
+          body: { code: "1.001193", name: "x" },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await t.request("POST", "/api/v1/services", {
+          auth: admin.auth,
+          body: { code: "1001193", name: "x" },
+        })
+      ).status,
+    ).toBe(400);
+    const unknown = await t.request("POST", "/api/v1/services", {
+      auth: admin.auth,
+      body: { code: "1.000001", name: "x", units: ["NOPE"] },
+    });
     expect(unknown.status).toBe(400);
     expect((await t.request("GET", "/api/v1/services/1.000001", { auth: admin.auth })).status).toBe(404);
   });
 
   it("updates name and offering units with PATCH", async () => {
-    const res = await t.request("PATCH", "/api/v1/services/1.001193", { auth: admin.auth, body: { name: "Đăng ký khai sinh (mới)", units: ["STP"] } });
+    const res = await t.request("PATCH", "/api/v1/services/1.001193", {
+      auth: admin.auth,
+      body: { name: "Đăng ký khai sinh (mới)", units: ["STP"] },
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).service).toMatchObject({ name: "Đăng ký khai sinh (mới)", units: ["STP"] });
   });
@@ -45,7 +70,9 @@ describe("POST /api/v1/services/import", () => {
   it("imports services with units, all rows or none", async () => {
     const bad = await t.request("POST", "/api/v1/services/import", {
       auth: admin.auth,
-      ...csv("code,name,field,units\n2.000488,Cấp Phiếu lý lịch tư pháp,Lý lịch tư pháp,STP\n2.00048,Sai mã,,STP\n1.003572,Cấp hộ chiếu công vụ,,SNGV;NOPE\n"),
+      ...csv(
+        "code,name,field,units\n2.000488,Cấp Phiếu lý lịch tư pháp,Lý lịch tư pháp,STP\n2.00048,Sai mã,,STP\n1.003572,Cấp hộ chiếu công vụ,,SNGV;NOPE\n",
+      ),
     });
     expect(bad.status).toBe(400);
     const issues = (await bad.json()).error.issues;
@@ -54,10 +81,16 @@ describe("POST /api/v1/services/import", () => {
 
     const good = await t.request("POST", "/api/v1/services/import", {
       auth: admin.auth,
-      ...csv("code,name,field,units\n2.000488,Cấp Phiếu lý lịch tư pháp,Lý lịch tư pháp,STP\n1.003572,Cấp hộ chiếu công vụ,,SNGV\n1.001193,Đăng ký khai sinh,Hộ tịch,\n"),
+      ...csv(
+        "code,name,field,units\n2.000488,Cấp Phiếu lý lịch tư pháp,Lý lịch tư pháp,STP\n1.003572,Cấp hộ chiếu công vụ,,SNGV\n1.001193,Đăng ký khai sinh,Hộ tịch,\n",
+      ),
     });
     expect(good.status).toBe(200);
-    expect(await good.json()).toEqual({ created: ["2.000488", "1.003572"], updated: ["1.001193"], dryRun: false });
+    expect(await good.json()).toEqual({
+      created: ["2.000488", "1.003572"],
+      updated: ["1.001193"],
+      dryRun: false,
+    });
     const list = await (await t.request("GET", "/api/v1/services", { auth: admin.auth })).json();
     expect(list.services.find((s: { code: string }) => s.code === "1.003572").units).toEqual(["SNGV"]);
     // An empty units cell leaves the offering units as they were.
@@ -65,14 +98,23 @@ describe("POST /api/v1/services/import", () => {
   });
 
   it("is admin-only", async () => {
-    expect((await t.request("POST", "/api/v1/services/import", { auth: stpAnalyst.auth, ...csv("code,name\n1.000002,x\n") })).status).toBe(403);
+    expect(
+      (
+        await t.request("POST", "/api/v1/services/import", {
+          auth: stpAnalyst.auth,
+          ...csv("code,name\n1.000002,x\n"),
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe("GET /api/v1/services", () => {
   it("lists services in code order, without archived ones unless asked", async () => {
     await makeService(t, { code: "9.000001", name: "Cũ" });
-    expect((await t.request("POST", "/api/v1/services/9.000001/archive", { auth: admin.auth })).status).toBe(200);
+    expect((await t.request("POST", "/api/v1/services/9.000001/archive", { auth: admin.auth })).status).toBe(
+      200,
+    );
     const active = await (await t.request("GET", "/api/v1/services", { auth: admin.auth })).json();
     const codes = active.services.map((s: { code: string }) => s.code);
     expect(codes).toEqual([...codes].sort());

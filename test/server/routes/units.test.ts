@@ -12,7 +12,10 @@ const stpAnalyst = await makeUser(t, { role: "analyst", unit: "STP" });
 
 describe("POST /api/v1/units", () => {
   it("creates a unit under a parent and lists it in tree order", async () => {
-    const res = await t.request("POST", "/api/v1/units", { auth: admin.auth, body: { code: "stp.01", name: "Phòng Hành chính tư pháp", parent: "STP" } });
+    const res = await t.request("POST", "/api/v1/units", {
+      auth: admin.auth,
+      body: { code: "stp.01", name: "Phòng Hành chính tư pháp", parent: "STP" },
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ code: "STP.01", name: "Phòng Hành chính tư pháp", parent: "STP" });
     const list = await (await t.request("GET", "/api/v1/units", { auth: admin.auth })).json();
@@ -22,29 +25,59 @@ describe("POST /api/v1/units", () => {
   });
 
   it("answers 409 CONFLICT for a duplicate code and 400 for an unknown parent, writing nothing", async () => {
-    const dup = await t.request("POST", "/api/v1/units", { auth: admin.auth, body: { code: "STP", name: "Again" } });
+    const dup = await t.request("POST", "/api/v1/units", {
+      auth: admin.auth,
+      body: { code: "STP", name: "Again" },
+    });
     expect(dup.status).toBe(409);
     expect((await dup.json()).error.code).toBe("CONFLICT");
-    const orphan = await t.request("POST", "/api/v1/units", { auth: admin.auth, body: { code: "X1", name: "Orphan", parent: "NOPE" } });
+    const orphan = await t.request("POST", "/api/v1/units", {
+      auth: admin.auth,
+      body: { code: "X1", name: "Orphan", parent: "NOPE" },
+    });
     expect(orphan.status).toBe(400);
     expect((await orphan.json()).error.code).toBe("VALIDATION_FAILED");
     expect((await t.request("GET", "/api/v1/units/X1", { auth: admin.auth })).status).toBe(404);
   });
 
   it("rejects codes outside the identifier alphabet and empty names", async () => {
-    for (const body of [{ code: "ab c", name: "x" }, { code: "A".repeat(36), name: "x" }, { code: "OK1", name: "   " }]) {
+    for (const body of [
+      { code: "ab c", name: "x" },
+      { code: "A".repeat(36), name: "x" },
+      { code: "OK1", name: "   " },
+    ]) {
       expect((await t.request("POST", "/api/v1/units", { auth: admin.auth, body })).status).toBe(400);
     }
   });
 
   it("lets a scoped admin create inside their subtree only", async () => {
-    expect((await t.request("POST", "/api/v1/units", { auth: stpAdmin.auth, body: { code: "STP.02", name: "Trung tâm", parent: "STP" } })).status).toBe(201);
-    expect((await t.request("POST", "/api/v1/units", { auth: stpAdmin.auth, body: { code: "SNGV.9", name: "x", parent: "SNGV" } })).status).toBe(403);
-    expect((await t.request("POST", "/api/v1/units", { auth: stpAdmin.auth, body: { code: "TOP", name: "x" } })).status).toBe(403);
+    expect(
+      (
+        await t.request("POST", "/api/v1/units", {
+          auth: stpAdmin.auth,
+          body: { code: "STP.02", name: "Trung tâm", parent: "STP" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await t.request("POST", "/api/v1/units", {
+          auth: stpAdmin.auth,
+          body: { code: "SNGV.9", name: "x", parent: "SNGV" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await t.request("POST", "/api/v1/units", { auth: stpAdmin.auth, body: { code: "TOP", name: "x" } }))
+        .status,
+    ).toBe(403);
   });
 
   it("refuses analysts (403) and anonymous callers (401)", async () => {
-    expect((await t.request("POST", "/api/v1/units", { auth: stpAnalyst.auth, body: { code: "Q1", name: "x" } })).status).toBe(403);
+    expect(
+      (await t.request("POST", "/api/v1/units", { auth: stpAnalyst.auth, body: { code: "Q1", name: "x" } }))
+        .status,
+    ).toBe(403);
     expect((await t.request("POST", "/api/v1/units", { body: { code: "Q1", name: "x" } })).status).toBe(401);
   });
 });
@@ -67,11 +100,16 @@ describe("PATCH /api/v1/units/:code", () => {
     const res = await t.request("PATCH", "/api/v1/units/MOVE", { auth: admin.auth, body: { parent: "STP" } });
     expect(res.status).toBe(200);
     const seen = await (await t.request("GET", "/api/v1/units", { auth: stpAnalyst.auth })).json();
-    expect(seen.units.map((u: { code: string }) => u.code)).toEqual(expect.arrayContaining(["MOVE", "MOVE.1"]));
+    expect(seen.units.map((u: { code: string }) => u.code)).toEqual(
+      expect.arrayContaining(["MOVE", "MOVE.1"]),
+    );
   });
 
   it("refuses to move a unit under its own descendant", async () => {
-    const res = await t.request("PATCH", "/api/v1/units/STP", { auth: admin.auth, body: { parent: "MOVE.1" } });
+    const res = await t.request("PATCH", "/api/v1/units/STP", {
+      auth: admin.auth,
+      body: { parent: "MOVE.1" },
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -79,11 +117,17 @@ describe("PATCH /api/v1/units/:code", () => {
 describe("PUT /api/v1/units/:code/services", () => {
   it("sets the services a unit offers and rejects unknown codes", async () => {
     await makeService(t, { code: "1.001193" });
-    const ok = await t.request("PUT", "/api/v1/units/STP/services", { auth: admin.auth, body: { services: ["1.001193"] } });
+    const ok = await t.request("PUT", "/api/v1/units/STP/services", {
+      auth: admin.auth,
+      body: { services: ["1.001193"] },
+    });
     expect(ok.status).toBe(200);
     const unit = await (await t.request("GET", "/api/v1/units/STP", { auth: admin.auth })).json();
     expect(unit.services.map((s: { code: string }) => s.code)).toEqual(["1.001193"]);
-    const bad = await t.request("PUT", "/api/v1/units/STP/services", { auth: admin.auth, body: { services: ["9.999999"] } });
+    const bad = await t.request("PUT", "/api/v1/units/STP/services", {
+      auth: admin.auth,
+      body: { services: ["9.999999"] },
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -116,15 +160,25 @@ describe("POST /api/v1/units/import", () => {
   });
 
   it("previews a dry run without writing", async () => {
-    const res = await t.request("POST", "/api/v1/units/import?dryRun=true", { auth: admin.auth, ...csv("code,name\nDRY,Thử\n") });
+    const res = await t.request("POST", "/api/v1/units/import?dryRun=true", {
+      auth: admin.auth,
+      ...csv("code,name\nDRY,Thử\n"),
+    });
     expect(await res.json()).toEqual({ created: ["DRY"], updated: [], dryRun: true });
     expect((await t.request("GET", "/api/v1/units/DRY", { auth: admin.auth })).status).toBe(404);
   });
 
   it("refuses a file without the required columns or with a broken quote", async () => {
-    expect((await t.request("POST", "/api/v1/units/import", { auth: admin.auth, ...csv("name\nx\n") })).status).toBe(400);
-    expect((await t.request("POST", "/api/v1/units/import", { auth: admin.auth, ...csv('code,name\nA,"open\n') })).status).toBe(400);
-    expect((await t.request("POST", "/api/v1/units/import", { auth: admin.auth, body: "{}" })).status).toBe(415);
+    expect(
+      (await t.request("POST", "/api/v1/units/import", { auth: admin.auth, ...csv("name\nx\n") })).status,
+    ).toBe(400);
+    expect(
+      (await t.request("POST", "/api/v1/units/import", { auth: admin.auth, ...csv('code,name\nA,"open\n') }))
+        .status,
+    ).toBe(400);
+    expect((await t.request("POST", "/api/v1/units/import", { auth: admin.auth, body: "{}" })).status).toBe(
+      415,
+    );
   });
 });
 
@@ -144,7 +198,17 @@ describe("audit log", () => {
   it("records catalogue changes with who made them", async () => {
     const res = await t.request("GET", "/api/v1/audit?limit=200", { auth: admin.auth });
     const { entries } = await res.json();
-    expect(entries.some((e: { action: string; entity: string; entityCode: string; username: string }) => e.action === "create" && e.entity === "unit" && e.entityCode === "STP.01" && e.username === admin.username)).toBe(true);
-    expect(entries.some((e: { action: string; entity: string }) => e.action === "import" && e.entity === "unit")).toBe(true);
+    expect(
+      entries.some(
+        (e: { action: string; entity: string; entityCode: string; username: string }) =>
+          e.action === "create" &&
+          e.entity === "unit" &&
+          e.entityCode === "STP.01" &&
+          e.username === admin.username,
+      ),
+    ).toBe(true);
+    expect(
+      entries.some((e: { action: string; entity: string }) => e.action === "import" && e.entity === "unit"),
+    ).toBe(true);
   });
 });

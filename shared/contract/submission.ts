@@ -1,0 +1,100 @@
+import * as z from "zod";
+import { LANGUAGES } from "../i18n/index.js";
+import {
+  EXPECTATION_CODES,
+  ITEM_CODES,
+  RESPONDENT_FIELDS,
+  RESPONDENT_QUESTIONS,
+} from "../instrument/index.js";
+import { POINT_CODE_ALPHABET, pointCodeSchema, tthcCodeSchema } from "./catalogue.js";
+
+// The body of POST /api/v1/responses (DESIGN.md §3), and the reader that turns the no-JS form post into the
+// same object, so both paths are validated by the one schema. Strict at every level: an unknown field,
+// item code or option is an error, never silently dropped.
+
+export { POINT_CODE_ALPHABET, pointCodeSchema };
+
+/** A national TTHC code, d.dddddd (e.g. 1.001193). */
+export const serviceCodeSchema = tthcCodeSchema;
+
+export const CHANNELS = ["qr", "kiosk", "link"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const COMMENT_MAX_CHARACTERS = 2000;
+
+const scaleValueSchema = z.number().int().min(1).max(5);
+const expectationLevelSchema = z.number().int().min(1).max(3);
+
+const answersSchema = z
+  .partialRecord(z.enum(ITEM_CODES), scaleValueSchema)
+  .refine((answers) => Object.keys(answers).length > 0, "answer at least one item");
+
+const expectationsSchema = z.partialRecord(z.enum(EXPECTATION_CODES), expectationLevelSchema);
+
+const respondentSchema = z.strictObject({
+  gender: z.enum(RESPONDENT_QUESTIONS.gender.options).optional(),
+  ageBand: z.enum(RESPONDENT_QUESTIONS.ageBand.options).optional(),
+  ethnicity: z.enum(RESPONDENT_QUESTIONS.ethnicity.options).optional(),
+  education: z.enum(RESPONDENT_QUESTIONS.education.options).optional(),
+  occupation: z.enum(RESPONDENT_QUESTIONS.occupation.options).optional(),
+});
+
+// Counted in code points after trimming and NFC normalisation, so a Vietnamese letter typed as base letter
+// plus combining marks, or an emoji, counts as what the citizen sees: one character.
+const commentSchema = z
+  .string()
+  .transform((text) => text.trim().normalize("NFC"))
+  .refine((text) => [...text].length <= COMMENT_MAX_CHARACTERS, `at most ${COMMENT_MAX_CHARACTERS} characters`)
+  .transform((text) => (text === "" ? undefined : text));
+
+export const responseSubmissionSchema = z.strictObject({
+  id: z.string().trim().toLowerCase().pipe(z.uuid()),
+  point: pointCodeSchema,
+  service: serviceCodeSchema.optional(),
+  lang: z.enum(LANGUAGES),
+  answers: answersSchema,
+  expectations: expectationsSchema.optional(),
+  respondent: respondentSchema.optional(),
+  comment: commentSchema.optional(),
+  token: z.string().min(1).max(512).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  // Honeypot: hidden from people, so any value marks a bot. Accepted here so the pipeline can drop it quietly.
+  website: z.string().optional(),
+});
+
+export type ResponseSubmission = z.output<typeof responseSubmissionSchema>;
+
+const ITEM_LIKE = /^[A-Z]{2}\d*$/;
+const EXPECTATION_LIKE = /^E\d+$/;
+
+// Radio values arrive as text; only a plain number is converted, so "abc" or "2.5" still fail the scale check.
+function formValue(value: unknown): unknown {
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * The submission object of a form-encoded post (`TC1=5`, `E1=2`, `gender=female`, `comment=…`), for
+ * responseSubmissionSchema. Empty values mean "not answered" (the skip radio posts ""); the point comes from
+ * the URL, and `id` falls back to `context.id` when the page did not carry one.
+ */
+export function submissionFromForm(
+  form: Readonly<Record<string, unknown>>,
+  context: { point: string; id: string },
+): Record<string, unknown> {
+  const submission: Record<string, unknown> = { id: context.id, point: context.point };
+  const answers: Record<string, unknown> = {};
+  const expectations: Record<string, unknown> = {};
+  const respondent: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (value === "" || value === undefined || name === "point") continue;
+    if (EXPECTATION_LIKE.test(name)) expectations[name] = formValue(value);
+    else if (ITEM_LIKE.test(name)) answers[name] = formValue(value);
+    else if ((RESPONDENT_FIELDS as readonly string[]).includes(name)) respondent[name] = value;
+    // Unknown names are kept so that the strict schema rejects them, exactly as in a JSON body.
+    else submission[name] = value;
+  }
+  submission.answers = answers;
+  if (Object.keys(expectations).length > 0) submission.expectations = expectations;
+  if (Object.keys(respondent).length > 0) submission.respondent = respondent;
+  return submission;
+}

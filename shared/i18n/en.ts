@@ -1,0 +1,139 @@
+import type { Messages } from "./messages.js";
+
+// English, for foreign visitors. Items are statements the respondent rates, as in the Vietnamese form;
+// "civil servant" renders "công chức", the official title of the staff at the counter.
+
+export const en: Messages = {
+  common: {
+    languageName: "English",
+    languageTag: "en",
+    language: "Language",
+  },
+  instrument: {
+    forms: {
+      full: "Full form",
+      quick: "Quick form",
+    },
+    satisfaction: {
+      title: "Satisfaction",
+      prompt: "Please tell us how satisfied you are with each of the following.",
+    },
+    scale: {
+      "1": "Very dissatisfied",
+      "2": "Dissatisfied",
+      "3": "Neutral",
+      "4": "Satisfied",
+      "5": "Very satisfied",
+      skip: "No answer",
+    },
+    elements: {
+      TC: "Access to the service",
+      TT: "Administrative procedures",
+      CC: "The civil servants handling your case",
+      KQ: "The outcome (whether granted or refused)",
+      PA: "Handling of feedback and suggestions",
+    },
+    items: {
+      TC1: "The agency offers information about its procedures in several ways that are easy to find and understand",
+      TC2: "The office where applications are received and results collected has clear, visible signs and directions",
+      TC3: "The office where applications are received and results collected is clean and orderly",
+      TC4: "Facilities and equipment for the public are adequate, in good condition and make things easier to get done",
+      TT1: "The rules for each procedure are posted publicly at the office, where they are easy to see and understand",
+      TT2: "The documents you are asked to submit are only those the regulations require",
+      TT3: "The fees and charges you pay are those set by the regulations",
+      TT4: "Your case is dealt with within the time the regulations set",
+      CC1: "Civil servants are polite and treat people with respect",
+      CC2: "Civil servants provide information and answer questions and comments promptly and fully",
+      CC3: "Civil servants explain the paperwork clearly enough for you to complete it after a single explanation",
+      CC4: "Civil servants follow the regulations when handling your case",
+      CC5: "Civil servants are helpful and attentive throughout the process",
+      KQ1: "The result is ready on the date you were given",
+      KQ2: "The result contains complete and accurate information",
+      KQ3: "The result is fair",
+      PA1: "The agency makes it easy to give feedback or make suggestions",
+      PA2: "The agency receives and handles feedback and suggestions as the regulations require",
+      PA3: "The agency reports back promptly on what it did about feedback and suggestions",
+      TC: "How satisfied are you with access to the service (information, premises, equipment)?",
+      TT: "How satisfied are you with the procedure (public notices, documents required, fees, processing time)?",
+      CC: "How satisfied are you with the attitude and guidance of the civil servants?",
+      KQ: "How satisfied are you with the outcome (on time, complete, accurate, fair)?",
+      PA: "How satisfied are you with the way feedback and suggestions are received and handled?",
+    },
+    expectations: {
+      title: "Your expectations",
+      prompt: "How much should the agency prioritise improving each of the following?",
+      items: {
+        E1: "Information about procedures",
+        E2: "Premises and equipment",
+        E3: "Civil servants' knowledge and skills",
+        E4: "Civil servants' attitude",
+        E5: "Online public services",
+        E6: "Handling of feedback and suggestions",
+        E7: "Simpler procedures",
+      },
+      levels: {
+        "1": "A great deal",
+        "2": "Quite a lot",
+        "3": "A little",
+      },
+    },
+    respondent: {
+      title: "About you",
+      optional: "Optional",
+      gender: {
+        question: "Gender",
+        options: { male: "Male", female: "Female", other: "Other" },
+      },
+      ageBand: {
+        question: "Age",
+        options: {
+          "18-24": "18–24",
+          "25-34": "25–34",
+          "35-49": "35–49",
+          "50-60": "50–60",
+          "60+": "Over 60",
+        },
+      },
+      ethnicity: {
+        question: "Ethnic group",
+        options: {
+          kinh: "Kinh",
+          tay: "Tày",
+          nung: "Nùng",
+          hoa: "Hoa (ethnic Chinese)",
+          dao: "Dao",
+          mong: "Hmong",
+          "san-chay": "Sán Chay",
+          other: "Other",
+        },
+      },
+      education: {
+        question: "Highest level of education",
+        options: {
+          "primary-or-less": "Primary school or less",
+          "lower-secondary": "Lower secondary school",
+          "upper-secondary": "Upper secondary school",
+          vocational: "Vocational school or college",
+          university: "University degree",
+          postgraduate: "Postgraduate degree",
+        },
+      },
+      occupation: {
+        question: "Occupation",
+        options: {
+          farmer: "Farmer",
+          worker: "Factory or manual worker",
+          "civil-servant": "Government or public-sector employee",
+          business: "Business owner or trader",
+          student: "Student",
+          retired: "Retired",
+          other: "Other",
+        },
+      },
+    },
+    comment: {
+      label: "Other comments",
+      hint: "Is there anything else the agency could do to serve you better? (up to 2,000 characters)",
+    },
+  },
+};

@@ -1,0 +1,4 @@
+export * from "./languages.js";
+export type { MessageKey, Messages } from "./messages.js";
+export * from "./pick-language.js";
+export * from "./translate.js";

@@ -1,0 +1,25 @@
+import { DEFAULT_LANG, type Lang, MESSAGES } from "./languages.js";
+import type { MessageKey } from "./messages.js";
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function lookup(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split(".")) {
+    if (node === undefined || typeof node === "string") return undefined;
+    node = node[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/**
+ * The text for `key` in `lang`, with `{name}` placeholders filled from `params`. Falls back to Vietnamese,
+ * then to the key itself, so a stale key shows up on screen instead of breaking a page.
+ */
+export function t(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+  const text = lookup(MESSAGES[lang], key) ?? lookup(MESSAGES[DEFAULT_LANG], key) ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
+}

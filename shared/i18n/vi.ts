@@ -1,0 +1,140 @@
+// Vietnamese: the source of truth (SIPAS.md §2). Every other language file is typed against this one.
+// Instrument wording follows the national form, in the polite "Ông/Bà" register.
+// Sections: common, instrument; the survey page, posters and console add their own sections here first.
+
+export const vi = {
+  common: {
+    // Each language names itself, as shown in a language switch.
+    languageName: "Tiếng Việt",
+    // BCP 47 tag for <html lang>, so that browsers pick the right fonts and voices.
+    languageTag: "vi",
+    language: "Ngôn ngữ",
+  },
+  instrument: {
+    forms: {
+      full: "Phiếu đầy đủ",
+      quick: "Phiếu rút gọn",
+    },
+    satisfaction: {
+      title: "Mức độ hài lòng",
+      prompt: "Ông/Bà vui lòng cho biết mức độ hài lòng của mình đối với từng nội dung dưới đây.",
+    },
+    scale: {
+      "1": "Rất không hài lòng",
+      "2": "Không hài lòng",
+      "3": "Bình thường",
+      "4": "Hài lòng",
+      "5": "Rất hài lòng",
+      skip: "Không trả lời",
+    },
+    elements: {
+      TC: "Tiếp cận dịch vụ",
+      TT: "Thủ tục hành chính",
+      CC: "Công chức trực tiếp giải quyết công việc",
+      KQ: "Kết quả giải quyết (được cấp hoặc bị từ chối)",
+      PA: "Tiếp nhận, xử lý phản ánh, kiến nghị",
+    },
+    items: {
+      TC1: "Cơ quan cung cấp thông tin về giải quyết thủ tục hành chính theo nhiều hình thức, dễ tiếp cận, dễ hiểu",
+      TC2: "Trụ sở tiếp nhận và trả kết quả có biển hiệu, hướng dẫn rõ ràng, dễ thấy",
+      TC3: "Trụ sở tiếp nhận và trả kết quả sạch sẽ, văn minh",
+      TC4: "Trang thiết bị phục vụ người dân đầy đủ, chất lượng tốt, giúp giải quyết công việc dễ dàng hơn",
+      TT1: "Quy định thủ tục hành chính được niêm yết công khai tại trụ sở, dễ thấy, dễ hiểu",
+      TT2: "Thành phần hồ sơ phải nộp là đúng quy định",
+      TT3: "Mức phí, lệ phí phải nộp là đúng quy định",
+      TT4: "Thời hạn giải quyết thủ tục hành chính là đúng quy định",
+      CC1: "Công chức có thái độ giao tiếp lịch sự, tôn trọng người dân",
+      CC2: "Công chức cung cấp thông tin, trả lời kịp thời, đầy đủ các câu hỏi, ý kiến",
+      CC3: "Công chức hướng dẫn hồ sơ dễ hiểu, người dân hoàn thiện được hồ sơ sau một lần hướng dẫn",
+      CC4: "Công chức tuân thủ đúng quy định khi giải quyết công việc",
+      CC5: "Công chức tận tình trong quá trình giải quyết công việc",
+      KQ1: "Kết quả được trả đúng hẹn",
+      KQ2: "Kết quả có thông tin đầy đủ, chính xác",
+      KQ3: "Kết quả bảo đảm tính công bằng",
+      PA1: "Cơ quan bố trí hình thức tiếp nhận phản ánh, kiến nghị dễ dàng",
+      PA2: "Cơ quan tiếp nhận, xử lý phản ánh, kiến nghị đúng quy định",
+      PA3: "Cơ quan thông báo kết quả xử lý phản ánh, kiến nghị kịp thời",
+      TC: "Ông/Bà hài lòng thế nào về việc tiếp cận dịch vụ (thông tin, trụ sở, trang thiết bị)?",
+      TT: "Ông/Bà hài lòng thế nào về thủ tục hành chính (niêm yết công khai, hồ sơ, phí, lệ phí, thời hạn giải quyết)?",
+      CC: "Ông/Bà hài lòng thế nào về thái độ và sự hướng dẫn của công chức?",
+      KQ: "Ông/Bà hài lòng thế nào về kết quả giải quyết (đúng hẹn, đầy đủ, chính xác, công bằng)?",
+      PA: "Ông/Bà hài lòng thế nào về việc tiếp nhận, xử lý phản ánh, kiến nghị?",
+    },
+    expectations: {
+      title: "Mong đợi của Ông/Bà",
+      prompt: "Theo Ông/Bà, cơ quan cần ưu tiên cải thiện từng nội dung dưới đây ở mức nào?",
+      items: {
+        E1: "Cung cấp thông tin về thủ tục hành chính",
+        E2: "Trụ sở, trang thiết bị phục vụ người dân",
+        E3: "Năng lực chuyên môn của công chức",
+        E4: "Thái độ phục vụ của công chức",
+        E5: "Cung cấp dịch vụ công trực tuyến",
+        E6: "Tiếp nhận, xử lý phản ánh, kiến nghị",
+        E7: "Đơn giản hóa thủ tục hành chính",
+      },
+      levels: {
+        "1": "Rất nhiều",
+        "2": "Nhiều",
+        "3": "Ít",
+      },
+    },
+    respondent: {
+      title: "Thông tin về Ông/Bà",
+      optional: "Không bắt buộc",
+      gender: {
+        question: "Giới tính",
+        options: { male: "Nam", female: "Nữ", other: "Khác" },
+      },
+      ageBand: {
+        question: "Độ tuổi",
+        options: {
+          "18-24": "Từ 18 đến 24",
+          "25-34": "Từ 25 đến 34",
+          "35-49": "Từ 35 đến 49",
+          "50-60": "Từ 50 đến 60",
+          "60+": "Trên 60",
+        },
+      },
+      ethnicity: {
+        question: "Dân tộc",
+        options: {
+          kinh: "Kinh",
+          tay: "Tày",
+          nung: "Nùng",
+          hoa: "Hoa",
+          dao: "Dao",
+          mong: "Mông",
+          "san-chay": "Sán Chay",
+          other: "Khác",
+        },
+      },
+      education: {
+        question: "Trình độ học vấn",
+        options: {
+          "primary-or-less": "Tiểu học trở xuống",
+          "lower-secondary": "Trung học cơ sở",
+          "upper-secondary": "Trung học phổ thông",
+          vocational: "Trung cấp, cao đẳng",
+          university: "Đại học",
+          postgraduate: "Trên đại học",
+        },
+      },
+      occupation: {
+        question: "Nghề nghiệp",
+        options: {
+          farmer: "Nông dân",
+          worker: "Công nhân",
+          "civil-servant": "Cán bộ, công chức, viên chức",
+          business: "Kinh doanh, buôn bán",
+          student: "Học sinh, sinh viên",
+          retired: "Nghỉ hưu",
+          other: "Khác",
+        },
+      },
+    },
+    comment: {
+      label: "Ý kiến khác",
+      hint: "Ông/Bà có góp ý gì thêm để cơ quan phục vụ tốt hơn? (tối đa 2.000 ký tự)",
+    },
+  },
+} as const;

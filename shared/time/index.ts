@@ -1,0 +1,3 @@
+export { daysInMonth, daysInRange, formatDay, isRealDate, monthOf } from "./calendar.js";
+export { localDay, startOfLocalDay, TIME_ZONE } from "./local-day.js";
+export * from "./periods.js";

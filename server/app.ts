@@ -8,6 +8,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { pointRoutes } from "./routes/points.js";
+import { qrRoutes } from "./routes/qr.js";
 import { serviceRoutes } from "./routes/services.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { unitRoutes } from "./routes/units.js";
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/points", pointRoutes);
   app.route("/api/v1/users", userRoutes);
   app.route("/api/v1/audit", auditRoutes);
+  app.route("/", qrRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import * as z from "zod";
+import { pointCodeSchema } from "../../shared/contract/catalogue.js";
+import { findPointByCode } from "../db/queries/points.js";
+import type { AppEnv } from "../deps.js";
+import { ApiError } from "../errors.js";
+import { validate } from "../lib/validate.js";
+import { surveyUrl } from "../links/survey-url.js";
+import { etagOf, isFresh, setImageCaching } from "../qr/http-cache.js";
+import { POINT_QR_LEVEL, pointQr } from "../qr/point-qr.js";
+import { renderQrPng } from "../qr/qr-png.js";
+import { renderQrSvg } from "../qr/qr-svg.js";
+
+// Bumped when the drawing changes, so that cached images are revalidated into the new one.
+const RENDERING = "qr-1";
+
+const imageQuery = z.object({
+  // Pixels per side of a PNG: 64 fits a console thumbnail, 2048 a large print at 300 dpi.
+  size: z.coerce.number().int().min(64).max(2048).default(512),
+});
+
+const FILE = /^([^./]+)\.(svg|png)$/;
+
+/**
+ * QR images of a point's survey URL, public: they encode only the address printed on the counter. An
+ * archived point still answers, since its old posters lead to the survey's "this counter has moved" page.
+ */
+export const qrRoutes = new Hono<AppEnv>().get("/qr/:file", validate("query", imageQuery), async (c) => {
+  const { db, config } = c.var.deps;
+  const file = FILE.exec(c.req.param("file"));
+  if (!file) throw new ApiError(404, "NOT_FOUND", "QR images are served as CODE.svg or CODE.png.");
+  const code = pointCodeSchema.safeParse(file[1]);
+  const point = code.success ? await findPointByCode(db, code.data) : undefined;
+  if (!point) throw new ApiError(404, "POINT_NOT_FOUND", "There is no survey point with this code.");
+  const format = file[2] as "svg" | "png";
+  const { size } = c.req.valid("query");
+  const url = surveyUrl(config.publicUrl, point.code);
+  const etag = await etagOf(RENDERING, POINT_QR_LEVEL, format, format === "png" ? size : "", url);
+  setImageCaching(c, etag);
+  if (isFresh(c, etag)) return c.body(null, 304);
+  const matrix = pointQr(url);
+  if (format === "svg") {
+    c.header("Content-Type", "image/svg+xml; charset=utf-8");
+    return c.body(renderQrSvg(matrix, url));
+  }
+  c.header("Content-Type", "image/png");
+  return c.body(renderQrPng(matrix, size).png);
+});

@@ -1,0 +1,89 @@
+import type { D1Database, ExecutionContext } from "@cloudflare/workers-types";
+import { createApp } from "./app.js";
+import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
+import { type Config, ConfigError, parseConfig } from "./config.js";
+import { openD1Database } from "./db/d1.js";
+import type { Database } from "./db/database.js";
+import { openLibsqlHttpDatabase } from "./db/libsql-http.js";
+import { anyAdminExists } from "./db/queries/users.js";
+import { errorBody } from "./errors.js";
+import { createJsonLogger, type Logger } from "./logger.js";
+
+// The Workers entry: with server/node.ts, the only place that reads configuration or opens a database.
+
+/** Bindings from wrangler.toml: the D1 database, and vars and secrets by the names of DESIGN.md §4. */
+export type WorkerEnv = { DB?: D1Database } & Record<string, unknown>;
+
+type App = ReturnType<typeof createApp>;
+
+// One app per isolate, built by the first request and shared by the next ones; a failed start is
+// forgotten so that the following request tries again (the database may come back).
+let started: Promise<App> | undefined;
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    started ??= startIsolate(env).catch((error: unknown) => {
+      started = undefined;
+      throw error;
+    });
+    let app: App;
+    try {
+      app = await started;
+    } catch (error) {
+      console.error(error instanceof ConfigError ? error.message : `hailong could not start: ${error}`);
+      return Response.json(
+        errorBody("SERVICE_UNAVAILABLE", "The service is starting or misconfigured. Please try again later."),
+        { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "10" } },
+      );
+    }
+    return app.fetch(request, env, ctx);
+  },
+};
+
+async function startIsolate(env: WorkerEnv): Promise<App> {
+  const config = parseConfig(textBindings(env));
+  const log = createJsonLogger();
+  const db = openDatabase(env, config);
+  const secret = await resolveSecret(db, config.secret);
+  await bootstrapAdmin(db, config, log);
+  return createApp({
+    db,
+    config: { ...config, secret },
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    log,
+  });
+}
+
+/** Vars and secrets are strings; bindings (D1, assets, limiters) are objects and not configuration. */
+function textBindings(env: WorkerEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}
+
+function openDatabase(env: WorkerEnv, config: Config): Database {
+  if (env.DB) return openD1Database(env.DB);
+  if (config.databaseUrl.startsWith("file:")) {
+    throw new ConfigError(
+      "Invalid configuration:\n  DATABASE_URL: Workers have no files; bind a D1 database as DB, or set a libsql:// or https:// URL (Turso)",
+    );
+  }
+  return openLibsqlHttpDatabase(config.databaseUrl, config.databaseAuthToken);
+}
+
+/**
+ * The first admin comes from the HAILONG_ADMIN_PASSWORD secret. Without it no admin is created: a
+ * generated password has no terminal to be shown on, and one in the logs would be readable by every
+ * account with log access. The message repeats in each new isolate until the secret is set.
+ */
+async function bootstrapAdmin(db: Database, config: Config, log: Logger): Promise<void> {
+  if (config.adminPassword) {
+    await ensureFirstAdmin(db, { password: config.adminPassword, now: Date.now(), log });
+  } else if (!(await anyAdminExists(db))) {
+    log.error("first_admin_not_created", {
+      reason: "HAILONG_ADMIN_PASSWORD is not set",
+      fix: "wrangler secret put HAILONG_ADMIN_PASSWORD, then sign in at /console as admin",
+    });
+  }
+}

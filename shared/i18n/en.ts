@@ -136,4 +136,36 @@ export const en: Messages = {
       hint: "Is there anything else the agency could do to serve you better? (up to 2,000 characters)",
     },
   },
+  poster: {
+    title: "Survey poster",
+    kicker: "Satisfaction with public administrative services",
+    question: "Are you satisfied with the service here?",
+    steps: {
+      scan: "Open your phone's camera and scan the QR code.",
+      answer: "Choose how satisfied you are for each question.",
+      send: "Tap “Send”. Thank you!",
+    },
+    typeUrl: "Cannot scan? Type this address:",
+    scanLine: "Scan the QR code to rate the service here.",
+    privacy: "Anonymous survey: we do not ask your name or keep your IP address or device details.",
+    fold: "Fold along this line",
+    print: "Print",
+    formats: {
+      a4: "A4",
+      a5: "A5",
+      tent: "Table tent (fold in half)",
+    },
+    slips: {
+      title: "One-time survey slips",
+      instruction: "Scan the QR code to rate how your dossier was handled. The code works once.",
+      validUntil: "Valid until the end of {date}",
+      cut: "Cut along the borders, one slip per citizen.",
+      formTitle: "Print one-time survey slips",
+      count: "Number of slips (1–100)",
+      dossier: "Dossier code (optional)",
+      dossierHint:
+        "With a dossier code, one slip is printed: each dossier is rated once. The code is not stored.",
+      submit: "Make slips",
+    },
+  },
 };

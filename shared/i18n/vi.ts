@@ -137,4 +137,38 @@ export const vi = {
       hint: "Ông/Bà có góp ý gì thêm để cơ quan phục vụ tốt hơn? (tối đa 2.000 ký tự)",
     },
   },
+  poster: {
+    // Posters and one-time link slips (server/routes/posters.ts, links.ts): Vietnamese first, with one line
+    // in Chinese and one in English printed under the steps.
+    title: "Áp phích khảo sát",
+    kicker: "Khảo sát sự hài lòng về sự phục vụ hành chính",
+    question: "Ông/Bà hài lòng với sự phục vụ tại đây?",
+    steps: {
+      scan: "Mở camera điện thoại, quét mã QR.",
+      answer: "Chọn mức độ hài lòng cho từng câu hỏi.",
+      send: "Bấm “Gửi”. Xin cảm ơn Ông/Bà!",
+    },
+    typeUrl: "Không quét được? Gõ địa chỉ:",
+    scanLine: "Quét mã QR để đánh giá sự phục vụ tại đây.",
+    privacy: "Phiếu khảo sát ẩn danh: không hỏi họ tên, không lưu địa chỉ IP hay thông tin thiết bị.",
+    fold: "Gấp theo đường này",
+    print: "In",
+    formats: {
+      a4: "A4",
+      a5: "A5",
+      tent: "Biển để bàn (gấp đôi)",
+    },
+    slips: {
+      title: "Phiếu đánh giá dùng một lần",
+      instruction: "Quét mã QR để đánh giá việc giải quyết hồ sơ của Ông/Bà. Mã chỉ dùng được một lần.",
+      validUntil: "Dùng được đến hết ngày {date}",
+      cut: "Cắt theo đường viền, mỗi người dân một phiếu.",
+      formTitle: "In phiếu đánh giá dùng một lần",
+      count: "Số phiếu (1–100)",
+      dossier: "Mã hồ sơ (không bắt buộc)",
+      dossierHint:
+        "Có mã hồ sơ thì chỉ in 1 phiếu: mỗi hồ sơ được đánh giá một lần. Mã hồ sơ không được lưu lại.",
+      submit: "Tạo phiếu",
+    },
+  },
 } as const;

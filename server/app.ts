@@ -7,12 +7,15 @@ import { ApiError, errorBody, handleError } from "./errors.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
 import { qrRoutes } from "./routes/qr.js";
+import { responseRoutes } from "./routes/responses.js";
 import { serviceRoutes } from "./routes/services.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
+import { createSubmitter } from "./submit/pipeline.js";
 
 /** JSON API bodies are small; CSV imports may carry a few thousand catalogue rows. */
 const API_BODY_LIMIT = 64 * 1024;
@@ -76,6 +79,10 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/units", unitRoutes);
   app.route("/api/v1/services", serviceRoutes);
   app.route("/api/v1/points", pointRoutes);
+  // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
+  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter });
+  app.route("/api/v1/points", pointInfoRoutes(submitter));
+  app.route("/api/v1/responses", responseRoutes(submitter));
   app.route("/api/v1/users", userRoutes);
   app.route("/api/v1/audit", auditRoutes);
   app.route("/", qrRoutes);

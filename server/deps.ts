@@ -1,6 +1,7 @@
 import type { AppConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
+import type { RateLimiter } from "./submit/rate-limit.js";
 
 /** Everything the app needs from its runtime; built once per process (Node) or isolate (Workers). */
 export type AppDeps = {
@@ -11,6 +12,13 @@ export type AppDeps = {
   /** A fresh random id (UUID v4). */
   newId: () => string;
   log: Logger;
+  /** The submit rate limiter; by default one in this process's memory (Workers may pass a binding). */
+  rateLimiter?: RateLimiter;
+  /**
+   * The survey page's client script (the output of `vite build -c vite.survey.config.ts`), inlined into
+   * each page. Without it the page still works as a plain form.
+   */
+  surveyScript?: string;
 };
 
 /** The signed-in caller, as every protected route sees it. */

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import type { Database, Statement } from "../database.js";
+import type { responses } from "../schema.js";
+
+/** A response row exactly as stored (answers and expectations as JSON text). */
+export type ResponseRow = typeof responses.$inferSelect;
+
+// Column name → row field, in one list so that the INSERT and the JSON rows cannot drift apart.
+const COLUMNS = [
+  ["id", "id"],
+  ["point_id", "pointId"],
+  ["unit_id", "unitId"],
+  ["service_id", "serviceId"],
+  ["form", "form"],
+  ["instrument", "instrument"],
+  ["lang", "lang"],
+  ["channel", "channel"],
+  ["submitted_at", "submittedAt"],
+  ["local_day", "localDay"],
+  ["answers", "answers"],
+  ["expectations", "expectations"],
+  ["gender", "gender"],
+  ["age_band", "ageBand"],
+  ["ethnicity", "ethnicity"],
+  ["education", "education"],
+  ["occupation", "occupation"],
+  ["comment", "comment"],
+  ["comment_has_pii", "commentHasPii"],
+  ["content_hash", "contentHash"],
+  ["token_id", "tokenId"],
+  ["dossier_hash", "dossierHash"],
+] as const satisfies ReadonlyArray<readonly [string, keyof ResponseRow]>;
+
+const INSERT_HEAD = sql.raw(
+  `INSERT INTO responses (${COLUMNS.map(([column]) => column).join(", ")}) SELECT ${COLUMNS.map(
+    (_, index) => `value->>${index}`,
+  ).join(", ")} FROM json_each(`,
+);
+
+/**
+ * One statement inserting many responses. The rows travel as a single JSON parameter: D1 allows 100 bound
+ * parameters per statement, and a multi-row VALUES list costs libSQL as much to bind as to write.
+ */
+export function insertResponsesStatement(db: Database, rows: readonly ResponseRow[]): Statement {
+  const values = rows.map((row) =>
+    COLUMNS.map(([, field]) => (field === "commentHasPii" ? Number(row[field]) : row[field])),
+  );
+  return db.run(sql`${INSERT_HEAD}${JSON.stringify(values)})`);
+}
+
+/** What an earlier response holds that a new one could collide with: its id, link token or dossier. */
+export type StoredIdentity = Pick<
+  ResponseRow,
+  "id" | "contentHash" | "submittedAt" | "tokenId" | "dossierHash"
+>;
+
+/**
+ * The stored responses that share an id, a link token id or a dossier hash with the given ones: the
+ * idempotency and single-use checks of a whole group of submissions in one query.
+ */
+export async function findStoredIdentities(
+  db: Database,
+  keys: { ids: readonly string[]; tokenIds: readonly string[]; dossierHashes: readonly string[] },
+): Promise<StoredIdentity[]> {
+  const list = (values: readonly string[]) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+  const conditions = [sql`id IN ${list(keys.ids)}`];
+  if (keys.tokenIds.length > 0) conditions.push(sql`token_id IN ${list(keys.tokenIds)}`);
+  if (keys.dossierHashes.length > 0) conditions.push(sql`dossier_hash IN ${list(keys.dossierHashes)}`);
+  const rows = await db.all<{
+    id: string;
+    content_hash: string;
+    submitted_at: number;
+    token_id: string | null;
+    dossier_hash: string | null;
+  }>(
+    sql`SELECT id, content_hash, submitted_at, token_id, dossier_hash FROM responses WHERE ${sql.join(conditions, sql` OR `)}`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    contentHash: row.content_hash,
+    submittedAt: row.submitted_at,
+    tokenId: row.token_id,
+    dossierHash: row.dossier_hash,
+  }));
+}
+
+/** Whether a response already used this link token id (the survey page says so before anyone answers). */
+export async function isTokenUsed(db: Database, tokenId: string): Promise<boolean> {
+  const rows = await db.all(sql`SELECT 1 FROM responses WHERE token_id = ${tokenId} LIMIT 1`);
+  return rows.length > 0;
+}

@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { LANGUAGES } from "../../shared/i18n/index.js";
+import type { AppEnv } from "../deps.js";
+import type { Submitter } from "../submit/pipeline.js";
+import type { SurveyPoint } from "../submit/point-lookup.js";
+import { refusalError } from "../submit/refusal-error.js";
+
+/** The public description of a survey point, for the citizen's UI (DESIGN.md §3 "Citizen"). */
+export function presentSurveyPoint(point: SurveyPoint) {
+  return {
+    point: { code: point.code, label: point.label, tokenRequired: point.tokenRequired },
+    unit: { code: point.unit.code, name: point.unit.name },
+    ...(point.service ? { service: { code: point.service.code, name: point.service.name } } : {}),
+    services: point.services.map((s) => ({ code: s.code, name: s.name, field: s.field })),
+    form: point.form,
+    languages: LANGUAGES,
+  };
+}
+
+/**
+ * GET /api/v1/points/:code, public: what the survey needs to show for a point. Unknown and archived points
+ * are 404 POINT_NOT_FOUND. Mounted next to the staff point routes, which have no GET /:code.
+ */
+export function pointInfoRoutes(submitter: Submitter) {
+  return new Hono<AppEnv>().get("/:code", async (c) => {
+    const point = await submitter.findPoint(c.req.param("code").trim().toUpperCase());
+    if (!point) throw refusalError({ reason: "point_not_found" });
+    if (point.archived) throw refusalError({ reason: "point_moved" });
+    // Short: a catalogue change should reach phones soon, but a crowd at one counter asks the same thing.
+    c.header("cache-control", "public, max-age=60");
+    return c.json(presentSurveyPoint(point));
+  });
+}

@@ -1,0 +1,48 @@
+import { sha256Hex } from "../lib/crypto.js";
+
+/** The parts of a submission that make its content: everything the citizen sent except the id. */
+export type SubmittedContent = {
+  point: string;
+  service?: string | null | undefined;
+  lang: string;
+  answers: Readonly<Record<string, number | undefined>>;
+  expectations?: Readonly<Record<string, number | undefined>> | null | undefined;
+  respondent?: Readonly<Record<string, string | undefined>> | null | undefined;
+  comment?: string | null | undefined;
+  token?: string | null | undefined;
+  channel?: string | null | undefined;
+};
+
+/**
+ * The content as one canonical text: fixed field order, sorted keys, absent and empty parts left out. Two
+ * submissions have the same canonical text exactly when they say the same thing, whatever the key order.
+ */
+export function canonicalContent(content: SubmittedContent): string {
+  return JSON.stringify([
+    content.point,
+    content.service ?? null,
+    content.lang,
+    sortedEntries(content.answers),
+    sortedEntries(content.expectations),
+    sortedEntries(content.respondent),
+    content.comment ?? null,
+    content.token ?? null,
+    content.channel ?? null,
+  ]);
+}
+
+/**
+ * SHA-256 (hex) of the canonical content, stored as `responses.content_hash`: a retry with the same id must
+ * carry the same hash. Scripts may compute it with node:crypto over `canonicalContent` to the same result.
+ */
+export function contentHash(content: SubmittedContent): Promise<string> {
+  return sha256Hex(canonicalContent(content));
+}
+
+function sortedEntries(
+  record: Readonly<Record<string, unknown>> | null | undefined,
+): Array<[string, unknown]> {
+  return Object.entries(record ?? {})
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

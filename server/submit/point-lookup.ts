@@ -1,0 +1,62 @@
+import type { Database } from "../db/database.js";
+import { findPointByCode } from "../db/queries/points.js";
+import { listServicesOfUnit } from "../db/queries/services.js";
+
+/** A survey point as the citizen's page and the submit path need it. */
+export type SurveyPoint = {
+  id: number;
+  code: string;
+  label: string;
+  form: "full" | "quick";
+  tokenRequired: boolean;
+  /** The point or its unit is archived: old posters lead to a "this counter has moved" page. */
+  archived: boolean;
+  unit: { id: number; code: string; name: string };
+  /** The service fixed for this point, if any. */
+  service: { id: number; code: string; name: string } | null;
+  /** When no service is fixed: the active services the unit offers, for the picker (by name). */
+  services: Array<{ id: number; code: string; name: string; field: string | null }>;
+};
+
+export type PointLookup = (code: string) => Promise<SurveyPoint | undefined>;
+
+const MAX_CACHED = 10_000;
+
+/**
+ * Finds points by code, remembering found points for `ttlMs`: every submission needs its point and the
+ * unit's services, and two queries per submission would cost more than writing it. A change to a point
+ * (archived, service changed) is therefore seen within `ttlMs`. Unknown codes are not remembered, so a new
+ * point works at once.
+ */
+export function createPointLookup(db: Database, now: () => number, ttlMs = 10_000): PointLookup {
+  const cache = new Map<string, { point: SurveyPoint; until: number }>();
+  return async (code) => {
+    const cached = cache.get(code);
+    if (cached && cached.until > now()) return cached.point;
+    const point = await loadPoint(db, code);
+    if (!point) return undefined;
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(code, { point, until: now() + ttlMs });
+    return point;
+  };
+}
+
+async function loadPoint(db: Database, code: string): Promise<SurveyPoint | undefined> {
+  const row = await findPointByCode(db, code);
+  if (!row) return undefined;
+  const service =
+    row.serviceId !== null && row.serviceCode !== null && row.serviceName !== null
+      ? { id: row.serviceId, code: row.serviceCode, name: row.serviceName }
+      : null;
+  return {
+    id: row.id,
+    code: row.code,
+    label: row.label,
+    form: row.form,
+    tokenRequired: row.tokenRequired,
+    archived: row.archivedAt !== null || row.unitArchivedAt !== null,
+    unit: { id: row.unitId, code: row.unitCode, name: row.unitName },
+    service,
+    services: service ? [] : await listServicesOfUnit(db, row.unitId),
+  };
+}

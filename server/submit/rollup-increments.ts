@@ -1,0 +1,64 @@
+// The one definition of what a response adds to the rollups. The submit path, the demo seeder and the
+// consistency check (which recomputes rollups from raw responses) all call it, so they cannot disagree.
+
+/** One rollup row's worth of counting: `count` more answers of `value` to `item`. */
+export type RollupIncrement = {
+  day: string;
+  unitId: number;
+  pointId: number;
+  /** 0 when the respondent chose no service: a primary-key column cannot be NULL and still conflict. */
+  serviceId: number;
+  /** An item code, an expectation code, or "#" (respondents, with value 0). */
+  item: string;
+  value: number;
+  count: number;
+};
+
+/** The respondent counter: item "#", value 0. */
+export const RESPONDENTS_ITEM = "#";
+
+/** The facts of one stored response that the rollups count. */
+export type RolledUpResponse = {
+  /** The response's local day (Asia/Ho_Chi_Minh). */
+  day: string;
+  unitId: number;
+  pointId: number;
+  serviceId: number | null;
+  answers: Readonly<Record<string, number>>;
+  expectations: Readonly<Record<string, number>> | null;
+};
+
+/** What one response adds: one respondent, and one count per answered item and expectation. */
+export function rollupIncrements(response: RolledUpResponse): RollupIncrement[] {
+  const key = {
+    day: response.day,
+    unitId: response.unitId,
+    pointId: response.pointId,
+    serviceId: response.serviceId ?? 0,
+  };
+  const increments: RollupIncrement[] = [{ ...key, item: RESPONDENTS_ITEM, value: 0, count: 1 }];
+  for (const answers of [response.answers, response.expectations ?? {}]) {
+    for (const [item, value] of Object.entries(answers)) increments.push({ ...key, item, value, count: 1 });
+  }
+  return increments;
+}
+
+/** The identity of the rollup row an increment lands on (its primary key). */
+export function rollupKey(increment: RollupIncrement): string {
+  return `${increment.day}|${increment.pointId}|${increment.serviceId}|${increment.item}|${increment.value}`;
+}
+
+/**
+ * Adds up increments that land on the same rollup row, so that a group of responses writes each row once
+ * (every row written through libSQL costs tens of microseconds; a busy counter repeats the same rows).
+ */
+export function mergeIncrements(increments: Iterable<RollupIncrement>): RollupIncrement[] {
+  const merged = new Map<string, RollupIncrement>();
+  for (const increment of increments) {
+    const key = rollupKey(increment);
+    const seen = merged.get(key);
+    if (seen) seen.count += increment.count;
+    else merged.set(key, { ...increment });
+  }
+  return [...merged.values()];
+}

@@ -44,7 +44,10 @@ const respondentSchema = z.strictObject({
 const commentSchema = z
   .string()
   .transform((text) => text.trim().normalize("NFC"))
-  .refine((text) => [...text].length <= COMMENT_MAX_CHARACTERS, `at most ${COMMENT_MAX_CHARACTERS} characters`)
+  .refine(
+    (text) => [...text].length <= COMMENT_MAX_CHARACTERS,
+    `at most ${COMMENT_MAX_CHARACTERS} characters`,
+  )
   .transform((text) => (text === "" ? undefined : text));
 
 export const responseSubmissionSchema = z.strictObject({

@@ -158,7 +158,7 @@ export const en: Messages = {
     slips: {
       title: "One-time survey slips",
       instruction: "Scan the QR code to rate how your dossier was handled. The code works once.",
-      validUntil: "Valid until the end of {date}",
+      validUntil: "Valid until the end of",
       cut: "Cut along the borders, one slip per citizen.",
       formTitle: "Print one-time survey slips",
       count: "Number of slips (1–100)",

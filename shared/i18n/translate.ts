@@ -13,13 +13,9 @@ function lookup(tree: Tree, key: string): string | undefined {
 }
 
 /**
- * The text for `key` in `lang`, with `{name}` placeholders filled from `params`. Falls back to Vietnamese,
- * then to the key itself, so a stale key shows up on screen instead of breaking a page.
+ * The text for `key` in `lang`. Keys are checked at compile time; a key built at run time from stored data
+ * that no longer exists falls back to Vietnamese, then to the key itself, rather than breaking a page.
  */
-export function t(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  const text = lookup(MESSAGES[lang], key) ?? lookup(MESSAGES[DEFAULT_LANG], key) ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
+export function t(lang: Lang, key: MessageKey): string {
+  return lookup(MESSAGES[lang], key) ?? lookup(MESSAGES[DEFAULT_LANG], key) ?? key;
 }

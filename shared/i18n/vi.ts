@@ -161,7 +161,7 @@ export const vi = {
     slips: {
       title: "Phiếu đánh giá dùng một lần",
       instruction: "Quét mã QR để đánh giá việc giải quyết hồ sơ của Ông/Bà. Mã chỉ dùng được một lần.",
-      validUntil: "Dùng được đến hết ngày {date}",
+      validUntil: "Dùng được đến hết ngày",
       cut: "Cắt theo đường viền, mỗi người dân một phiếu.",
       formTitle: "In phiếu đánh giá dùng một lần",
       count: "Số phiếu (1–100)",

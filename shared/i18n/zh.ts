@@ -159,7 +159,7 @@ export const zh: Messages = {
     slips: {
       title: "一次性评价单",
       instruction: "请扫描二维码，评价您的事项办理情况。此码仅可使用一次。",
-      validUntil: "有效期至 {date}（含当日）",
+      validUntil: "有效期至（含当日）",
       cut: "沿边框剪下，每位办事人一张。",
       formTitle: "打印一次性评价单",
       count: "张数（1–100）",

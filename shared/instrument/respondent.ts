@@ -6,7 +6,14 @@ export const RESPONDENT_QUESTIONS = {
   ageBand: { options: ["18-24", "25-34", "35-49", "50-60", "60+"] },
   ethnicity: { options: ["kinh", "tay", "nung", "hoa", "dao", "mong", "san-chay", "other"] },
   education: {
-    options: ["primary-or-less", "lower-secondary", "upper-secondary", "vocational", "university", "postgraduate"],
+    options: [
+      "primary-or-less",
+      "lower-secondary",
+      "upper-secondary",
+      "vocational",
+      "university",
+      "postgraduate",
+    ],
   },
   occupation: {
     options: ["farmer", "worker", "civil-servant", "business", "student", "retired", "other"],

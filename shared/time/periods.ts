@@ -48,7 +48,10 @@ function periodProblem(input: PeriodInput): string | null {
   if (input.preset === "month" && !(Number.isInteger(input.month) && input.month >= 1 && input.month <= 12)) {
     return "month must be 1–12";
   }
-  if (input.preset === "quarter" && !(Number.isInteger(input.quarter) && input.quarter >= 1 && input.quarter <= 4)) {
+  if (
+    input.preset === "quarter" &&
+    !(Number.isInteger(input.quarter) && input.quarter >= 1 && input.quarter <= 4)
+  ) {
     return "quarter must be 1–4";
   }
   return null;
@@ -82,7 +85,13 @@ export function presetPeriodAt(preset: PeriodPreset, instant: Date | number): Pe
 }
 
 // Query strings carry numbers as text; accept both so the schema serves URLs and JSON bodies alike.
-const wholeNumber = z.union([z.number(), z.string().regex(/^\d{1,4}$/).transform(Number)]);
+const wholeNumber = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number),
+]);
 const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 
 /**
@@ -119,7 +128,8 @@ type PeriodQuery = {
 function periodInputOf(query: PeriodQuery): PeriodInput | string {
   const { from, to, preset, year, month, quarter } = query;
   if (preset === undefined) {
-    if (year !== undefined || month !== undefined || quarter !== undefined) return "year, month and quarter go with preset";
+    if (year !== undefined || month !== undefined || quarter !== undefined)
+      return "year, month and quarter go with preset";
     if (from === undefined || to === undefined) return "give from and to, or preset and year";
     return { from, to };
   }
@@ -127,7 +137,8 @@ function periodInputOf(query: PeriodQuery): PeriodInput | string {
   if (year === undefined) return "preset needs year";
   if (preset === "month") return month === undefined ? "preset=month needs month" : { preset, year, month };
   if (month !== undefined) return "month goes with preset=month only";
-  if (preset === "quarter") return quarter === undefined ? "preset=quarter needs quarter" : { preset, year, quarter };
+  if (preset === "quarter")
+    return quarter === undefined ? "preset=quarter needs quarter" : { preset, year, quarter };
   if (quarter !== undefined) return "quarter goes with preset=quarter only";
   return { preset, year };
 }

@@ -1,0 +1,179 @@
+import * as z from "zod";
+import { ELEMENT_CODES, type ElementCode, ITEM_CODES, type ItemCode } from "../instrument/index.js";
+import type { GroupScore, ItemScore } from "../scoring/index.js";
+import { periodQuerySchema } from "../time/index.js";
+import { unitCodeSchema } from "./catalogue.js";
+
+// The report contract of DESIGN.md §3: query parameters, and the rows of /reports/sipas and /reports/items.
+// JSON, CSV and XLSX all take their columns from here, in this order. In JSON a figure without data is null
+// and nothing is rounded; CSV and XLSX format figures with formatIndex and leave empty cells.
+
+export const REPORT_GROUPINGS = ["unit", "service", "point", "month", "day", "unit,service"] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+
+export const REPORT_KINDS = ["sipas", "items"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_FORMATS = ["json", "csv", "xlsx"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The columns that identify a group, per grouping; service columns are null for responses without a service. */
+export const GROUP_COLUMNS = {
+  unit: ["unit_code", "unit_name"],
+  service: ["service_code", "service_name"],
+  point: ["point_code", "point_label", "unit_code"],
+  month: ["month"],
+  day: ["day"],
+  "unit,service": ["unit_code", "unit_name", "service_code", "service_name"],
+} as const satisfies Record<ReportGrouping, readonly string[]>;
+
+export type GroupColumn = (typeof GROUP_COLUMNS)[ReportGrouping][number];
+/** The group columns' values of a row; for the union of groupings, the union of their shapes. */
+export type GroupValues<B extends ReportGrouping> = B extends ReportGrouping
+  ? {
+      [C in (typeof GROUP_COLUMNS)[B][number]]: C extends "service_code" | "service_name"
+        ? string | null
+        : string;
+    }
+  : never;
+
+const ELEMENT_INDEX_COLUMNS = ELEMENT_CODES.map((code) => `${code}_index` as const);
+const ELEMENT_MEAN_COLUMNS = ELEMENT_CODES.map((code) => `${code}_mean` as const);
+const COUNT_COLUMNS = ["count_1", "count_2", "count_3", "count_4", "count_5"] as const;
+
+/** The figures of a /reports/sipas row, after its period and group columns. */
+export type SipasFigures = {
+  respondents: number;
+  sipas_index: number | null;
+  small_sample: boolean;
+} & Record<`${ElementCode}_index` | `${ElementCode}_mean`, number | null>;
+
+export type SipasRow<B extends ReportGrouping = ReportGrouping> = {
+  period_from: string;
+  period_to: string;
+} & GroupValues<B> &
+  SipasFigures;
+
+/** The figures of a /reports/items row, after its group columns. */
+export type ItemFigures = {
+  element: ElementCode;
+  item: ItemCode;
+  n: number;
+  count_1: number;
+  count_2: number;
+  count_3: number;
+  count_4: number;
+  count_5: number;
+  index: number | null;
+  mean: number | null;
+};
+
+export type ItemRow<B extends ReportGrouping = ReportGrouping> = GroupValues<B> & ItemFigures;
+
+/** The ordered columns of a report for a grouping: the header of its CSV and XLSX, the keys of its JSON rows. */
+export function reportColumns(kind: ReportKind, by: ReportGrouping): string[] {
+  const group = GROUP_COLUMNS[by];
+  if (kind === "items") return [...group, "element", "item", "n", ...COUNT_COLUMNS, "index", "mean"];
+  return [
+    "period_from",
+    "period_to",
+    ...group,
+    "respondents",
+    "sipas_index",
+    ...ELEMENT_INDEX_COLUMNS,
+    ...ELEMENT_MEAN_COLUMNS,
+    "small_sample",
+  ];
+}
+
+/** A scored group as the figure columns of a SIPAS row (unrounded, null where there is no data). */
+export function sipasFigures(score: GroupScore): SipasFigures {
+  const figures: Record<string, number | boolean | null> = {
+    respondents: score.respondents,
+    sipas_index: score.sipasIndex,
+  };
+  for (const code of ELEMENT_CODES) figures[`${code}_index`] = score.elements[code].index;
+  for (const code of ELEMENT_CODES) figures[`${code}_mean`] = score.elements[code].mean;
+  figures.small_sample = score.smallSample;
+  return figures as SipasFigures;
+}
+
+/** A scored item as the figure columns of an items row. */
+export function itemFigures(element: ElementCode, item: ItemCode, score: ItemScore): ItemFigures {
+  const [count_1, count_2, count_3, count_4, count_5] = score.counts;
+  return {
+    element,
+    item,
+    n: score.n,
+    count_1,
+    count_2,
+    count_3,
+    count_4,
+    count_5,
+    index: score.index,
+    mean: score.mean,
+  };
+}
+
+const figure = z.number().nullable();
+const groupValue = z.string();
+
+// Row shapes are built from the column lists above, so the row schemas state their types instead of
+// inferring them; the tests check that both agree with reportColumns.
+function groupShape(by: ReportGrouping): Record<string, z.ZodType<string | null>> {
+  return Object.fromEntries(
+    GROUP_COLUMNS[by].map((column) => [
+      column,
+      column === "service_code" || column === "service_name" ? groupValue.nullable() : groupValue,
+    ]),
+  );
+}
+
+/** The JSON row of /reports/sipas for a grouping, for clients that check what they receive. */
+export function sipasRowSchema<B extends ReportGrouping>(by: B): z.ZodType<SipasRow<B>> {
+  return z.strictObject({
+    period_from: z.string(),
+    period_to: z.string(),
+    ...groupShape(by),
+    respondents: z.number().int().min(0),
+    sipas_index: figure,
+    ...Object.fromEntries(
+      [...ELEMENT_INDEX_COLUMNS, ...ELEMENT_MEAN_COLUMNS].map((column) => [column, figure]),
+    ),
+    small_sample: z.boolean(),
+  }) as unknown as z.ZodType<SipasRow<B>>;
+}
+
+/** The JSON row of /reports/items for a grouping. */
+export function itemRowSchema<B extends ReportGrouping>(by: B): z.ZodType<ItemRow<B>> {
+  const count = z.number().int().min(0);
+  return z.strictObject({
+    ...groupShape(by),
+    element: z.enum(ELEMENT_CODES),
+    item: z.enum(ITEM_CODES),
+    n: count,
+    ...Object.fromEntries(COUNT_COLUMNS.map((column) => [column, count])),
+    index: figure,
+    mean: figure,
+  }) as unknown as z.ZodType<ItemRow<B>>;
+}
+
+/** The JSON body of a report: `{ from, to, by, rows }`. */
+export function reportResponseSchema<B extends ReportGrouping>(kind: ReportKind, by: B) {
+  const row = kind === "sipas" ? sipasRowSchema(by) : itemRowSchema(by);
+  return z.strictObject({ from: z.string(), to: z.string(), by: z.literal(by), rows: z.array(row) });
+}
+
+/**
+ * Query parameters of /api/v1/reports/*: a period (`from`+`to`, or `preset`+`year`…), `by` (default unit),
+ * an optional `unit` subtree and `format` (default json). Parses to `{ from, to, by, unit?, format }`.
+ */
+export const reportQuerySchema = z
+  .object({
+    by: z.enum(REPORT_GROUPINGS).default("unit"),
+    unit: unitCodeSchema.optional(),
+    format: z.enum(REPORT_FORMATS).default("json"),
+  })
+  .and(periodQuerySchema);
+
+export type ReportQuery = z.output<typeof reportQuerySchema>;

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import {
+  itemFigures,
+  itemRowSchema,
+  REPORT_GROUPINGS,
+  reportColumns,
+  reportQuerySchema,
+  reportResponseSchema,
+  sipasFigures,
+  sipasRowSchema,
+} from "../../../shared/contract/reports.js";
+import { countsFromResponses, scoreGroup } from "../../../shared/scoring/index.js";
+
+const FIGURES = [
+  "respondents",
+  "sipas_index",
+  "TC_index",
+  "TT_index",
+  "CC_index",
+  "KQ_index",
+  "PA_index",
+  "TC_mean",
+  "TT_mean",
+  "CC_mean",
+  "KQ_mean",
+  "PA_mean",
+  "small_sample",
+];
+
+describe("report columns (DESIGN.md §3)", () => {
+  it("lists the SIPAS columns for each grouping", () => {
+    expect(reportColumns("sipas", "unit")).toEqual([
+      "period_from",
+      "period_to",
+      "unit_code",
+      "unit_name",
+      ...FIGURES,
+    ]);
+    expect(reportColumns("sipas", "service")).toEqual([
+      "period_from",
+      "period_to",
+      "service_code",
+      "service_name",
+      ...FIGURES,
+    ]);
+    expect(reportColumns("sipas", "point")).toEqual([
+      "period_from",
+      "period_to",
+      "point_code",
+      "point_label",
+      "unit_code",
+      ...FIGURES,
+    ]);
+    expect(reportColumns("sipas", "month")).toEqual(["period_from", "period_to", "month", ...FIGURES]);
+    expect(reportColumns("sipas", "day")).toEqual(["period_from", "period_to", "day", ...FIGURES]);
+    expect(reportColumns("sipas", "unit,service")).toEqual([
+      "period_from",
+      "period_to",
+      "unit_code",
+      "unit_name",
+      "service_code",
+      "service_name",
+      ...FIGURES,
+    ]);
+  });
+
+  it("lists the item columns", () => {
+    expect(reportColumns("items", "month")).toEqual([
+      "month",
+      "element",
+      "item",
+      "n",
+      "count_1",
+      "count_2",
+      "count_3",
+      "count_4",
+      "count_5",
+      "index",
+      "mean",
+    ]);
+  });
+});
+
+describe("report rows", () => {
+  // The worked example of SIPAS.md §3.
+  const score = scoreGroup(
+    countsFromResponses([{ TC1: 5, TC2: 3 }, { TC1: 4, TC2: 3 }, { TC1: 2, TC2: 4 }, { TC2: 5 }]),
+  );
+
+  it("turns a scored group into the figure columns, unrounded, null without data", () => {
+    const figures = sipasFigures(score);
+    expect(Object.keys(figures)).toEqual(FIGURES);
+    expect(figures).toMatchObject({ respondents: 4, TT_index: null, PA_mean: null, small_sample: true });
+    expect(figures.TC_index).toBeCloseTo(175 / 3, 12);
+    expect(figures.sipas_index).toBe(figures.TC_index);
+  });
+
+  it("builds rows that the row schemas accept, keyed by exactly the report's columns", () => {
+    for (const by of REPORT_GROUPINGS) {
+      const group = Object.fromEntries(
+        reportColumns("sipas", by)
+          .filter((column) => !["period_from", "period_to"].includes(column) && !FIGURES.includes(column))
+          .map((column) => [column, column.startsWith("service_") ? null : "X"]),
+      );
+      const row = { period_from: "2026-01-01", period_to: "2026-03-31", ...group, ...sipasFigures(score) };
+      expect(Object.keys(sipasRowSchema(by).parse(row)).sort()).toEqual(
+        [...reportColumns("sipas", by)].sort(),
+      );
+      expect(sipasRowSchema(by).safeParse({ ...row, extra: 1 }).success).toBe(false);
+      const { small_sample: _, ...missing } = row;
+      expect(sipasRowSchema(by).safeParse(missing).success).toBe(false);
+    }
+  });
+
+  it("builds item rows from item scores", () => {
+    const row = { month: "2026-01", ...itemFigures("TC", "TC1", score.items.TC1) };
+    expect(itemRowSchema("month").parse(row)).toEqual({
+      month: "2026-01",
+      element: "TC",
+      item: "TC1",
+      n: 3,
+      count_1: 0,
+      count_2: 1,
+      count_3: 0,
+      count_4: 1,
+      count_5: 1,
+      index: (2 / 3) * 100,
+      mean: 11 / 3,
+    });
+    expect(Object.keys(row)).toEqual(reportColumns("items", "month"));
+    expect(itemRowSchema("month").safeParse({ ...row, item: "ZZ1" }).success).toBe(false);
+  });
+
+  it("describes the JSON body", () => {
+    const body = { from: "2026-01-01", to: "2026-01-31", by: "day", rows: [] };
+    expect(reportResponseSchema("sipas", "day").safeParse(body).success).toBe(true);
+    expect(reportResponseSchema("sipas", "month").safeParse(body).success).toBe(false);
+  });
+});
+
+describe("reportQuerySchema", () => {
+  it("reads a query with defaults", () => {
+    expect(reportQuerySchema.parse({ from: "2026-01-01", to: "2026-03-31" })).toEqual({
+      from: "2026-01-01",
+      to: "2026-03-31",
+      by: "unit",
+      format: "json",
+    });
+  });
+
+  it("reads presets, groupings, unit and format", () => {
+    expect(
+      reportQuerySchema.parse({
+        preset: "first-half",
+        year: "2026",
+        by: "unit,service",
+        unit: "h35.1",
+        format: "csv",
+      }),
+    ).toEqual({ from: "2026-01-01", to: "2026-06-30", by: "unit,service", unit: "H35.1", format: "csv" });
+  });
+
+  it("rejects unknown groupings and formats, and a missing or invalid period", () => {
+    expect(
+      reportQuerySchema.safeParse({ from: "2026-01-01", to: "2026-01-31", by: "province" }).success,
+    ).toBe(false);
+    expect(reportQuerySchema.safeParse({ from: "2026-01-01", to: "2026-01-31", format: "pdf" }).success).toBe(
+      false,
+    );
+    expect(reportQuerySchema.safeParse({ by: "unit" }).success).toBe(false);
+    expect(reportQuerySchema.safeParse({ from: "2026-02-01", to: "2026-01-31" }).success).toBe(false);
+  });
+});

@@ -13,9 +13,14 @@ function lookup(tree: Tree, key: string): string | undefined {
 }
 
 /**
- * The text for `key` in `lang`. Keys are checked at compile time; a key built at run time from stored data
- * that no longer exists falls back to Vietnamese, then to the key itself, rather than breaking a page.
+ * The text for `key` in `lang`, with `{name}` placeholders filled from `params` (word order differs between
+ * languages, so values go inside the text, never around it). A key built at run time that does not exist
+ * falls back to Vietnamese, then to the key itself, rather than breaking a page.
  */
-export function t(lang: Lang, key: MessageKey): string {
-  return lookup(MESSAGES[lang], key) ?? lookup(MESSAGES[DEFAULT_LANG], key) ?? key;
+export function t(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+  const text = lookup(MESSAGES[lang], key) ?? lookup(MESSAGES[DEFAULT_LANG], key) ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
+  );
 }

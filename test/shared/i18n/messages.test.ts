@@ -57,6 +57,15 @@ describe("the i18n table", () => {
     }
   });
 
+  it("uses the same {placeholders} in every language", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const lang of LANGUAGES) {
+      for (const [key, text] of flatten(MESSAGES[lang])) {
+        expect(placeholders(text), `${lang} ${key}`).toEqual(placeholders(source.get(key) ?? ""));
+      }
+    }
+  });
+
   it("has no empty text", () => {
     for (const lang of LANGUAGES) {
       for (const [key, text] of flatten(MESSAGES[lang])) expect(text.trim(), `${lang} ${key}`).not.toBe("");
@@ -117,6 +126,13 @@ describe("t", () => {
     expect(t("en", "instrument.scale.5")).toBe("Very satisfied");
     expect(t("zh", "instrument.scale.1")).toBe("非常不满意");
     expect(t("vi", "instrument.respondent.ethnicity.options.san-chay")).toBe("Sán Chay");
+  });
+
+  it("fills {placeholders} and leaves unknown ones visible", () => {
+    // A missing key comes back as itself, which lets this test give t a text of its own.
+    const key = "Quầy {label}: {count} phiếu, {other}" as MessageKey;
+    expect(t("vi", key, { label: "số 3", count: 12 })).toBe("Quầy số 3: 12 phiếu, {other}");
+    expect(t("vi", key)).toBe(key);
   });
 
   it("falls back to the key for a key built at run time that does not exist", () => {

@@ -1,0 +1,39 @@
+import { RESPONDENT_FIELDS } from "../instrument/index.js";
+
+// The no-JS survey form's record → the submission object of POST /api/v1/responses. Without zod, so that the
+// survey's client script (≤ 10 KiB gzip) can build its JSON body with the very same reader.
+
+const ITEM_LIKE = /^[A-Z]{2}\d*$/;
+const EXPECTATION_LIKE = /^E\d+$/;
+
+// Radio values arrive as text; only a plain number is converted, so "abc" or "2.5" still fail the scale check.
+function formValue(value: unknown): unknown {
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * The submission object of a form-encoded post (`TC1=5`, `E1=2`, `gender=female`, `comment=…`), for
+ * responseSubmissionSchema. Empty values mean "not answered" (the skip radio posts ""); the point comes from
+ * the URL, and `id` falls back to `context.id` when the page did not carry one.
+ */
+export function submissionFromForm(
+  form: Readonly<Record<string, unknown>>,
+  context: { point: string; id: string },
+): Record<string, unknown> {
+  const submission: Record<string, unknown> = { id: context.id, point: context.point };
+  const answers: Record<string, unknown> = {};
+  const expectations: Record<string, unknown> = {};
+  const respondent: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (value === "" || value === undefined || name === "point") continue;
+    if (EXPECTATION_LIKE.test(name)) expectations[name] = formValue(value);
+    else if (ITEM_LIKE.test(name)) answers[name] = formValue(value);
+    else if ((RESPONDENT_FIELDS as readonly string[]).includes(name)) respondent[name] = value;
+    // Unknown names are kept so that the strict schema rejects them, exactly as in a JSON body.
+    else submission[name] = value;
+  }
+  submission.answers = answers;
+  if (Object.keys(expectations).length > 0) submission.expectations = expectations;
+  if (Object.keys(respondent).length > 0) submission.respondent = respondent;
+  return submission;
+}

@@ -83,16 +83,36 @@ CREATE TABLE `rollups` (
 	`point_id` integer NOT NULL,
 	`service_id` integer NOT NULL,
 	`item` text NOT NULL,
-	`value` integer NOT NULL,
-	`count` integer NOT NULL,
-	PRIMARY KEY(`day`, `point_id`, `service_id`, `item`, `value`),
+	`count_1` integer DEFAULT 0 NOT NULL,
+	`count_2` integer DEFAULT 0 NOT NULL,
+	`count_3` integer DEFAULT 0 NOT NULL,
+	`count_4` integer DEFAULT 0 NOT NULL,
+	`count_5` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`day`, `point_id`, `service_id`, `item`),
 	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`point_id`) REFERENCES `points`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "rollups_value_range" CHECK(("rollups"."item" = '#' AND "rollups"."value" = 0) OR ("rollups"."item" GLOB 'E[0-9]*' AND "rollups"."value" BETWEEN 1 AND 3) OR ("rollups"."item" <> '#' AND "rollups"."item" NOT GLOB 'E[0-9]*' AND "rollups"."value" BETWEEN 1 AND 5)),
-	CONSTRAINT "rollups_count_positive" CHECK("rollups"."count" > 0)
+	CONSTRAINT "rollups_counts_valid" CHECK(min("rollups"."count_1", "rollups"."count_2", "rollups"."count_3", "rollups"."count_4", "rollups"."count_5") >= 0)
 );
 --> statement-breakpoint
 CREATE INDEX `rollups_unit_day_idx` ON `rollups` (`unit_id`,`day`);--> statement-breakpoint
+CREATE TABLE `rollups_monthly` (
+	`month` text NOT NULL,
+	`unit_id` integer NOT NULL,
+	`point_id` integer NOT NULL,
+	`service_id` integer NOT NULL,
+	`item` text NOT NULL,
+	`count_1` integer DEFAULT 0 NOT NULL,
+	`count_2` integer DEFAULT 0 NOT NULL,
+	`count_3` integer DEFAULT 0 NOT NULL,
+	`count_4` integer DEFAULT 0 NOT NULL,
+	`count_5` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`month`, `point_id`, `service_id`, `item`),
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`point_id`) REFERENCES `points`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "rollups_monthly_counts_valid" CHECK(min("rollups_monthly"."count_1", "rollups_monthly"."count_2", "rollups_monthly"."count_3", "rollups_monthly"."count_4", "rollups_monthly"."count_5") >= 0)
+);
+--> statement-breakpoint
+CREATE INDEX `rollups_monthly_unit_month_idx` ON `rollups_monthly` (`unit_id`,`month`);--> statement-breakpoint
 CREATE TABLE `services` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,

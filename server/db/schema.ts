@@ -160,10 +160,20 @@ export const responses = sqliteTable(
   ],
 );
 
+const rollupCounts = {
+  count1: integer("count_1").notNull().default(0),
+  count2: integer("count_2").notNull().default(0),
+  count3: integer("count_3").notNull().default(0),
+  count4: integer("count_4").notNull().default(0),
+  count5: integer("count_5").notNull().default(0),
+};
+
 /**
- * Answer counts per (day, point, service, item, value), kept up to date in the same batch as each
- * response so that reports never scan responses. The item "#" with value 0 counts respondents.
- * service_id 0 means "no service chosen" (a primary key column cannot be NULL and still conflict).
+ * Answer counts per (day, point, service, item): count_v is how many answered v. Kept up to date in the
+ * same batch as each response so that reports never scan responses. The item "#" counts respondents (in
+ * count_1); expectation items (E1…) use count_1–count_3. service_id 0 means "no service chosen" (a
+ * primary-key column cannot be NULL and still conflict). One row per item, not per value: a fifth of the
+ * rows to write and to read.
  */
 export const rollups = sqliteTable(
   "rollups",
@@ -177,18 +187,42 @@ export const rollups = sqliteTable(
       .references(() => points.id),
     serviceId: integer("service_id").notNull(),
     item: text("item").notNull(),
-    value: integer("value").notNull(),
-    count: integer("count").notNull(),
+    ...rollupCounts,
   },
   (t) => [
-    primaryKey({ columns: [t.day, t.pointId, t.serviceId, t.item, t.value] }),
-    // Reports filter by unit subtree and day range.
+    primaryKey({ columns: [t.day, t.pointId, t.serviceId, t.item] }),
+    // Day reports and custom ranges filter by unit subtree and day range.
     index("rollups_unit_day_idx").on(t.unitId, t.day),
+    check("rollups_counts_valid", sql`min(${t.count1}, ${t.count2}, ${t.count3}, ${t.count4}, ${t.count5}) >= 0`),
+  ],
+);
+
+/**
+ * The same counts per month ("YYYY-MM"), written in the same batch: a year's report reads twelve months
+ * of rows instead of 365 days of them, so report time stops growing with the number of responses.
+ */
+export const rollupsMonthly = sqliteTable(
+  "rollups_monthly",
+  {
+    month: text("month").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    pointId: integer("point_id")
+      .notNull()
+      .references(() => points.id),
+    serviceId: integer("service_id").notNull(),
+    item: text("item").notNull(),
+    ...rollupCounts,
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.pointId, t.serviceId, t.item] }),
+    // Reports over whole months filter by unit subtree and month range.
+    index("rollups_monthly_unit_month_idx").on(t.unitId, t.month),
     check(
-      "rollups_value_range",
-      sql`(${t.item} = '#' AND ${t.value} = 0) OR (${t.item} GLOB 'E[0-9]*' AND ${t.value} BETWEEN 1 AND 3) OR (${t.item} <> '#' AND ${t.item} NOT GLOB 'E[0-9]*' AND ${t.value} BETWEEN 1 AND 5)`,
+      "rollups_monthly_counts_valid",
+      sql`min(${t.count1}, ${t.count2}, ${t.count3}, ${t.count4}, ${t.count5}) >= 0`,
     ),
-    check("rollups_count_positive", sql`${t.count} > 0`),
   ],
 );
 

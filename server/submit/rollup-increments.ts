@@ -62,3 +62,39 @@ export function mergeIncrements(increments: Iterable<RollupIncrement>): RollupIn
   }
   return [...merged.values()];
 }
+
+/** One row of a rollup table: the counts of answers 1–5 of one item, for a day or a month. */
+export type RollupRow = {
+  /** "YYYY-MM-DD" for the daily table, "YYYY-MM" for the monthly one. */
+  period: string;
+  unitId: number;
+  pointId: number;
+  serviceId: number;
+  item: string;
+  counts: [number, number, number, number, number];
+};
+
+/**
+ * Folds increments into the rows of the two rollup tables: per day, and per month. The respondent
+ * counter ("#", value 0) is kept in the first count.
+ */
+export function rollupRows(increments: Iterable<RollupIncrement>): { daily: RollupRow[]; monthly: RollupRow[] } {
+  const daily = new Map<string, RollupRow>();
+  const monthly = new Map<string, RollupRow>();
+  for (const increment of increments) {
+    const slot = increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1;
+    for (const [rows, period] of [
+      [daily, increment.day],
+      [monthly, increment.day.slice(0, 7)],
+    ] as const) {
+      const key = `${period}|${increment.pointId}|${increment.serviceId}|${increment.item}`;
+      let row = rows.get(key);
+      if (!row) {
+        row = { period, unitId: increment.unitId, pointId: increment.pointId, serviceId: increment.serviceId, item: increment.item, counts: [0, 0, 0, 0, 0] };
+        rows.set(key, row);
+      }
+      row.counts[slot] += increment.count;
+    }
+  }
+  return { daily: [...daily.values()], monthly: [...monthly.values()] };
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { RollupIncrement } from "../../submit/rollup-increments.js";
+import { type RollupIncrement, type RollupRow, rollupRows } from "../../submit/rollup-increments.js";
 import type { Database, Statement } from "../database.js";
 
 // Rows travel as one JSON parameter: D1 allows 100 bound parameters per statement, and libSQL spends as long
@@ -7,21 +7,30 @@ import type { Database, Statement } from "../database.js";
 const ROWS_PER_STATEMENT = 2000;
 
 /**
- * Statements that add increments to the rollups (inserting the rows that do not exist yet); put them in the
- * same batch as the responses they count.
+ * Statements that add increments to the daily and monthly rollups (inserting the rows that do not exist
+ * yet); put them in the same batch as the responses they count.
  */
 export function addToRollupsStatements(db: Database, increments: readonly RollupIncrement[]): Statement[] {
+  const { daily, monthly } = rollupRows(increments);
+  return [...upserts(db, "rollups", "day", daily), ...upserts(db, "rollups_monthly", "month", monthly)];
+}
+
+function upserts(db: Database, table: "rollups" | "rollups_monthly", period: "day" | "month", rows: RollupRow[]) {
   const statements: Statement[] = [];
-  for (let start = 0; start < increments.length; start += ROWS_PER_STATEMENT) {
-    const rows = increments
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const values = rows
       .slice(start, start + ROWS_PER_STATEMENT)
-      .map((i) => [i.day, i.unitId, i.pointId, i.serviceId, i.item, i.value, i.count]);
+      .map((r) => [r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts]);
     // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT's join.
     statements.push(
-      db.run(sql`INSERT INTO rollups (day, unit_id, point_id, service_id, item, value, count)
-        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6
-        FROM json_each(${JSON.stringify(rows)}) WHERE true
-        ON CONFLICT (day, point_id, service_id, item, value) DO UPDATE SET count = count + excluded.count`),
+      db.run(sql`INSERT INTO ${sql.identifier(table)} (${sql.identifier(period)}, unit_id, point_id, service_id, item,
+          count_1, count_2, count_3, count_4, count_5)
+        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9
+        FROM json_each(${JSON.stringify(values)}) WHERE true
+        ON CONFLICT (${sql.identifier(period)}, point_id, service_id, item) DO UPDATE SET
+          count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2,
+          count_3 = count_3 + excluded.count_3, count_4 = count_4 + excluded.count_4,
+          count_5 = count_5 + excluded.count_5`),
     );
   }
   return statements;

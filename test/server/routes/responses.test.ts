@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../server/app.js";
-import { responses, rollups, units } from "../../../server/db/schema.js";
+import { responses, rollups, rollupsMonthly, units } from "../../../server/db/schema.js";
 import { dossierKeyedHash } from "../../../server/links/dossier.js";
 import { signLinkToken } from "../../../server/links/link-token.js";
 import { createJsonLogger } from "../../../server/logger.js";
@@ -35,9 +35,16 @@ const post = (body: unknown, headers?: Record<string, string>, app: TestApp = t)
 
 const storedRow = (id: string) => t.db.select().from(responses).where(eq(responses.id, id)).get();
 
-async function rollupCounts(pointId: number): Promise<Record<string, number>> {
-  const rows = await t.db.select().from(rollups).where(eq(rollups.pointId, pointId)).all();
-  return Object.fromEntries(rows.map((r) => [`${r.serviceId}:${r.item}=${r.value}`, r.count]));
+/** The rollup counts of a point as "service:item=value" → count, from the daily or the monthly table. */
+async function rollupCounts(pointId: number, table: typeof rollups | typeof rollupsMonthly = rollups): Promise<Record<string, number>> {
+  const rows = await t.db.select().from(table).where(eq(table.pointId, pointId)).all();
+  const counts: Record<string, number> = {};
+  for (const r of rows) {
+    [r.count1, r.count2, r.count3, r.count4, r.count5].forEach((n, i) => {
+      if (n > 0) counts[`${r.serviceId}:${r.item}=${r.item === "#" ? 0 : i + 1}`] = n;
+    });
+  }
+  return counts;
 }
 
 async function errorCode(res: Response): Promise<string> {
@@ -98,6 +105,7 @@ describe("POST /api/v1/responses", () => {
       [`${serviceId}:TC1=5`]: 1,
       [`${serviceId}:PA3=1`]: 1,
     });
+    expect(await rollupCounts(point.id, rollupsMonthly)).toEqual(await rollupCounts(point.id));
   });
 
   it("answers a retry with the same id and content 200, without a second write", async () => {

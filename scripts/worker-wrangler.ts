@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -49,17 +49,14 @@ export async function applyLocalMigrations(persistTo: string | undefined, env?: 
   return wrangler(["d1", "migrations", "apply", "DB", "--local", ...where], env);
 }
 
-/** Runs an SQL query on the local D1 database and returns its rows. */
-export async function queryLocalD1<Row>(persistTo: string, query: string, env?: NodeJS.ProcessEnv) {
-  const out = await wrangler(
-    ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--json", "--command", query],
-    env,
-  );
-  const [result] = JSON.parse(out.slice(out.indexOf("["))) as [{ results: Row[] }];
-  return result.results;
-}
-
-export type WranglerDev = { url: string; output(): string; stop(): Promise<void> };
+export type WranglerDev = {
+  url: string;
+  /** Everything wrangler and the worker printed so far (the worker's logs included). */
+  output(): string;
+  /** Resolves once the output matches (logs reach wrangler's output a moment after the answer). */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  stop(): Promise<void>;
+};
 
 /**
  * Starts `wrangler dev` (local workerd, local D1) on 127.0.0.1 and a free port, in its own process
@@ -68,9 +65,15 @@ export type WranglerDev = { url: string; output(): string; stop(): Promise<void>
 export async function startWranglerDev(options: {
   persistTo: string;
   vars?: Record<string, string>;
+  /** A named environment of wrangler.toml (e.g. "turso"). */
+  environment?: string;
   env?: NodeJS.ProcessEnv;
 }): Promise<WranglerDev> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+  const environment = options.environment ? ["--env", options.environment] : [];
+  // An empty env file of its own: a developer's .dev.vars or .env must not leak into an instance.
+  const envFile = join(mkdtempSync(join(tmpdir(), "hailong-wrangler-vars-")), ".env");
+  writeFileSync(envFile, "");
   const child = spawn(
     process.execPath,
     [
@@ -86,6 +89,9 @@ export async function startWranglerDev(options: {
       "--inspector-port",
       "0",
       "--show-interactive-dev-session=false",
+      "--env-file",
+      envFile,
+      ...environment,
       ...vars,
     ],
     {
@@ -119,7 +125,14 @@ export async function startWranglerDev(options: {
     child.stdout?.on("data", ready);
     child.once("exit", exited);
   });
-  return { url, output: () => output, stop: () => stopGroup(child) };
+  const waitForOutput = async (pattern: RegExp, timeoutMs = 15_000) => {
+    for (const deadline = Date.now() + timeoutMs; !pattern.test(output); ) {
+      if (Date.now() > deadline) throw new Error(`wrangler dev never printed ${pattern}:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return output;
+  };
+  return { url, output: () => output, waitForOutput, stop: () => stopGroup(child) };
 }
 
 /** Ends a detached child and everything it started (workerd), by process group. */

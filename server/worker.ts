@@ -64,9 +64,10 @@ function textBindings(env: WorkerEnv): Record<string, string> {
 
 function openDatabase(env: WorkerEnv, config: Config): Database {
   if (env.DB) return openD1Database(env.DB);
-  if (config.databaseUrl.startsWith("file:")) {
+  // Over HTTP, not WebSockets: a socket opened for one request cannot serve the next one on Workers.
+  if (!/^(libsql|https?):/.test(config.databaseUrl)) {
     throw new ConfigError(
-      "Invalid configuration:\n  DATABASE_URL: Workers have no files; bind a D1 database as DB, or set a libsql:// or https:// URL (Turso)",
+      "Invalid configuration:\n  DATABASE_URL: on Workers, bind a D1 database as DB or use a libsql:// or https:// URL (Turso)",
     );
   }
   return openLibsqlHttpDatabase(config.databaseUrl, config.databaseAuthToken);

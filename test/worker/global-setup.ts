@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -10,22 +10,25 @@ declare module "vitest" {
   export interface ProvidedContext {
     nodeUrl: string;
     workerdUrl: string;
-    /** The local D1 state of the shared workerd instance, for reading what it stored. */
-    workerdPersist: string;
+    /** A local D1 state with the migrations applied by wrangler, never served: copied for each instance. */
+    workerdTemplate: string;
   }
 }
 
 /** One Node server and one workerd (local D1, migrations applied by wrangler) for the whole run. */
 export default async function setup(project: TestProject) {
+  const vars = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "0" };
+  const nodeStarting = startServer(vars);
   const dir = mkdtempSync(join(tmpdir(), "hailong-worker-suite-"));
   const env = offlineWranglerEnv(join(dir, "config"));
+  const template = join(dir, "template");
+  await applyLocalMigrations(template, env);
   const persistTo = join(dir, "state");
-  await applyLocalMigrations(persistTo, env);
-  const vars = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "0" };
-  const [workerd, node] = await Promise.all([startWranglerDev({ persistTo, vars, env }), startServer(vars)]);
+  cpSync(template, persistTo, { recursive: true });
+  const [workerd, node] = await Promise.all([startWranglerDev({ persistTo, vars, env }), nodeStarting]);
   project.provide("nodeUrl", node.url);
   project.provide("workerdUrl", workerd.url);
-  project.provide("workerdPersist", persistTo);
+  project.provide("workerdTemplate", template);
   return async () => {
     await Promise.all([workerd.stop(), node.stop()]);
     removeServerFiles(node);

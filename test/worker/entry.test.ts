@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, it } from "vitest";
+import { offlineWranglerEnv, startWranglerDev, type WranglerDev } from "../../scripts/worker-wrangler.js";
+import { httpClient } from "./helpers/client.js";
+import { migratedState, readLocalD1 } from "./helpers/local-d1.js";
+
+// What only the Workers entry does: start-up from bindings, once per isolate; each test has its own workerd.
+const dir = mkdtempSync(join(tmpdir(), "hailong-worker-entry-"));
+const env = offlineWranglerEnv(join(dir, "config"));
+const running = new Set<WranglerDev>();
+afterAll(async () => {
+  await Promise.all([...running].map((dev) => dev.stop()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function boot(
+  persistTo: string,
+  options: { vars?: Record<string, string>; environment?: string } = {},
+) {
+  const dev = await startWranglerDev({ persistTo, env, ...options });
+  running.add(dev);
+  return {
+    dev,
+    client: httpClient(dev.url),
+    stop: async () => {
+      running.delete(dev);
+      await dev.stop();
+    },
+  };
+}
+
+const PASSWORD = "first-admin-from-secret";
+const login = (client: ReturnType<typeof httpClient>) =>
+  client.request("POST", "/api/v1/auth/login", { body: { username: "admin", password: PASSWORD } });
+const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
+const storedSecret = (state: string) =>
+  readLocalD1<{ value: string }>(state, "SELECT value FROM settings WHERE key = 'secret'");
+
+describe("server/worker.ts", () => {
+  it.concurrent("makes no admin without HAILONG_ADMIN_PASSWORD, says so once per isolate, and does once it is set", async ({
+    expect,
+  }) => {
+    const state = migratedState(join(dir, "bootstrap"));
+    const first = await boot(state);
+    for (let i = 0; i < 3; i++) expect((await first.client.request("GET", "/healthz")).status).toBe(200);
+    expect((await login(first.client)).status).toBe(401);
+    const log = await first.dev.waitForOutput(/first_admin_not_created/);
+    expect(log).toContain("wrangler secret put HAILONG_ADMIN_PASSWORD");
+    await first.stop();
+    expect(occurrences(first.dev.output(), '"event":"first_admin_not_created"')).toBe(1);
+    const secret = storedSecret(state);
+    expect(secret).toHaveLength(1);
+    expect(secret[0]!.value.length).toBeGreaterThanOrEqual(32);
+
+    const second = await boot(state, { vars: { HAILONG_ADMIN_PASSWORD: PASSWORD } });
+    expect((await login(second.client)).status).toBe(200);
+    expect((await login(second.client)).status).toBe(200);
+    await second.dev.waitForOutput(/first_admin_created/);
+    await second.stop();
+    expect(occurrences(second.dev.output(), '"event":"first_admin_created"')).toBe(1);
+    // The generated signing secret outlives the isolate: links signed before a restart stay valid.
+    expect(storedSecret(state)).toEqual(secret);
+  });
+
+  it.concurrent("answers 503 SERVICE_UNAVAILABLE to a bad setting and names the variable in the log", async ({
+    expect,
+  }) => {
+    const { client, dev } = await boot(join(dir, "misconfigured"), { vars: { PUBLIC_URL: "not a url" } });
+    const { status, body } = await client.json("GET", "/healthz");
+    expect(status).toBe(503);
+    expect(body).toEqual({ error: { code: "SERVICE_UNAVAILABLE", message: expect.any(String) } });
+    expect(JSON.stringify(body)).not.toContain("PUBLIC_URL");
+    await dev.waitForOutput(/PUBLIC_URL: /);
+  });
+
+  it.concurrent("opens Turso over HTTP without a D1 binding, and tries again after the database failed", async ({
+    expect,
+  }) => {
+    const { client, dev } = await boot(join(dir, "turso"), {
+      environment: "turso",
+      vars: { DATABASE_URL: "http://127.0.0.1:9", DATABASE_AUTH_TOKEN: "token" },
+    });
+    expect((await client.json("GET", "/healthz")).status).toBe(503);
+    expect((await client.json("GET", "/healthz")).status).toBe(503);
+    await dev.waitForOutput(/hailong could not start[\s\S]*hailong could not start/);
+  });
+
+  it.concurrent("refuses a file: DATABASE_URL when there is no D1 binding, naming DATABASE_URL", async ({
+    expect,
+  }) => {
+    const { client, dev } = await boot(join(dir, "no-d1"), { environment: "turso" });
+    expect((await client.json("GET", "/healthz")).status).toBe(503);
+    await dev.waitForOutput(/DATABASE_URL: on Workers, bind a D1 database/);
+  });
+});

@@ -168,4 +168,61 @@ export const en: Messages = {
       submit: "Make slips",
     },
   },
+  survey: {
+    title: "Satisfaction survey",
+    intro:
+      "Please take about a minute to tell us how satisfied you are with the service here. The survey is anonymous; skip any question that does not apply to you.",
+    service: {
+      label: "The procedure you came for",
+      choose: "— Choose a procedure (optional) —",
+      search: "Search procedures",
+      noMatch: "No procedure matches",
+    },
+    progress: "{answered} of {total} answered",
+    optional: "optional",
+    commentPrivacy: "Please do not write your name, phone number, ID number or other personal details.",
+    submit: "Send",
+    status: {
+      sending: "Sending your answers…",
+      retrying:
+        "The connection is unstable; trying again… Your answers are saved on this device. Please keep this page open.",
+      offline:
+        "This device is offline. Your answers are saved on it and will be sent automatically when the connection returns.",
+      earlierSending: "Sending the answers you gave last time…",
+      earlierSent: "Your earlier answers have been received. Thank you!",
+    },
+    thanks: {
+      title: "Thank you!",
+      body: "Your answers have been received and will help this office serve people better.",
+      again: "Start a new survey",
+      kiosk: "A new survey opens in {seconds} seconds.",
+    },
+    errors: {
+      answerOne: "Please answer at least one satisfaction question.",
+      invalid: "Some answers are not valid. Please check them and send again.",
+      tokenRequired:
+        "Surveys at this counter use the personal link printed on your receipt. Please scan the QR code on the receipt.",
+      tokenInvalid: "This survey link has expired or is not valid. Please ask the staff at the counter.",
+      tokenUsed: "This link has already been used. Each case can be rated once.",
+      duplicate: "This survey was already sent with different answers.",
+      moved: "This survey point no longer takes answers.",
+      rateLimited:
+        "Too many surveys were sent from this network in the last minute. Please try again in a few minutes.",
+      failed: "Your answers could not be sent. Please try again.",
+    },
+    notFound: {
+      title: "Survey point not found",
+      body: "There is no survey point with the code {code}. Please check the code printed under the QR code.",
+    },
+    moved: {
+      title: "This counter has moved",
+      body: "The survey point “{label}” of {unit} no longer takes answers. Please scan the QR code at the counter where you are now, or ask the staff.",
+    },
+    link: {
+      requiredTitle: "A personal link is needed",
+      usedTitle: "Your answers were already sent",
+      invalidTitle: "This link cannot be used",
+    },
+    honeypot: "Leave this field empty",
+  },
 };

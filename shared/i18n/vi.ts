@@ -171,4 +171,61 @@ export const vi = {
       submit: "Tạo phiếu",
     },
   },
+  survey: {
+    title: "Khảo sát sự hài lòng",
+    intro:
+      "Xin Ông/Bà dành khoảng một phút cho biết mức độ hài lòng về sự phục vụ tại đây. Phiếu không ghi tên; câu nào không phù hợp, Ông/Bà có thể bỏ qua.",
+    service: {
+      label: "Thủ tục Ông/Bà vừa thực hiện",
+      choose: "— Chọn thủ tục (không bắt buộc) —",
+      search: "Tìm thủ tục",
+      noMatch: "Không có thủ tục nào khớp",
+    },
+    progress: "Đã trả lời {answered}/{total} câu",
+    optional: "không bắt buộc",
+    commentPrivacy: "Xin đừng ghi họ tên, số điện thoại, số căn cước hay thông tin cá nhân khác.",
+    submit: "Gửi ý kiến",
+    status: {
+      sending: "Đang gửi ý kiến của Ông/Bà…",
+      retrying:
+        "Mạng chập chờn, đang thử gửi lại… Ý kiến của Ông/Bà đã được lưu trên máy này, xin đừng đóng trang.",
+      offline:
+        "Máy chưa có kết nối mạng. Ý kiến của Ông/Bà đã được lưu trên máy này và sẽ tự động gửi đi khi có mạng.",
+      earlierSending: "Đang gửi ý kiến Ông/Bà đã trả lời lần trước…",
+      earlierSent: "Ý kiến lần trước của Ông/Bà đã được gửi. Xin cảm ơn!",
+    },
+    thanks: {
+      title: "Xin cảm ơn Ông/Bà!",
+      body: "Ý kiến của Ông/Bà đã được ghi nhận và sẽ giúp cơ quan phục vụ người dân tốt hơn.",
+      again: "Bắt đầu phiếu mới",
+      kiosk: "Phiếu mới sẽ mở sau {seconds} giây.",
+    },
+    errors: {
+      answerOne: "Xin Ông/Bà trả lời ít nhất một câu hỏi về mức độ hài lòng.",
+      invalid: "Có câu trả lời chưa hợp lệ. Xin Ông/Bà kiểm tra lại rồi gửi lại.",
+      tokenRequired:
+        "Khảo sát tại quầy này dùng đường dẫn riêng in trên phiếu hẹn. Xin Ông/Bà quét mã QR trên phiếu hẹn.",
+      tokenInvalid: "Đường dẫn khảo sát này đã hết hạn hoặc không đúng. Xin Ông/Bà hỏi cán bộ tại quầy.",
+      tokenUsed: "Đường dẫn này đã được dùng để gửi ý kiến. Mỗi hồ sơ chỉ được đánh giá một lần.",
+      duplicate: "Phiếu này đã được gửi trước đó với câu trả lời khác.",
+      moved: "Điểm khảo sát này không còn nhận ý kiến.",
+      rateLimited: "Có quá nhiều phiếu gửi từ mạng này trong một phút. Xin Ông/Bà thử lại sau ít phút.",
+      failed: "Chưa gửi được ý kiến. Xin Ông/Bà thử lại.",
+    },
+    notFound: {
+      title: "Không tìm thấy điểm khảo sát",
+      body: "Không có điểm khảo sát nào mang mã {code}. Xin Ông/Bà kiểm tra lại mã in bên dưới mã QR.",
+    },
+    moved: {
+      title: "Quầy này đã chuyển",
+      body: "Điểm khảo sát “{label}” của {unit} không còn nhận ý kiến. Xin Ông/Bà quét mã QR đặt tại quầy hiện nay hoặc hỏi cán bộ hướng dẫn.",
+    },
+    link: {
+      requiredTitle: "Cần đường dẫn riêng",
+      usedTitle: "Ý kiến đã được gửi",
+      invalidTitle: "Đường dẫn không dùng được",
+    },
+    // The label of the hidden anti-bot field, heard only if assistive technology reaches it anyway.
+    honeypot: "Để trống ô này",
+  },
 } as const;

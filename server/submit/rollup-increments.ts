@@ -78,7 +78,10 @@ export type RollupRow = {
  * Folds increments into the rows of the two rollup tables: per day, and per month. The respondent
  * counter ("#", value 0) is kept in the first count.
  */
-export function rollupRows(increments: Iterable<RollupIncrement>): { daily: RollupRow[]; monthly: RollupRow[] } {
+export function rollupRows(increments: Iterable<RollupIncrement>): {
+  daily: RollupRow[];
+  monthly: RollupRow[];
+} {
   const daily = new Map<string, RollupRow>();
   const monthly = new Map<string, RollupRow>();
   for (const increment of increments) {
@@ -90,7 +93,14 @@ export function rollupRows(increments: Iterable<RollupIncrement>): { daily: Roll
       const key = `${period}|${increment.pointId}|${increment.serviceId}|${increment.item}`;
       let row = rows.get(key);
       if (!row) {
-        row = { period, unitId: increment.unitId, pointId: increment.pointId, serviceId: increment.serviceId, item: increment.item, counts: [0, 0, 0, 0, 0] };
+        row = {
+          period,
+          unitId: increment.unitId,
+          pointId: increment.pointId,
+          serviceId: increment.serviceId,
+          item: increment.item,
+          counts: [0, 0, 0, 0, 0],
+        };
         rows.set(key, row);
       }
       row.counts[slot] += increment.count;

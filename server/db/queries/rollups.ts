@@ -15,7 +15,12 @@ export function addToRollupsStatements(db: Database, increments: readonly Rollup
   return [...upserts(db, "rollups", "day", daily), ...upserts(db, "rollups_monthly", "month", monthly)];
 }
 
-function upserts(db: Database, table: "rollups" | "rollups_monthly", period: "day" | "month", rows: RollupRow[]) {
+function upserts(
+  db: Database,
+  table: "rollups" | "rollups_monthly",
+  period: "day" | "month",
+  rows: RollupRow[],
+) {
   const statements: Statement[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const values = rows

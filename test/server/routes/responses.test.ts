@@ -36,7 +36,10 @@ const post = (body: unknown, headers?: Record<string, string>, app: TestApp = t)
 const storedRow = (id: string) => t.db.select().from(responses).where(eq(responses.id, id)).get();
 
 /** The rollup counts of a point as "service:item=value" → count, from the daily or the monthly table. */
-async function rollupCounts(pointId: number, table: typeof rollups | typeof rollupsMonthly = rollups): Promise<Record<string, number>> {
+async function rollupCounts(
+  pointId: number,
+  table: typeof rollups | typeof rollupsMonthly = rollups,
+): Promise<Record<string, number>> {
   const rows = await t.db.select().from(table).where(eq(table.pointId, pointId)).all();
   const counts: Record<string, number> = {};
   for (const r of rows) {

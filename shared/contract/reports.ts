@@ -11,6 +11,9 @@ import { unitCodeSchema } from "./catalogue.js";
 export const REPORT_GROUPINGS = ["unit", "service", "point", "month", "day", "unit,service"] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
+/** The `by` parameter: one of REPORT_GROUPINGS, "unit,service" written with its comma. */
+export const reportGroupingSchema = z.enum(REPORT_GROUPINGS);
+
 export const REPORT_KINDS = ["sipas", "items"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -170,7 +173,7 @@ export function reportResponseSchema<B extends ReportGrouping>(kind: ReportKind,
  */
 export const reportQuerySchema = z
   .object({
-    by: z.enum(REPORT_GROUPINGS).default("unit"),
+    by: reportGroupingSchema.default("unit"),
     unit: unitCodeSchema.optional(),
     format: z.enum(REPORT_FORMATS).default("json"),
   })

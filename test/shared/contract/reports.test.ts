@@ -4,6 +4,7 @@ import {
   itemRowSchema,
   REPORT_GROUPINGS,
   reportColumns,
+  reportGroupingSchema,
   reportQuerySchema,
   reportResponseSchema,
   sipasFigures,
@@ -158,6 +159,11 @@ describe("reportQuerySchema", () => {
         format: "csv",
       }),
     ).toEqual({ from: "2026-01-01", to: "2026-06-30", by: "unit,service", unit: "H35.1", format: "csv" });
+  });
+
+  it("knows the groupings of DESIGN.md §3", () => {
+    expect(REPORT_GROUPINGS).toEqual(["unit", "service", "point", "month", "day", "unit,service"]);
+    expect(reportGroupingSchema.safeParse("service,unit").success).toBe(false);
   });
 
   it("rejects unknown groupings and formats, and a missing or invalid period", () => {

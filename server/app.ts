@@ -7,8 +7,10 @@ import { ApiError, errorBody, handleError } from "./errors.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
+import { linkRoutes } from "./routes/links.js";
 import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
+import { posterRoutes } from "./routes/posters.js";
 import { qrRoutes } from "./routes/qr.js";
 import { responseRoutes } from "./routes/responses.js";
 import { serviceRoutes } from "./routes/services.js";
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/users", userRoutes);
   app.route("/api/v1/audit", auditRoutes);
   app.route("/", qrRoutes);
+  app.route("/", posterRoutes);
+  app.route("/", linkRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

@@ -4,7 +4,10 @@ export function surveyUrl(publicUrl: string, pointCode: string, token?: string):
   return token === undefined ? url : `${url}?t=${token}`;
 }
 
-/** The survey URL as a person types it from a poster: no scheme, e.g. hailong.example.gov.vn/s/K7F3QM. */
-export function typedSurveyUrl(publicUrl: string, pointCode: string): string {
-  return surveyUrl(publicUrl, pointCode).replace(/^https?:\/\//, "");
+/**
+ * What a person types before a point's code, as printed on posters and slips: the survey address
+ * without its scheme, e.g. "hailong.example.gov.vn/s/" (then "K7F3QM").
+ */
+export function typedSurveyPrefix(publicUrl: string): string {
+  return `${publicUrl.replace(/^https?:\/\//, "")}/s/`;
 }

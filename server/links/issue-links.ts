@@ -1,0 +1,47 @@
+import { auditStatement } from "../db/queries/access.js";
+import type { AppDeps, AuthUser } from "../deps.js";
+import { dossierKeyedHash } from "./dossier.js";
+import { linkExpiry } from "./link-expiry.js";
+import type { LinkRequest } from "./link-request.js";
+import { signLinkToken } from "./link-token.js";
+import { surveyUrl } from "./survey-url.js";
+
+export type IssuedLinks = { expiresAt: number; links: Array<{ url: string; token: string }> };
+
+/**
+ * Signs `count` one-time links to a point's survey (one, tied to the dossier's keyed hash, when a dossier
+ * is given) and records the issue in the audit log: who, which point, how many, whether a dossier was
+ * named; never the dossier code nor a token.
+ */
+export async function issueLinks(
+  deps: AppDeps,
+  user: AuthUser,
+  pointCode: string,
+  request: LinkRequest,
+): Promise<IssuedLinks> {
+  const { secret, publicUrl, linkDays } = deps.config;
+  const now = deps.now();
+  const expiresAt = linkExpiry(now, linkDays);
+  const dossierHash = request.dossier === undefined ? null : await dossierKeyedHash(secret, request.dossier);
+  const links: IssuedLinks["links"] = [];
+  for (let i = 0; i < request.count; i++) {
+    const signed = await signLinkToken({ secret, pointCode, expiresAt, dossierHash });
+    links.push({ url: surveyUrl(publicUrl, pointCode, signed.token), token: signed.token });
+  }
+  await auditStatement(
+    deps.db,
+    {
+      userId: user.id,
+      action: "issue_links",
+      entity: "point",
+      entityCode: pointCode,
+      detail: {
+        count: links.length,
+        dossier: dossierHash !== null,
+        expiresAt: new Date(expiresAt).toISOString(),
+      },
+    },
+    now,
+  );
+  return { expiresAt, links };
+}

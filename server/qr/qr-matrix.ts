@@ -41,3 +41,8 @@ export function qrPathData(matrix: QrMatrix): string {
 export function qrExtent(matrix: QrMatrix): number {
   return matrix.size + 2 * QUIET_ZONE;
 }
+
+/** A symbol as the inline SVG of a page draws it (survey-ui's QrImage). */
+export function qrDrawing(matrix: QrMatrix): { path: string; extent: number } {
+  return { path: qrPathData(matrix), extent: qrExtent(matrix) };
+}

@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { afterAll, describe, expect, it } from "vitest";
+
+const dir = mkdtempSync(join(tmpdir(), "hailong-seed-"));
+const databaseUrl = `file:${join(dir, "demo.db")}`;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (script: string, args: string[] = []) =>
+  spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+const query = async (sql: string) => {
+  const client = createClient({ url: databaseUrl });
+  try {
+    return (await client.execute(sql)).rows;
+  } finally {
+    client.close();
+  }
+};
+
+describe("npm run seed:demo", () => {
+  it("fills a fresh database with the demo catalogue and reproducible responses, without any user", async () => {
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/seed-demo.ts", "--responses", "1500", "--seed", "7"],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+      },
+    );
+    const [counts] =
+      await query(`SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM services) AS services,
+      (SELECT count(*) FROM points) AS points, (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM users) AS users`);
+    expect(counts).toMatchObject({ units: 7, services: 30, points: 10, responses: 1500, users: 0 });
+    const [respondents] = await query("SELECT sum(count_1) AS n FROM rollups_monthly WHERE item = '#'");
+    expect(Number(respondents?.n)).toBe(1500);
+    // Every stored comment that carried a personal number is flagged.
+    const [unflagged] = await query(
+      "SELECT count(*) AS n FROM responses WHERE comment LIKE '%*%' AND comment_has_pii = 0",
+    );
+    expect(Number(unflagged?.n)).toBe(0);
+  });
+});
+
+describe("npm run seed:demo reproducibility", () => {
+  it("draws the same responses from the same seed", async () => {
+    const answersOf = async (url: string) => {
+      execFileSync(
+        process.execPath,
+        ["--import", "tsx", "scripts/seed-demo.ts", "--responses", "200", "--seed", "42"],
+        {
+          env: { ...process.env, DATABASE_URL: url },
+        },
+      );
+      const client = createClient({ url });
+      const rows = (await client.execute("SELECT id, answers, comment FROM responses ORDER BY id")).rows;
+      client.close();
+      return rows.map((r) => `${r.id} ${r.answers} ${r.comment}`);
+    };
+    const first = await answersOf(`file:${join(dir, "a.db")}`);
+    expect(first).toHaveLength(200);
+    expect(await answersOf(`file:${join(dir, "b.db")}`)).toEqual(first);
+  });
+});
+
+describe("npm run db:check", () => {
+  it("agrees with the seeded rollups", () => {
+    const result = run("db-check");
+    expect(result.stdout).toMatch(/Rollups agree with the 1,500 responses/);
+    expect(result.status).toBe(0);
+  });
+
+  it("finds a tampered rollup, exits 1, and repairs it with --repair", async () => {
+    await query("UPDATE rollups SET count_5 = count_5 + 3 WHERE rowid = (SELECT min(rowid) FROM rollups)");
+    await query("DELETE FROM rollups_monthly WHERE rowid = (SELECT max(rowid) FROM rollups_monthly)");
+    const found = run("db-check");
+    expect(found.status).toBe(1);
+    expect(found.stdout).toMatch(/2 rollup row\(s\) differed/);
+    expect(run("db-check", ["--repair"]).status).toBe(0);
+    expect(run("db-check").status).toBe(0);
+  });
+});

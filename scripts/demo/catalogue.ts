@@ -121,7 +121,7 @@ export const DEMO_POINTS: DemoPoint[] = [
   },
 ];
 
-/** Comments a citizen might leave; the last ones carry personal numbers that the pipeline masks. */
+/** Comments a citizen might leave; the last ones carry personal numbers, masked as the submit path does. */
 export const DEMO_COMMENTS = [
   "Cán bộ hướng dẫn rất nhiệt tình, cảm ơn.",
   "Thời gian chờ hơi lâu vào buổi sáng.",
@@ -133,6 +133,6 @@ export const DEMO_COMMENTS = [
   "Staff were helpful and spoke some English.",
   "Tôi phải đi lại hai lần vì thiếu giấy tờ, mong hướng dẫn rõ hơn từ đầu.",
   "Nhà vệ sinh cần sạch sẽ hơn.",
-  "Liên hệ tôi qua số 09** *** ***",
-  "CCCD của tôi là ************, mong được hỗ trợ.",
+  "Liên hệ tôi qua số 0912 345 678 nếu cần bổ sung hồ sơ.",
+  "CCCD của tôi là 001203004567, mong được hỗ trợ sớm.",
 ];

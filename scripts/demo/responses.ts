@@ -1,3 +1,4 @@
+import { maskPersonalData } from "../../server/submit/pii.js";
 import {
   EXPECTATION_CODES,
   FULL_ITEM_CODES,
@@ -66,7 +67,7 @@ export function generateResponse(
   if (Object.keys(answers).length === 0) answers[items[0] as string] = answer(random, point.quality);
   const services = point.service ? [point.service] : options.servicesOf(point);
   const langRoll = random.next();
-  const comment = random.chance(0.06) ? random.pick(DEMO_COMMENTS) : null;
+  const comment = random.chance(0.06) ? maskPersonalData(random.pick(DEMO_COMMENTS)) : null;
   const respondent: Record<string, string> = {};
   if (random.chance(0.55)) {
     for (const [field, question] of Object.entries(RESPONDENT_QUESTIONS)) {
@@ -88,7 +89,7 @@ export function generateResponse(
         )
       : null,
     respondent,
-    comment,
-    commentHasPii: comment !== null && comment.includes("*"),
+    comment: comment?.text ?? null,
+    commentHasPii: comment?.masked ?? false,
   };
 }

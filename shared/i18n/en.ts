@@ -225,4 +225,29 @@ export const en: Messages = {
     },
     honeypot: "Leave this field empty",
   },
+  report: {
+    method: {
+      title: "How these figures are computed",
+      monitoring:
+        "A survey at the counter is continuous monitoring in the style of SIPAS, not the official SIPAS result published by the Ministry of Home Affairs.",
+      valid:
+        "Each question is rated from 1 to 5; a question left blank counts in neither the numerator nor the denominator.",
+      item: "Index of a question = answers of 4 (Satisfied) or 5 (Very satisfied) divided by the valid answers, times 100.",
+      element:
+        "Index of an element = the unweighted mean of the indices of its questions that have answers; the quick form's question counts as one more question of its element.",
+      index: "SIPAS-style index = the mean of the indices of the elements that have data.",
+      mean: "Mean score (1–5) of an element = the mean of its questions' mean scores.",
+      sample:
+        "Every figure comes with its number of respondents; a group of fewer than 30 is flagged as a small sample.",
+      rounding:
+        "Figures are rounded half away from zero to 2 decimals only when shown or exported; calculations use the unrounded values.",
+      days: "Responses count on their day in Vietnam time (UTC+7); a period includes its first and its last day.",
+      unitRows:
+        "A unit's row counts only the survey points attached directly to that unit; each unit below it has its own row.",
+    },
+    formats: {
+      xlsxHint:
+        "Prefer the Excel file (.xlsx): Excel set to Vietnamese reads the comma as the decimal separator and can misread numbers in a CSV file.",
+    },
+  },
 };

@@ -228,4 +228,29 @@ export const vi = {
     // The label of the hidden anti-bot field, heard only if assistive technology reaches it anyway.
     honeypot: "Để trống ô này",
   },
+  report: {
+    // "How these figures are computed", shown next to every report in the console and served by
+    // GET /api/v1/reports/method. The rule of SIPAS.md §3 in plain words; change it only with the scoring.
+    method: {
+      title: "Cách tính các số liệu",
+      monitoring:
+        "Khảo sát tại quầy là theo dõi thường xuyên theo phương pháp SIPAS, không phải kết quả SIPAS chính thức do Bộ Nội vụ công bố.",
+      valid: "Mỗi câu được chấm từ 1 đến 5; câu bỏ trống không được tính vào cả tử số lẫn mẫu số.",
+      item: "Chỉ số của một câu = số câu trả lời 4 (Hài lòng) hoặc 5 (Rất hài lòng) chia cho số câu trả lời hợp lệ, nhân 100.",
+      element:
+        "Chỉ số của một yếu tố = trung bình cộng (không trọng số) chỉ số các câu có trả lời của yếu tố đó; câu hỏi của phiếu rút gọn được tính như một câu của yếu tố.",
+      index: "Chỉ số hài lòng theo phương pháp SIPAS = trung bình cộng chỉ số các yếu tố có dữ liệu.",
+      mean: "Điểm trung bình (1–5) của một yếu tố = trung bình cộng điểm trung bình các câu của yếu tố đó.",
+      sample: "Mỗi số liệu kèm số người trả lời; nhóm dưới 30 người được đánh dấu là mẫu nhỏ.",
+      rounding:
+        "Số liệu được làm tròn đến 2 chữ số thập phân (nửa lên) chỉ khi hiển thị hoặc xuất tệp; phép tính dùng giá trị chưa làm tròn.",
+      days: "Phiếu được tính theo ngày giờ Việt Nam (UTC+7); kỳ báo cáo gồm cả ngày đầu và ngày cuối.",
+      unitRows:
+        "Dòng của một đơn vị chỉ tính các điểm khảo sát gắn trực tiếp với đơn vị đó; mỗi đơn vị cấp dưới có dòng riêng.",
+    },
+    formats: {
+      xlsxHint:
+        "Nên tải tệp Excel (.xlsx): Excel cài đặt tiếng Việt đọc dấu phẩy là dấu thập phân nên có thể hiểu sai số trong tệp CSV.",
+    },
+  },
 } as const;

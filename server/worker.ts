@@ -1,18 +1,21 @@
-import type { D1Database, ExecutionContext } from "@cloudflare/workers-types";
+import type { D1Database, ExecutionContext, RateLimit } from "@cloudflare/workers-types";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
 import { openD1Database } from "./db/d1.js";
 import type { Database } from "./db/database.js";
-import { openLibsqlHttpDatabase } from "./db/libsql-http.js";
 import { anyAdminExists } from "./db/queries/users.js";
 import { errorBody } from "./errors.js";
 import { createJsonLogger, type Logger } from "./logger.js";
+import type { RateLimiter } from "./submit/rate-limit.js";
 
 // The Workers entry: with server/node.ts, the only place that reads configuration or opens a database.
 
-/** Bindings from wrangler.toml: the D1 database, and vars and secrets by the names of DESIGN.md §4. */
-export type WorkerEnv = { DB?: D1Database } & Record<string, unknown>;
+/**
+ * Bindings from wrangler.toml: the D1 database, Cloudflare's rate limiter for submissions, and vars and
+ * secrets by the names of DESIGN.md §4.
+ */
+export type WorkerEnv = { DB?: D1Database; SUBMIT_LIMITER?: RateLimit } & Record<string, unknown>;
 
 type App = ReturnType<typeof createApp>;
 
@@ -43,7 +46,7 @@ export default {
 async function startIsolate(env: WorkerEnv): Promise<App> {
   const config = parseConfig(textBindings(env));
   const log = createJsonLogger();
-  const db = openDatabase(env, config);
+  const db = await openDatabase(env, config);
   const secret = await resolveSecret(db, config.secret);
   await bootstrapAdmin(db, config, log);
   return createApp({
@@ -52,7 +55,13 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     log,
+    rateLimiter: env.SUBMIT_LIMITER ? bindingRateLimiter(env.SUBMIT_LIMITER) : undefined,
   });
+}
+
+/** Submissions counted by Cloudflare's rate-limiting binding (its limit and period are in wrangler.toml). */
+function bindingRateLimiter(binding: RateLimit): RateLimiter {
+  return { limit: async (key) => (await binding.limit({ key })).success };
 }
 
 /** Vars and secrets are strings; bindings (D1, assets, limiters) are objects and not configuration. */
@@ -62,15 +71,26 @@ function textBindings(env: WorkerEnv): Record<string, string> {
   );
 }
 
-function openDatabase(env: WorkerEnv, config: Config): Database {
+// Set at build time by wrangler.toml's [define]: the default build serves D1 only and leaves the libSQL
+// client (about 18 KiB of the gzipped bundle) out; `--env turso` builds it in.
+declare const HAILONG_TURSO: boolean;
+
+async function openDatabase(env: WorkerEnv, config: Config): Promise<Database> {
   if (env.DB) return openD1Database(env.DB);
-  // Over HTTP, not WebSockets: a socket opened for one request cannot serve the next one on Workers.
-  if (!/^(libsql|https?):/.test(config.databaseUrl)) {
-    throw new ConfigError(
-      "Invalid configuration:\n  DATABASE_URL: on Workers, bind a D1 database as DB or use a libsql:// or https:// URL (Turso)",
-    );
+  // Inside `if (HAILONG_TURSO)`, so that the bundler drops the import from the default build.
+  if (HAILONG_TURSO) {
+    // Over HTTP, not WebSockets: a socket opened for one request cannot serve the next one on Workers.
+    if (!/^(libsql|https?):/.test(config.databaseUrl)) {
+      throw new ConfigError(
+        "Invalid configuration:\n  DATABASE_URL: on Workers, bind a D1 database as DB or use a libsql:// or https:// URL (Turso)",
+      );
+    }
+    const { openLibsqlHttpDatabase } = await import("./db/libsql-http.js");
+    return openLibsqlHttpDatabase(config.databaseUrl, config.databaseAuthToken);
   }
-  return openLibsqlHttpDatabase(config.databaseUrl, config.databaseAuthToken);
+  throw new ConfigError(
+    "Invalid configuration:\n  DB: bind a D1 database as DB, or deploy the Turso build (wrangler deploy --env turso)",
+  );
 }
 
 /**

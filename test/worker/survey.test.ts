@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeCounterSetup } from "./helpers/catalogue.js";
+import { adminToken, type Credentials } from "./helpers/client.js";
+import { runtimes } from "./helpers/runtimes.js";
+
+// The citizen's path and one-time links: the same contract answers from Node and from workerd + D1.
+describe.each(runtimes())("on $name", ({ client }) => {
+  let admin: Credentials;
+  let setup: Awaited<ReturnType<typeof makeCounterSetup>>;
+  beforeAll(async () => {
+    admin = await adminToken(client, "survey suite");
+    setup = await makeCounterSetup(client, admin, "SV", [
+      { label: "Quầy số 1" },
+      { label: "Quầy hồ sơ đất đai", tokenRequired: true },
+    ]);
+  });
+  const submission = (overrides: Record<string, unknown> = {}) => ({
+    id: crypto.randomUUID(),
+    point: setup.points[0],
+    service: setup.service,
+    lang: "vi",
+    answers: { TC1: 5, TT2: 4, CC1: 3, KQ1: 4, PA1: 2 },
+    expectations: { E1: 2 },
+    respondent: { gender: "female", ageBand: "35-49" },
+    comment: "Cán bộ nhiệt tình",
+    ...overrides,
+  });
+  const post = (body: unknown) => client.json("POST", "/api/v1/responses", { body });
+
+  it("describes a point to the survey UI", async () => {
+    const { status, body } = await client.json("GET", `/api/v1/points/${setup.points[0]}`);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      point: { code: setup.points[0], label: "Quầy số 1", tokenRequired: false },
+      unit: { code: setup.unit, name: "Bộ phận một cửa SV" },
+      services: [{ code: setup.service, name: "Cấp bản sao trích lục hộ tịch", field: null }],
+      form: "full",
+      languages: ["vi", "zh", "en"],
+    });
+  });
+
+  it("stores a response (201), answers a retry of it with 200 and the same receipt, and refuses the id reused (409)", async () => {
+    const body = submission();
+    const first = await post(body);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ id: body.id, receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    const retry = await post(body);
+    expect(retry).toMatchObject({ status: 200, body: first.body });
+    const reused = await post({ ...body, answers: { TC1: 1 } });
+    expect(reused).toMatchObject({ status: 409, body: { error: { code: "DUPLICATE_ID" } } });
+  });
+
+  it("refuses an unknown item, a value outside the scale, an unknown point and a missing token", async () => {
+    const unknownItem = await post(submission({ answers: { ZZ9: 5 } }));
+    expect(unknownItem).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED" } } });
+    expect((await post(submission({ answers: { TC1: 6 } }))).status).toBe(400);
+    expect(await post(submission({ point: "ZZZZZZ" }))).toMatchObject({
+      status: 404,
+      body: { error: { code: "POINT_NOT_FOUND" } },
+    });
+    expect(await post(submission({ point: setup.points[1], service: undefined }))).toMatchObject({
+      status: 403,
+      body: { error: { code: "TOKEN_REQUIRED" } },
+    });
+  });
+
+  it("issues a one-time link that a citizen can use exactly once", async () => {
+    const issued = await client.json<{ links: { url: string; token: string; expiresAt: string }[] }>(
+      "POST",
+      `/api/v1/points/${setup.points[1]}/links`,
+      { auth: admin, body: { dossier: "000.00.07.H35-260315-0001" } },
+    );
+    expect(issued.status).toBe(201);
+    const [link] = issued.body.links;
+    expect(link!.url).toContain(`/s/${setup.points[1]}`);
+    const withToken = submission({ point: setup.points[1], service: undefined, token: link!.token });
+    expect((await post(withToken)).status).toBe(201);
+    const again = await post({ ...withToken, id: crypto.randomUUID() });
+    expect(again).toMatchObject({ status: 409, body: { error: { code: "TOKEN_USED" } } });
+    const forged = await post({
+      ...withToken,
+      id: crypto.randomUUID(),
+      token: `${link!.token.slice(0, -2)}xx`,
+    });
+    expect(forged).toMatchObject({ status: 403, body: { error: { code: "TOKEN_INVALID" } } });
+  });
+});

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
 import { offlineWranglerEnv, startWranglerDev, type WranglerDev } from "../../scripts/worker-wrangler.js";
-import { httpClient } from "./helpers/client.js";
+import { makeCounterSetup } from "./helpers/catalogue.js";
+import { ADMIN_PASSWORD, adminToken, httpClient } from "./helpers/client.js";
 import { migratedState, readLocalD1 } from "./helpers/local-d1.js";
 
 // What only the Workers entry does: start-up from bindings, once per isolate; each test has its own workerd.
@@ -93,5 +94,29 @@ describe("server/worker.ts", () => {
     const { client, dev } = await boot(join(dir, "no-d1"), { environment: "turso" });
     expect((await client.json("GET", "/healthz")).status).toBe(503);
     await dev.waitForOutput(/DATABASE_URL: on Workers, bind a D1 database/);
+  });
+
+  it.concurrent("counts submissions with Cloudflare's rate-limiting binding when it is bound", async ({
+    expect,
+  }) => {
+    // The in-memory limit is set far above the binding's 120 per minute: a 429 can only come from the binding.
+    const { client } = await boot(migratedState(join(dir, "limited")), {
+      vars: { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "1000000" },
+    });
+    const admin = await adminToken(client, "limiter");
+    const [point] = (await makeCounterSetup(client, admin, "RL", [{ label: "Quầy" }])).points;
+    // The binding counts per clock minute: two windows' worth is enough to reach the limit in one of them.
+    let accepted = 0;
+    let refused: Awaited<ReturnType<typeof client.json>> | undefined;
+    while (!refused && accepted <= 240) {
+      const res = await client.json("POST", "/api/v1/responses", {
+        body: { id: crypto.randomUUID(), point, lang: "vi", answers: { TC1: 5 } },
+      });
+      if (res.status === 201) accepted++;
+      else refused = res;
+    }
+    expect(accepted).toBeGreaterThanOrEqual(120);
+    expect(refused).toMatchObject({ status: 429, body: { error: { code: "RATE_LIMITED" } } });
+    expect(refused!.headers.get("retry-after")).toBe("60");
   });
 });

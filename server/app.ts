@@ -12,6 +12,7 @@ import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
 import { posterRoutes } from "./routes/posters.js";
 import { qrRoutes } from "./routes/qr.js";
+import { reportRoutes } from "./routes/reports.js";
 import { responseRoutes } from "./routes/responses.js";
 import { serviceRoutes } from "./routes/services.js";
 import { tokenRoutes } from "./routes/tokens.js";
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/responses", responseRoutes(submitter));
   app.route("/api/v1/users", userRoutes);
   app.route("/api/v1/audit", auditRoutes);
+  app.route("/api/v1/reports", reportRoutes);
   app.route("/", qrRoutes);
   app.route("/", posterRoutes);
   app.route("/", linkRoutes);

@@ -1,0 +1,224 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { ValueCounts } from "../../../shared/scoring/index.js";
+import type { Period } from "../../../shared/time/index.js";
+import type { PeriodSources } from "../../reports/period-split.js";
+import type { Database } from "../database.js";
+import { inSubtree } from "./units.js";
+
+// The read side of reports: sums over the rollups (never over responses), the catalogue rows that label
+// report groups, and keyset pages of raw responses and comments for the exports.
+
+/** What a report can group the rollups by; month and day come from the rollup's period column. */
+export type RollupKey = "unit" | "service" | "point" | "month" | "day";
+
+const KEY_SQL: Record<RollupKey, SQL> = {
+  unit: sql`unit_id`,
+  service: sql`service_id`,
+  point: sql`point_id`,
+  // The period is "YYYY-MM" in the monthly table and "YYYY-MM-DD" in the daily one.
+  month: sql`substr(period, 1, 7)`,
+  day: sql`period`,
+};
+
+/** The summed counts of one item in one group; the group's key values follow the order of `keys`. */
+export type RollupSum = { key: Array<string | number>; item: string; counts: ValueCounts };
+
+const unitsOf = (subtree: string | null) =>
+  subtree === null
+    ? sql`1 = 1`
+    : sql`unit_id IN (SELECT id FROM units WHERE ${inSubtree(subtree, sql`path`)})`;
+
+/**
+ * The counts of every satisfaction item ("#" for respondents, in count_1) per group, over a period read
+ * from whole months and leftover days, for the units of a subtree (null: all units).
+ */
+export async function sumRollups(
+  db: Database,
+  options: { keys: readonly RollupKey[]; sources: PeriodSources; subtree: string | null },
+): Promise<RollupSum[]> {
+  const { keys, sources, subtree } = options;
+  const parts: SQL[] = [];
+  const columns = sql`unit_id, point_id, service_id, item, count_1, count_2, count_3, count_4, count_5`;
+  // Expectations (E1…) are not part of any index; leave them in the tables.
+  const items = sql`item NOT GLOB 'E[0-9]*'`;
+  if (sources.months) {
+    parts.push(sql`SELECT month AS period, ${columns} FROM rollups_monthly
+      WHERE month BETWEEN ${sources.months.from} AND ${sources.months.to} AND ${items} AND ${unitsOf(subtree)}`);
+  }
+  if (sources.days.length > 0) {
+    const ranges = sql.join(
+      sources.days.map((range) => sql`day BETWEEN ${range.from} AND ${range.to}`),
+      sql` OR `,
+    );
+    parts.push(sql`SELECT day AS period, ${columns} FROM rollups
+      WHERE (${ranges}) AND ${items} AND ${unitsOf(subtree)}`);
+  }
+  if (parts.length === 0) return [];
+  const keyColumns = sql.join(
+    keys.map((key, i) => sql`${KEY_SQL[key]} AS ${sql.identifier(`k${i}`)}`),
+    sql`, `,
+  );
+  const groupBy = sql.join(
+    keys.map((_, i) => sql.identifier(`k${i}`)),
+    sql`, `,
+  );
+  const rows = await db.all<Record<string, string | number>>(sql`SELECT ${keyColumns}, item,
+      sum(count_1) AS c1, sum(count_2) AS c2, sum(count_3) AS c3, sum(count_4) AS c4, sum(count_5) AS c5
+    FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY ${groupBy}, item`);
+  return rows.map((row) => ({
+    key: keys.map((_, i) => row[`k${i}`] as string | number),
+    item: String(row.item),
+    counts: [Number(row.c1), Number(row.c2), Number(row.c3), Number(row.c4), Number(row.c5)],
+  }));
+}
+
+/** A unit as a report labels it. */
+export type ReportUnit = { id: number; code: string; name: string; path: string; archived: boolean };
+
+/** The units of a subtree in tree order (parents first). */
+export async function listReportUnits(db: Database, subtree: string | null): Promise<ReportUnit[]> {
+  const rows = await db.all<{
+    id: number;
+    code: string;
+    name: string;
+    path: string;
+    archived_at: number | null;
+  }>(
+    sql`SELECT id, code, name, path, archived_at FROM units WHERE ${inSubtree(subtree, sql`path`)} ORDER BY path`,
+  );
+  return rows.map(({ archived_at, ...unit }) => ({ ...unit, archived: archived_at !== null }));
+}
+
+/** A survey point as a report labels it. */
+export type ReportPoint = { id: number; code: string; label: string; unitCode: string; archived: boolean };
+
+/** The points of the units of a subtree, in tree order of their units, then by label. */
+export async function listReportPoints(db: Database, subtree: string | null): Promise<ReportPoint[]> {
+  const rows = await db.all<{
+    id: number;
+    code: string;
+    label: string;
+    unit_code: string;
+    archived_at: number | null;
+  }>(sql`SELECT p.id, p.code, p.label, u.code AS unit_code, p.archived_at
+    FROM points p JOIN units u ON u.id = p.unit_id
+    WHERE ${inSubtree(subtree, sql`u.path`)} ORDER BY u.path, p.label, p.code`);
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    label: row.label,
+    unitCode: row.unit_code,
+    archived: row.archived_at !== null,
+  }));
+}
+
+/** Services by id, for labelling groups (the catalogue of services is national, not scoped). */
+export async function findServicesByIds(
+  db: Database,
+  ids: readonly number[],
+): Promise<Map<number, { code: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<{ id: number; code: string; name: string }>(
+    sql`SELECT id, code, name FROM services WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  );
+  return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+}
+
+/** SQL: the response `r` belongs to a unit of the subtree (nothing to add for the whole tree). */
+const inScope = (subtree: string | null) =>
+  subtree === null
+    ? sql``
+    : sql`AND r.unit_id IN (SELECT id FROM units WHERE ${inSubtree(subtree, sql`path`)})`;
+
+/**
+ * One response as the raw export reads it, in the export's column order up to the answers:
+ * [id, submitted_at, day, unit, point, service, form, lang, channel, answers, expectations, gender,
+ * age band, ethnicity, education, occupation, comment].
+ */
+export type ExportedResponse = [
+  id: string,
+  submittedAt: number,
+  day: string,
+  unitCode: string,
+  pointCode: string,
+  serviceCode: string | null,
+  form: string,
+  lang: string,
+  channel: string,
+  answers: Record<string, number>,
+  expectations: Record<string, number> | null,
+  gender: string | null,
+  ageBand: string | null,
+  ethnicity: string | null,
+  education: string | null,
+  occupation: string | null,
+  comment: string | null,
+];
+
+/** Where a keyset page starts: after this (day, id); ("YYYY-MM-DD", "") starts at that day. */
+export type ResponseCursor = { day: string; id: string };
+
+/**
+ * The next page of responses of a period, in (day, id) order, through the index responses_day_idx.
+ * Each row travels as one JSON text: @libsql/client builds an object per row with a property per column,
+ * which costs more than the database's own work; one column per row makes the driver cost almost nothing.
+ */
+export async function exportResponsePage(
+  db: Database,
+  options: { after: ResponseCursor; to: string; subtree: string | null; limit: number },
+): Promise<ExportedResponse[]> {
+  const { after, to, subtree, limit } = options;
+  const rows = await db.all<{
+    j: string;
+  }>(sql`SELECT json_array(r.id, r.submitted_at, r.local_day, u.code, p.code,
+      s.code, r.form, r.lang, r.channel, json(r.answers), json(r.expectations), r.gender, r.age_band,
+      r.ethnicity, r.education, r.occupation, r.comment) AS j
+    FROM responses r JOIN units u ON u.id = r.unit_id JOIN points p ON p.id = r.point_id
+      LEFT JOIN services s ON s.id = r.service_id
+    WHERE (r.local_day, r.id) > (${after.day}, ${after.id}) AND r.local_day <= ${to} ${inScope(subtree)}
+    ORDER BY r.local_day, r.id LIMIT ${limit}`);
+  return rows.map((row) => JSON.parse(row.j) as ExportedResponse);
+}
+
+/** A citizen's comment (stored masked) with where and when it was left. */
+export type CommentRow = {
+  id: string;
+  day: string;
+  submitted_at: number;
+  unit_code: string;
+  unit_name: string;
+  point_code: string;
+  point_label: string;
+  service_code: string | null;
+  service_name: string | null;
+  lang: string;
+  comment: string;
+  comment_has_pii: number;
+};
+
+/**
+ * The newest comments of a period first, in keyset pages over (day, id) descending through the index
+ * responses_day_idx; `before` is the last (day, id) of the previous page, null for the first one.
+ */
+export async function listComments(
+  db: Database,
+  options: {
+    period: Period;
+    before: ResponseCursor | null;
+    subtree: string | null;
+    serviceId: number | null;
+    limit: number;
+  },
+): Promise<CommentRow[]> {
+  const { period, before, subtree, serviceId, limit } = options;
+  const after = before === null ? sql`` : sql`AND (r.local_day, r.id) < (${before.day}, ${before.id})`;
+  const service = serviceId === null ? sql`` : sql`AND r.service_id = ${serviceId}`;
+  return db.all<CommentRow>(sql`SELECT r.id, r.local_day AS day, r.submitted_at, u.code AS unit_code,
+      u.name AS unit_name, p.code AS point_code, p.label AS point_label, s.code AS service_code,
+      s.name AS service_name, r.lang, r.comment, r.comment_has_pii
+    FROM responses r JOIN units u ON u.id = r.unit_id JOIN points p ON p.id = r.point_id
+      LEFT JOIN services s ON s.id = r.service_id
+    WHERE r.local_day BETWEEN ${period.from} AND ${period.to} ${after}
+      AND r.comment IS NOT NULL ${inScope(subtree)} ${service}
+    ORDER BY r.local_day DESC, r.id DESC LIMIT ${limit}`);
+}

@@ -1,0 +1,81 @@
+import {
+  type ItemRow,
+  itemFigures,
+  type ReportGrouping,
+  type ReportKind,
+  reportColumns,
+  type SipasRow,
+  sipasFigures,
+} from "../../shared/contract/reports.js";
+import { elementOfItem, ITEM_CODES } from "../../shared/instrument/index.js";
+import { countsFromRollup, scoreGroup, type ValueCounts } from "../../shared/scoring/index.js";
+import type { Period } from "../../shared/time/index.js";
+import type { Database } from "../db/database.js";
+import { sumRollups } from "../db/queries/reports.js";
+import { RESPONDENTS_ITEM } from "../submit/rollup-increments.js";
+import { splitPeriod } from "./period-split.js";
+import { GROUPING_KEYS, groupKey, reportGroups } from "./report-groups.js";
+import type { ColumnKind, TableColumn } from "./table.js";
+
+// Every figure comes from the rollups through shared/scoring: this module only sums, groups and labels.
+
+type GroupSums = { respondents: number; items: Array<{ item: string; value: number; count: number }> };
+
+/** What a report is asked for: its kind, grouping, period and the unit subtree it covers (null: all). */
+export type ReportRequest = { kind: ReportKind; by: ReportGrouping; period: Period; subtree: string | null };
+
+/** The rows of /reports/sipas or /reports/items, keyed by the contract's column names, unrounded. */
+export async function buildReport(db: Database, request: ReportRequest): Promise<SipasRow[] | ItemRow[]> {
+  const { kind, by, period, subtree } = request;
+  // A day report cannot use monthly rows; every other grouping reads whole months from them.
+  const sources = by === "day" ? { months: null, days: [period] } : splitPeriod(period);
+  const sums = await sumRollups(db, { keys: GROUPING_KEYS[by], sources, subtree });
+  const byGroup = new Map<string, GroupSums>();
+  for (const sum of sums) {
+    const key = groupKey(sum.key);
+    let group = byGroup.get(key);
+    if (!group) {
+      group = { respondents: 0, items: [] };
+      byGroup.set(key, group);
+    }
+    if (sum.item === RESPONDENTS_ITEM) group.respondents += sum.counts[0];
+    else group.items.push(...valueRows(sum.item, sum.counts));
+  }
+  const groups = await reportGroups(db, by, period, subtree, new Set(byGroup.keys()));
+  if (kind === "sipas") {
+    return groups.map((group) => {
+      const sums = byGroup.get(group.key);
+      const score = scoreGroup(countsFromRollup(sums?.respondents ?? 0, sums?.items ?? []));
+      return { period_from: period.from, period_to: period.to, ...group.values, ...sipasFigures(score) };
+    }) as SipasRow[];
+  }
+  return groups.flatMap((group) => {
+    const sums = byGroup.get(group.key);
+    if (!sums) return [];
+    const score = scoreGroup(countsFromRollup(sums.respondents, sums.items));
+    return ITEM_CODES.filter((item) => score.items[item].n > 0).map((item) => ({
+      ...group.values,
+      ...itemFigures(elementOfItem(item), item, score.items[item]),
+    }));
+  }) as ItemRow[];
+}
+
+/** A wide rollup row (counts of answers 1–5) as the (item, value, count) rows that scoring reads. */
+function valueRows(item: string, counts: ValueCounts) {
+  return counts.map((count, i) => ({ item, value: i + 1, count })).filter((row) => row.count > 0);
+}
+
+const INTEGER_COLUMNS = new Set(["respondents", "n", "count_1", "count_2", "count_3", "count_4", "count_5"]);
+
+/** How a report column is written in CSV and XLSX: indices and means are figures. */
+export function reportColumnKind(name: string): ColumnKind {
+  if (INTEGER_COLUMNS.has(name)) return "integer";
+  if (name === "small_sample") return "boolean";
+  if (/(^|_)(index|mean)$/.test(name)) return "figure";
+  return "text";
+}
+
+/** The typed columns of a report, in the contract's order. */
+export function reportTableColumns(kind: ReportKind, by: ReportGrouping): TableColumn[] {
+  return reportColumns(kind, by).map((name) => ({ name, kind: reportColumnKind(name) }));
+}

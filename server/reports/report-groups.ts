@@ -1,0 +1,113 @@
+import type { GroupValues, ReportGrouping } from "../../shared/contract/reports.js";
+import { daysInRange, monthOf, type Period } from "../../shared/time/index.js";
+import type { Database } from "../db/database.js";
+import {
+  findServicesByIds,
+  listReportPoints,
+  listReportUnits,
+  type RollupKey,
+} from "../db/queries/reports.js";
+
+// Which rows a report has, in which order, and how each is labelled.
+//
+// by=unit counts the points attached directly to each unit, not its subtree: the rows of a department and
+// of its divisions then add up to the whole without counting anyone twice. by=unit and by=point list every
+// active unit or point of the scope (a unit without responses is news for an analyst), archived ones only
+// when they have responses in the period; by=month and by=day list every month or day of the period, so a
+// series has no holes; by=service and by=unit,service list the groups that have responses.
+
+/** The rollup columns each grouping sums by, in the order of its key. */
+export const GROUPING_KEYS: Record<ReportGrouping, readonly RollupKey[]> = {
+  unit: ["unit"],
+  service: ["service"],
+  point: ["point"],
+  month: ["month"],
+  day: ["day"],
+  "unit,service": ["unit", "service"],
+};
+
+/** One row-to-be of a report: its rollup key (as joined text) and its group columns. */
+export type ReportGroup = { key: string; values: GroupValues<ReportGrouping> };
+
+/** The text form of a rollup key, the same for a key read from the database and one built here. */
+export const groupKey = (key: ReadonlyArray<string | number>) => key.join("|");
+
+// service_id 0 in the rollups is "no service chosen"; it sorts after every real code.
+const NO_SERVICE = 0;
+
+/**
+ * The groups of a report in display order. `seen` holds the keys that have data in the period (as
+ * `groupKey` makes them): they decide the data-driven groupings and let archived units and points appear.
+ */
+export async function reportGroups(
+  db: Database,
+  by: ReportGrouping,
+  period: Period,
+  subtree: string | null,
+  seen: ReadonlySet<string>,
+): Promise<ReportGroup[]> {
+  switch (by) {
+    case "month": {
+      const months = [...new Set(daysInRange(period.from, period.to).map(monthOf))];
+      return months.map((month) => ({ key: month, values: { month } }));
+    }
+    case "day":
+      return daysInRange(period.from, period.to).map((day) => ({ key: day, values: { day } }));
+    case "unit": {
+      const units = await listReportUnits(db, subtree);
+      return units
+        .filter((unit) => !unit.archived || seen.has(groupKey([unit.id])))
+        .map((unit) => ({
+          key: groupKey([unit.id]),
+          values: { unit_code: unit.code, unit_name: unit.name },
+        }));
+    }
+    case "point": {
+      const points = await listReportPoints(db, subtree);
+      return points
+        .filter((point) => !point.archived || seen.has(groupKey([point.id])))
+        .map((point) => ({
+          key: groupKey([point.id]),
+          values: { point_code: point.code, point_label: point.label, unit_code: point.unitCode },
+        }));
+    }
+    case "service": {
+      const ids = [...seen].map(Number);
+      const services = await findServicesByIds(db, ids);
+      return sortByService(ids, services).map((id) => ({
+        key: groupKey([id]),
+        values: {
+          service_code: services.get(id)?.code ?? null,
+          service_name: services.get(id)?.name ?? null,
+        },
+      }));
+    }
+    case "unit,service": {
+      const pairs = [...seen].map((key) => key.split("|").map(Number) as [number, number]);
+      const [units, services] = await Promise.all([
+        listReportUnits(db, subtree),
+        findServicesByIds(
+          db,
+          pairs.map(([, service]) => service),
+        ),
+      ]);
+      return units.flatMap((unit) => {
+        const offered = pairs.filter(([unitId]) => unitId === unit.id).map(([, service]) => service);
+        return sortByService(offered, services).map((id) => ({
+          key: groupKey([unit.id, id]),
+          values: {
+            unit_code: unit.code,
+            unit_name: unit.name,
+            service_code: services.get(id)?.code ?? null,
+            service_name: services.get(id)?.name ?? null,
+          },
+        }));
+      });
+    }
+  }
+}
+
+function sortByService(ids: number[], services: Map<number, { code: string }>): number[] {
+  const code = (id: number) => (id === NO_SERVICE ? "\uffff" : (services.get(id)?.code ?? ""));
+  return [...new Set(ids)].sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0));
+}

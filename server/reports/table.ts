@@ -1,0 +1,30 @@
+// The one shape every report download is built from: typed columns and rows of plain values. The CSV and
+// XLSX writers format a column by its kind, so both files show the same figures the same way.
+
+/** How a column's values are written: text, whole numbers, figures shown with 2 decimals, or yes/no. */
+export type ColumnKind = "text" | "integer" | "figure" | "boolean";
+
+export type TableColumn = { name: string; kind: ColumnKind };
+
+/** One cell: null is an empty cell (no data). */
+export type CellValue = string | number | boolean | null;
+
+export type Table = {
+  /** The worksheet's name in an XLSX file (at most 31 characters, none of []:*?/\). */
+  sheet: string;
+  columns: TableColumn[];
+  rows: CellValue[][];
+};
+
+/** A table from records keyed by column name (a report's JSON rows), in the columns' order. */
+export function tableFromRecords(
+  sheet: string,
+  columns: TableColumn[],
+  records: ReadonlyArray<Readonly<Record<string, unknown>>>,
+): Table {
+  return {
+    sheet,
+    columns,
+    rows: records.map((record) => columns.map((column) => (record[column.name] ?? null) as CellValue)),
+  };
+}

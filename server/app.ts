@@ -15,6 +15,7 @@ import { qrRoutes } from "./routes/qr.js";
 import { reportRoutes } from "./routes/reports.js";
 import { responseRoutes } from "./routes/responses.js";
 import { serviceRoutes } from "./routes/services.js";
+import { surveyRoutes } from "./routes/survey.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   const submitter = createSubmitter(deps, { limiter: deps.rateLimiter });
   app.route("/api/v1/points", pointInfoRoutes(submitter));
   app.route("/api/v1/responses", responseRoutes(submitter));
+  app.route("/s", surveyRoutes(submitter));
   app.route("/api/v1/users", userRoutes);
   app.route("/api/v1/audit", auditRoutes);
   app.route("/api/v1/reports", reportRoutes);

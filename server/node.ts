@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
@@ -31,12 +31,18 @@ async function main() {
     );
   }
 
+  // The survey's client script, built by `npm run build`; without it the survey is a plain form.
+  const surveyScriptFile = new URL("../dist/survey/client.js", import.meta.url);
+  const surveyScript = existsSync(surveyScriptFile) ? readFileSync(surveyScriptFile, "utf8") : undefined;
+  if (!surveyScript) log.warn("survey_script_missing", { fix: "npm run build" });
+
   const app = createApp({
     db: database.db,
     config: { ...config, secret },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     log,
+    surveyScript,
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   server.once("listening", () => {

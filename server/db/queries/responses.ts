@@ -84,8 +84,16 @@ export async function findStoredIdentities(
   }));
 }
 
-/** Whether a response already used this link token id (the survey page says so before anyone answers). */
-export async function isTokenUsed(db: Database, tokenId: string): Promise<boolean> {
-  const rows = await db.all(sql`SELECT 1 FROM responses WHERE token_id = ${tokenId} LIMIT 1`);
+/**
+ * Whether a response already used this one-time link, or another link for the same dossier: the survey page
+ * says so before the citizen answers.
+ */
+export async function isLinkUsed(
+  db: Database,
+  link: { tokenId: string; dossierHash: string | null },
+): Promise<boolean> {
+  const rows = await db.all(
+    sql`SELECT 1 FROM responses WHERE token_id = ${link.tokenId} OR dossier_hash = ${link.dossierHash} LIMIT 1`,
+  );
   return rows.length > 0;
 }

@@ -1,0 +1,26 @@
+import { useState } from "preact/hooks";
+import { type Delivery, deliver, forget, keep, type PendingResponse, type WaitReason } from "./outbox.js";
+
+/** Where the citizen's submission stands, for the page to say plainly. */
+export type Phase =
+  | { name: "idle" }
+  | { name: "sending" }
+  | { name: "waiting"; reason: WaitReason }
+  | { name: "done" }
+  | { name: "refused"; code: string };
+
+/**
+ * Submits a response through the outbox: kept on the device first, then sent until the server answers for
+ * good. `reset` starts over for the next citizen.
+ */
+export function useSubmission() {
+  const [phase, setPhase] = useState<Phase>({ name: "idle" });
+  const send = async (response: PendingResponse) => {
+    keep(response);
+    setPhase({ name: "sending" });
+    const delivery: Delivery = await deliver(response, (reason) => setPhase({ name: "waiting", reason }));
+    forget(response.id);
+    setPhase(delivery.accepted ? { name: "done" } : { name: "refused", code: delivery.code });
+  };
+  return { phase, send, reset: () => setPhase({ name: "idle" }) };
+}

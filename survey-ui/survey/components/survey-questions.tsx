@@ -1,0 +1,39 @@
+import type { Messages } from "../../../shared/i18n/index.js";
+import type { Form } from "../../../shared/instrument/index.js";
+import { OptionalSections } from "./optional-sections.js";
+import { SatisfactionItems } from "./satisfaction-items.js";
+
+/**
+ * The questions of the survey form: satisfaction items, the optional sections, the comment and the honeypot.
+ * Rendered on the server only and kept as they are by the client (see StaticHtml): their texts never travel
+ * twice, and the client script stays small.
+ */
+export function SurveyQuestions(props: {
+  text: Messages;
+  form: Form;
+  values: Readonly<Record<string, string>>;
+}) {
+  const { instrument, survey } = props.text;
+  return (
+    <>
+      <SatisfactionItems text={instrument} form={props.form} values={props.values} />
+      <OptionalSections text={props.text} values={props.values} />
+      <label class="f" for="comment">
+        {instrument.comment.label}
+      </label>
+      <p class="hint" id="comment-hint">
+        {instrument.comment.hint} {survey.commentPrivacy}
+      </p>
+      <textarea id="comment" name="comment" maxLength={2000} aria-describedby="comment-hint">
+        {props.values.comment ?? ""}
+      </textarea>
+      {/* A field people never see; bots that fill it are answered as if stored, and nothing is kept. */}
+      <div class="hp" aria-hidden="true">
+        <label>
+          {survey.honeypot}
+          <input name="website" tabIndex={-1} autoComplete="off" />
+        </label>
+      </div>
+    </>
+  );
+}

@@ -52,6 +52,11 @@ const ACCESS: Record<string, Rule> = {
   "POST /api/v1/users": { roles: ["admin"] },
   "PATCH /api/v1/users/:username": { roles: ["admin"], unitBound: true },
   "GET /api/v1/audit": { roles: ["admin"] },
+  "GET /api/v1/reports/sipas": { roles: ["admin", "analyst"] },
+  "GET /api/v1/reports/items": { roles: ["admin", "analyst"] },
+  "GET /api/v1/reports/responses.csv": { roles: ["admin", "analyst"] },
+  "GET /api/v1/reports/comments": { roles: ["admin", "analyst"] },
+  "GET /api/v1/reports/method": { roles: ["admin", "analyst"] },
 };
 
 const t = await createTestApp();

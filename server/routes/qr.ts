@@ -7,12 +7,16 @@ import { ApiError } from "../errors.js";
 import { validate } from "../lib/validate.js";
 import { surveyUrl } from "../links/survey-url.js";
 import { etagOf, isFresh, setImageCaching } from "../qr/http-cache.js";
+import { LruCache } from "../qr/lru-cache.js";
 import { POINT_QR_LEVEL, pointQr } from "../qr/point-qr.js";
 import { renderQrPng } from "../qr/qr-png.js";
 import { renderQrSvg } from "../qr/qr-svg.js";
 
 // Bumped when the drawing changes, so that cached images are revalidated into the new one.
 const RENDERING = "qr-1";
+
+// At most ~4 KB an image (a 2048 px PNG is ~3 KB, an SVG ~4 KB): about 1 MB when full.
+const rendered = new LruCache<string | Uint8Array<ArrayBuffer>>(256);
 
 const imageQuery = z.object({
   // Pixels per side of a PNG: 64 fits a console thumbnail, 2048 a large print at 300 dpi.
@@ -38,11 +42,11 @@ export const qrRoutes = new Hono<AppEnv>().get("/qr/:file", validate("query", im
   const etag = await etagOf(RENDERING, POINT_QR_LEVEL, format, format === "png" ? size : "", url);
   setImageCaching(c, etag);
   if (isFresh(c, etag)) return c.body(null, 304);
-  const matrix = pointQr(url);
-  if (format === "svg") {
-    c.header("Content-Type", "image/svg+xml; charset=utf-8");
-    return c.body(renderQrSvg(matrix, url));
+  let image = rendered.get(etag);
+  if (image === undefined) {
+    image = format === "svg" ? renderQrSvg(pointQr(url), url) : renderQrPng(pointQr(url), size).png;
+    rendered.set(etag, image);
   }
-  c.header("Content-Type", "image/png");
-  return c.body(renderQrPng(matrix, size).png);
+  c.header("Content-Type", format === "svg" ? "image/svg+xml; charset=utf-8" : "image/png");
+  return c.body(image);
 });

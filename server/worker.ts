@@ -1,4 +1,4 @@
-import type { D1Database, ExecutionContext, RateLimit } from "@cloudflare/workers-types";
+import type { D1Database, ExecutionContext, Fetcher, RateLimit } from "@cloudflare/workers-types";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
@@ -12,10 +12,13 @@ import type { RateLimiter } from "./submit/rate-limit.js";
 // The Workers entry: with server/node.ts, the only place that reads configuration or opens a database.
 
 /**
- * Bindings from wrangler.toml: the D1 database, Cloudflare's rate limiter for submissions, and vars and
- * secrets by the names of DESIGN.md §4.
+ * Bindings from wrangler.toml: the D1 database, the built UI (dist/) as static assets, Cloudflare's rate
+ * limiter for submissions, and vars and secrets by the names of DESIGN.md §4.
  */
-export type WorkerEnv = { DB?: D1Database; SUBMIT_LIMITER?: RateLimit } & Record<string, unknown>;
+export type WorkerEnv = { DB?: D1Database; ASSETS?: Fetcher; SUBMIT_LIMITER?: RateLimit } & Record<
+  string,
+  unknown
+>;
 
 type App = ReturnType<typeof createApp>;
 
@@ -39,9 +42,20 @@ export default {
         { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "10" } },
       );
     }
-    return app.fetch(request, env, ctx);
+    return markEncoded(await app.fetch(request, env, ctx));
   },
 };
+
+/**
+ * A body the app compressed itself (hono/compress on the survey pages) must reach the client as it is:
+ * workerd would otherwise gzip it a second time because of its Content-Encoding header.
+ */
+function markEncoded(response: Response): Response {
+  if (!response.headers.has("content-encoding")) return response;
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  // encodeBody is Workers' own ResponseInit field, absent from the DOM types this project compiles with.
+  return new Response(response.body, { ...init, encodeBody: "manual" } as ResponseInit);
+}
 
 async function startIsolate(env: WorkerEnv): Promise<App> {
   const config = parseConfig(textBindings(env));
@@ -49,6 +63,7 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
   const db = await openDatabase(env, config);
   const secret = await resolveSecret(db, config.secret);
   await bootstrapAdmin(db, config, log);
+  const surveyScript = await readSurveyScript(env.ASSETS, log);
   return createApp({
     db,
     config: { ...config, secret },
@@ -56,7 +71,19 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     newId: () => crypto.randomUUID(),
     log,
     rateLimiter: env.SUBMIT_LIMITER ? bindingRateLimiter(env.SUBMIT_LIMITER) : undefined,
+    surveyScript,
   });
+}
+
+/**
+ * The survey page's client script, as Node reads it from dist/ at start: here from the assets, once per
+ * isolate, which keeps it out of the worker's own bundle. Without it the survey is a plain form.
+ */
+async function readSurveyScript(assets: Fetcher | undefined, log: Logger): Promise<string | undefined> {
+  const res = await assets?.fetch("http://assets.invalid/survey/client.js");
+  if (res?.ok) return res.text();
+  log.warn("survey_script_missing", { fix: "npm run build, then wrangler deploy" });
+  return undefined;
 }
 
 /** Submissions counted by Cloudflare's rate-limiting binding (its limit and period are in wrangler.toml). */

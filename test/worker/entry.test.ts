@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, inject, it } from "vitest";
 import { offlineWranglerEnv, startWranglerDev, type WranglerDev } from "../../scripts/worker-wrangler.js";
 import { makeCounterSetup } from "./helpers/catalogue.js";
 import { ADMIN_PASSWORD, adminToken, httpClient } from "./helpers/client.js";
@@ -20,7 +20,7 @@ async function boot(
   persistTo: string,
   options: { vars?: Record<string, string>; environment?: string } = {},
 ) {
-  const dev = await startWranglerDev({ persistTo, env, ...options });
+  const dev = await startWranglerDev({ persistTo, env, assets: inject("workerdAssets"), ...options });
   running.add(dev);
   return {
     dev,

@@ -1,10 +1,19 @@
+import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { applyLocalMigrations, offlineWranglerEnv, startWranglerDev } from "../../scripts/worker-wrangler.js";
+import {
+  applyLocalMigrations,
+  offlineWranglerEnv,
+  ROOT,
+  startWranglerDev,
+} from "../../scripts/worker-wrangler.js";
 import { removeServerFiles, startServer } from "../e2e/helpers/server.js";
 import { ADMIN_PASSWORD } from "./helpers/client.js";
+
+const run = promisify(execFile);
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,6 +21,8 @@ declare module "vitest" {
     workerdUrl: string;
     /** A local D1 state with the migrations applied by wrangler, never served: copied for each instance. */
     workerdTemplate: string;
+    /** The UI built for this run (the survey's client script), served as the workers' static assets. */
+    workerdAssets: string;
   }
 }
 
@@ -22,16 +33,40 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "hailong-worker-suite-"));
   const env = offlineWranglerEnv(join(dir, "config"));
   const template = join(dir, "template");
-  await applyLocalMigrations(template, env);
+  const assets = join(dir, "assets");
+  await Promise.all([applyLocalMigrations(template, env), buildSurveyScript(join(assets, "survey"))]);
   const persistTo = join(dir, "state");
   cpSync(template, persistTo, { recursive: true });
-  const [workerd, node] = await Promise.all([startWranglerDev({ persistTo, vars, env }), nodeStarting]);
+  const [workerd, node] = await Promise.all([
+    startWranglerDev({ persistTo, vars, env, assets }),
+    nodeStarting,
+  ]);
   project.provide("nodeUrl", node.url);
   project.provide("workerdUrl", workerd.url);
   project.provide("workerdTemplate", template);
+  project.provide("workerdAssets", assets);
   return async () => {
     await Promise.all([workerd.stop(), node.stop()]);
     removeServerFiles(node);
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** `npm run build`'s survey step, into this run's own folder: the shared dist/ is left alone. */
+async function buildSurveyScript(outDir: string) {
+  await run(
+    process.execPath,
+    [
+      join(ROOT, "node_modules/vite/bin/vite.js"),
+      "build",
+      "-c",
+      "vite.survey.config.ts",
+      "--outDir",
+      outDir,
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+    ],
+    { cwd: ROOT },
+  );
 }

@@ -6,7 +6,9 @@ import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError, errorBody, handleError } from "./errors.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { consoleRoutes } from "./routes/console.js";
 import { healthRoutes } from "./routes/health.js";
+import { homeRoutes } from "./routes/home.js";
 import { linkRoutes } from "./routes/links.js";
 import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
@@ -78,6 +80,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route("/", healthRoutes);
+  app.route("/", homeRoutes);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/tokens", tokenRoutes);
   app.route("/api/v1/units", unitRoutes);
@@ -92,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/audit", auditRoutes);
   app.route("/api/v1/reports", reportRoutes);
   app.route("/", qrRoutes);
+  app.route("/console", consoleRoutes(deps.consoleFiles));
   app.route("/", posterRoutes);
   app.route("/", linkRoutes);
 

@@ -23,7 +23,7 @@ legend+*{clear:left}
 details{background:#fff;border-radius:8px;margin:12px 0;padding:0 12px}
 summary{min-height:48px;padding:12px 0;font-weight:600;cursor:pointer}
 label.f{display:block;font-weight:600;margin:16px 0 6px}
-select,textarea,input[type=search]{width:100%;font:inherit;padding:10px;border:2px solid #69707d;border-radius:8px;background:#fff;color:inherit}
+select,textarea,input[type=search],input[type=text]{width:100%;font:inherit;padding:10px;border:2px solid #69707d;border-radius:8px;background:#fff;color:inherit}
 textarea{min-height:120px}
 .hint{margin:0 0 6px;color:#404652;font-size:15px}
 .bar{position:sticky;bottom:0;display:flex;gap:12px;align-items:center;margin:16px -12px 0;padding:10px 12px;background:#fff;border-top:1px solid #c5cad3}

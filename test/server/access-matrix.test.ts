@@ -20,6 +20,19 @@ const ALL: Role[] = ["admin", "analyst", "staff"];
  */
 const ACCESS: Record<string, Rule> = {
   "GET /healthz": { public: true },
+  "GET /": { public: true },
+  "GET /s/:code": { public: true },
+  "POST /s/:code": { public: true },
+  "GET /api/v1/points/:code": { public: true },
+  "POST /api/v1/responses": { public: true },
+  "GET /qr/:file": { public: true },
+  "GET /console/*": { public: true },
+  "GET /console/assets/*": { public: true },
+  "GET /posters": { roles: ["admin", "staff"] },
+  "GET /posters/:code": { roles: ["admin", "staff"], unitBound: true },
+  "POST /api/v1/points/:code/links": { roles: ["admin", "staff"], unitBound: true },
+  "GET /links/:code": { roles: ["admin", "staff"], unitBound: true },
+  "POST /links/:code": { roles: ["admin", "staff"], unitBound: true },
   "POST /api/v1/auth/login": { public: true },
   "POST /api/v1/auth/logout": { public: true },
   "GET /api/v1/auth/me": { roles: ALL },
@@ -78,6 +91,9 @@ function concrete(path: string): string {
     .replace(/^\/api\/v1\/units\/:code/, "/api/v1/units/OTHER")
     .replace(/^\/api\/v1\/services\/:code/, "/api/v1/services/1.001193")
     .replace(/^\/api\/v1\/points\/:code/, `/api/v1/points/${point.code}`)
+    .replace(/^\/(s|posters|links)\/:code/, `/$1/${point.code}`)
+    .replace(/^\/qr\/:file/, `/qr/${point.code}.svg`)
+    .replace(/\*$/, "index.html")
     .replace(/:username/, target.username)
     .replace(/:id/, "unknown-id");
 }
@@ -85,15 +101,17 @@ function concrete(path: string): string {
 const routes = [
   ...new Set(t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)),
 ];
-/** Bodies that pass validation where an empty object would not, so that scope is what gets tested. */
-const VALID_BODIES: Record<string, unknown> = {
-  "PUT /api/v1/units/:code/services": { services: [] },
+/** Bodies that pass validation where an empty JSON object would not, so that scope is what gets tested. */
+const VALID_BODIES: Record<string, { body: string; type: string }> = {
+  "PUT /api/v1/units/:code/services": { body: '{"services":[]}', type: "application/json" },
+  "POST /links/:code": { body: "count=1", type: "application/x-www-form-urlencoded" },
 };
 
 const call = (route: string, auth?: Parameters<typeof t.request>[2]["auth"]) => {
   const [method, path] = route.split(" ") as [string, string];
-  const body = method === "GET" || method === "DELETE" ? undefined : (VALID_BODIES[route] ?? {});
-  return t.request(method, concrete(path), { auth, body });
+  if (method === "GET" || method === "DELETE") return t.request(method, concrete(path), { auth });
+  const { body, type } = VALID_BODIES[route] ?? { body: "{}", type: "application/json" };
+  return t.request(method, concrete(path), { auth, body, headers: { "content-type": type } });
 };
 const protectedRoutes = Object.entries(ACCESS).filter(
   (entry): entry is [string, Exclude<Rule, { public: true }>] => !("public" in entry[1]),
@@ -103,6 +121,14 @@ describe("the access matrix", () => {
   it("lists every route of the app, and nothing else", () => {
     expect([...routes].sort()).toEqual(Object.keys(ACCESS).sort());
   });
+
+  it.each(Object.keys(ACCESS).filter((route) => "public" in (ACCESS[route] as Rule)))(
+    "%s is open to anonymous callers",
+    async (route) => {
+      const res = await call(route);
+      expect([401, 403]).not.toContain(res.status);
+    },
+  );
 
   it.each(protectedRoutes)("%s answers 401 without credentials", async (route) => {
     const res = await call(route);

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { type Lang, t } from "../../../shared/i18n/index.js";
+import { LANGUAGES, type Lang, MESSAGES, t } from "../../../shared/i18n/index.js";
 import { SURVEY_CSS } from "../styles.js";
 
 /** A link of the language switch: the same page in another language. */
@@ -84,4 +84,9 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+/** The language switch of a citizen page: the same page in each shipped language. */
+export function languageLinks(hrefOf: (lang: Lang) => string): LanguageLink[] {
+  return LANGUAGES.map((lang) => ({ lang, name: MESSAGES[lang].common.languageName, href: hrefOf(lang) }));
 }

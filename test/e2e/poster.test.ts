@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeQrPng } from "../server/qr/decode-png.js";
-import { launchBrowser } from "./helpers/browser.js";
+import { launchBrowser, PHONE } from "./helpers/browser.js";
 import { type RunningServer, removeServerFiles, startServer } from "./helpers/server.js";
 
 // A real server and Debian's chromium: posters print to exactly one page of their paper size, and the QR
@@ -142,6 +142,63 @@ describe("printed posters", () => {
     await page.goto(`${server.url}/posters/${codes[1]}?format=a5`);
     expect(decodeQrPng(await page.screenshot({ fullPage: true }))).toBe(`${publicUrl}/s/${codes[1]}`);
     await small.close();
+  });
+});
+
+describe("scanning with a phone", () => {
+  /** The QR of the first poster on a page, as decoded from what chromium draws. */
+  async function scanPoster(path: string): Promise<string> {
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    const [text] = await qrTexts(page, ".poster__qr");
+    await page.close();
+    return text!;
+  }
+
+  /** Opens a scanned URL on a phone without JavaScript (the survey's baseline), on this test server. */
+  async function openOnPhone(url: string) {
+    const phone = await browser.newContext({ ...PHONE, locale: "vi-VN", javaScriptEnabled: false });
+    const page = await phone.newPage();
+    const res = await page.goto(url.replace(publicUrl, server.url));
+    return { phone, page, status: res!.status() };
+  }
+
+  it("opens the survey of the very counter on the poster", async () => {
+    const { phone, page, status } = await openOnPhone(await scanPoster(`/posters/${codes[2]}`));
+    expect(status).toBe(200);
+    const text = await page.locator("body").textContent();
+    expect(text).toContain("Quầy số 3");
+    expect(text).toContain("Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn");
+    await phone.close();
+  });
+
+  it("takes one answer through a slip's link, then says the link was used", async () => {
+    const tab = await context.newPage();
+    await tab.goto(`${server.url}/links/${codes[3]}`);
+    await Promise.all([tab.waitForURL(`${server.url}/links/${codes[3]}`), tab.click("button[type=submit]")]);
+    const [url] = await qrTexts(tab, ".slip__qr");
+    await tab.close();
+    const { phone, page, status } = await openOnPhone(url!);
+    expect(status).toBe(200);
+    await page.locator("fieldset").first().getByText("Hài lòng", { exact: true }).click();
+    await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+    await page.getByRole("heading", { name: "Xin cảm ơn Ông/Bà!" }).waitFor();
+    const again = await page.goto(url!.replace(publicUrl, server.url));
+    expect(again!.status()).toBe(409);
+    await page.getByRole("heading", { name: "Ý kiến đã được gửi" }).waitFor();
+    await phone.close();
+  });
+
+  it("leads an old poster of an archived counter to the 'moved' page, not to a 404", async () => {
+    const created = await api("POST", "/api/v1/points", { unit: "H35.TTHCC", label: "Quầy cũ" });
+    const code = created.json.code as string;
+    const scanned = await scanPoster(`/posters/${code}`);
+    expect((await api("POST", `/api/v1/points/${code}/archive`)).status).toBe(200);
+    const png = await fetch(`${server.url}/qr/${code}.png?size=300`);
+    expect(decodeQrPng(new Uint8Array(await png.arrayBuffer()))).toBe(scanned);
+    const { phone, page } = await openOnPhone(scanned);
+    await page.getByRole("heading", { name: "Quầy này đã chuyển" }).waitFor();
+    await phone.close();
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AppConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
+import type { ConsoleFiles } from "./routes/console.js";
 import type { RateLimiter } from "./submit/rate-limit.js";
 
 /** Everything the app needs from its runtime; built once per process (Node) or isolate (Workers). */
@@ -19,6 +20,8 @@ export type AppDeps = {
    * each page. Without it the page still works as a plain form.
    */
   surveyScript?: string;
+  /** The built console (dist/console), served under /console; without it /console answers 503. */
+  consoleFiles?: ConsoleFiles;
 };
 
 /** The signed-in caller, as every protected route sees it. */

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
@@ -35,6 +36,9 @@ async function main() {
   const surveyScriptFile = new URL("../dist/survey/client.js", import.meta.url);
   const surveyScript = existsSync(surveyScriptFile) ? readFileSync(surveyScriptFile, "utf8") : undefined;
   if (!surveyScript) log.warn("survey_script_missing", { fix: "npm run build" });
+  // The console, built by `npm run build` into dist/console; the route checks paths before they get here.
+  const consoleDir = new URL("../dist/console/", import.meta.url);
+  if (!existsSync(consoleDir)) log.warn("console_missing", { fix: "npm run build" });
 
   const app = createApp({
     db: database.db,
@@ -43,6 +47,11 @@ async function main() {
     newId: () => crypto.randomUUID(),
     log,
     surveyScript,
+    consoleFiles: (path) =>
+      readFile(new URL(path, consoleDir)).then(
+        (data) => new Uint8Array(data),
+        () => null,
+      ),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   server.once("listening", () => {

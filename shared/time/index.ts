@@ -1,3 +1,4 @@
 export { daysInMonth, daysInRange, formatDay, isRealDate, monthOf } from "./calendar.js";
 export { localDay, startOfLocalDay, TIME_ZONE } from "./local-day.js";
+export * from "./period-query.js";
 export * from "./periods.js";

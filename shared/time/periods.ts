@@ -1,9 +1,9 @@
-import * as z from "zod";
 import { daysInMonth, formatDay, isRealDate } from "./calendar.js";
 import { localDay } from "./local-day.js";
 
 // Reporting periods (SIPAS.md §3): an inclusive range of local days, typed by hand or chosen from the presets
-// that provincial plans report on (month, quarter, first half, nine months, year).
+// that provincial plans report on (month, quarter, first half, nine months, year). No zod here, so that the
+// console can pick periods without bundling it; the query schema is in period-query.ts.
 
 export const PERIOD_PRESETS = ["month", "quarter", "first-half", "nine-months", "year"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -36,7 +36,7 @@ function monthsOf(input: Exclude<PeriodInput, { from: string }>): { first: numbe
 }
 
 /** Why a period input is unusable, or null when it is fine; shared by resolvePeriod and the query schema. */
-function periodProblem(input: PeriodInput): string | null {
+export function periodProblem(input: PeriodInput): string | null {
   if (!("preset" in input)) {
     if (!isRealDate(input.from)) return "from must be a real date YYYY-MM-DD";
     if (!isRealDate(input.to)) return "to must be a real date YYYY-MM-DD";
@@ -82,63 +82,4 @@ export function presetPeriodAt(preset: PeriodPreset, instant: Date | number): Pe
     default:
       return { preset, year };
   }
-}
-
-// Query strings carry numbers as text; accept both so the schema serves URLs and JSON bodies alike.
-const wholeNumber = z.union([
-  z.number(),
-  z
-    .string()
-    .regex(/^\d{1,4}$/)
-    .transform(Number),
-]);
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
-
-/**
- * A period in a query: either `from` and `to`, or `preset` with `year` (and `month` or `quarter`).
- * Parses to the resolved inclusive { from, to }.
- */
-export const periodQuerySchema = z
-  .object({
-    from: dayString.optional(),
-    to: dayString.optional(),
-    preset: z.enum(PERIOD_PRESETS).optional(),
-    year: wholeNumber.optional(),
-    month: wholeNumber.optional(),
-    quarter: wholeNumber.optional(),
-  })
-  .transform((query, ctx): Period => {
-    const input = periodInputOf(query);
-    const problem = typeof input === "string" ? input : periodProblem(input);
-    if (typeof input !== "string" && problem === null) return resolvePeriod(input);
-    ctx.addIssue({ code: "custom", message: problem ?? "invalid period" });
-    return z.NEVER;
-  });
-
-type PeriodQuery = {
-  from?: string | undefined;
-  to?: string | undefined;
-  preset?: PeriodPreset | undefined;
-  year?: number | undefined;
-  month?: number | undefined;
-  quarter?: number | undefined;
-};
-
-/** Which of the two query shapes was sent, or why neither was. */
-function periodInputOf(query: PeriodQuery): PeriodInput | string {
-  const { from, to, preset, year, month, quarter } = query;
-  if (preset === undefined) {
-    if (year !== undefined || month !== undefined || quarter !== undefined)
-      return "year, month and quarter go with preset";
-    if (from === undefined || to === undefined) return "give from and to, or preset and year";
-    return { from, to };
-  }
-  if (from !== undefined || to !== undefined) return "give either from and to, or preset, not both";
-  if (year === undefined) return "preset needs year";
-  if (preset === "month") return month === undefined ? "preset=month needs month" : { preset, year, month };
-  if (month !== undefined) return "month goes with preset=month only";
-  if (preset === "quarter")
-    return quarter === undefined ? "preset=quarter needs quarter" : { preset, year, quarter };
-  if (quarter !== undefined) return "quarter goes with preset=quarter only";
-  return { preset, year };
 }

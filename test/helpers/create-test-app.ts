@@ -18,7 +18,9 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * A real app on its own freshly migrated temp-file database with a frozen clock. The database and its
  * folder are removed when the test file ends.
  */
-export async function createTestApp(overrides: { config?: Partial<AppConfig> } = {}) {
+export async function createTestApp(
+  overrides: { config?: Partial<AppConfig>; deps?: Pick<AppDeps, "consoleFiles"> } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), "hailong-test-"));
   const database = await openLibsqlDatabase({ url: `file:${join(dir, "test.db")}` });
   await applyMigrations(database);
@@ -44,6 +46,7 @@ export async function createTestApp(overrides: { config?: Partial<AppConfig> } =
     now: () => now,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
     log: silentLogger,
+    ...overrides.deps,
   };
   const app = createApp(deps);
   afterAll(() => {

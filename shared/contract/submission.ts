@@ -35,10 +35,11 @@ const respondentSchema = z.strictObject({
 });
 
 // Counted in code points after trimming and NFC normalisation, so a Vietnamese letter typed as base letter
-// plus combining marks, or an emoji, counts as what the citizen sees: one character.
+// plus combining marks, or an emoji, counts as what the citizen sees: one character. NUL is no text anyone
+// types, and SQLite drivers read a text only up to it: it is dropped.
 const commentSchema = z
   .string()
-  .transform((text) => text.trim().normalize("NFC"))
+  .transform((text) => text.replaceAll("\u0000", "").trim().normalize("NFC"))
   .refine(
     (text) => [...text].length <= COMMENT_MAX_CHARACTERS,
     `at most ${COMMENT_MAX_CHARACTERS} characters`,

@@ -37,13 +37,20 @@ const INSERT_HEAD = sql.raw(
   ).join(", ")} FROM json_each(`,
 );
 
+// JSON.stringify writes a lone UTF-16 surrogate as "\ud800", and SQLite's JSON functions store that as bytes
+// that are not UTF-8, on which the libSQL driver aborts the whole process when it reads the row back (one
+// crafted comment would crash every export). A bound parameter stores U+FFFD; so does this.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (value: unknown) =>
+  typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
+
 /**
  * One statement inserting many responses. The rows travel as a single JSON parameter: D1 allows 100 bound
  * parameters per statement, and a multi-row VALUES list costs libSQL as much to bind as to write.
  */
 export function insertResponsesStatement(db: Database, rows: readonly ResponseRow[]): Statement {
   const values = rows.map((row) =>
-    COLUMNS.map(([, field]) => (field === "commentHasPii" ? Number(row[field]) : row[field])),
+    COLUMNS.map(([, field]) => (field === "commentHasPii" ? Number(row[field]) : wellFormed(row[field]))),
   );
   return db.run(sql`${INSERT_HEAD}${JSON.stringify(values)})`);
 }

@@ -7,7 +7,9 @@ export default defineConfig({
     include: ["test/worker/**/*.test.ts"],
     globalSetup: ["test/worker/global-setup.ts"],
     pool: "forks",
-    testTimeout: 60_000,
+    testTimeout: 90_000,
+    // Each entry test starts its own workerd: more than two at once only make a small machine thrash.
+    maxConcurrency: 2,
     hookTimeout: 120_000,
   },
 });

@@ -24,6 +24,7 @@ export const GROUPING_KEYS: Record<ReportGrouping, readonly RollupKey[]> = {
   month: ["month"],
   day: ["day"],
   "unit,service": ["unit", "service"],
+  total: [],
 };
 
 /** One row-to-be of a report: its rollup key (as joined text) and its group columns. */
@@ -47,6 +48,8 @@ export async function reportGroups(
   seen: ReadonlySet<string>,
 ): Promise<ReportGroup[]> {
   switch (by) {
+    case "total":
+      return [{ key: groupKey([]), values: {} }];
     case "month": {
       const months = [...new Set(daysInRange(period.from, period.to).map(monthOf))];
       return months.map((month) => ({ key: month, values: { month } }));

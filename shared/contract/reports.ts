@@ -8,7 +8,16 @@ import { unitCodeSchema } from "./catalogue.js";
 // JSON, CSV and XLSX all take their columns from here, in this order. In JSON a figure without data is null
 // and nothing is rounded; CSV and XLSX format figures with formatIndex and leave empty cells.
 
-export const REPORT_GROUPINGS = ["unit", "service", "point", "month", "day", "unit,service"] as const;
+// "total" is one row for the whole period and scope (the console's headline and its item table).
+export const REPORT_GROUPINGS = [
+  "unit",
+  "service",
+  "point",
+  "month",
+  "day",
+  "unit,service",
+  "total",
+] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
 /** The `by` parameter: one of REPORT_GROUPINGS, "unit,service" written with its comma. */
@@ -28,6 +37,7 @@ export const GROUP_COLUMNS = {
   month: ["month"],
   day: ["day"],
   "unit,service": ["unit_code", "unit_name", "service_code", "service_name"],
+  total: [],
 } as const satisfies Record<ReportGrouping, readonly string[]>;
 
 export type GroupColumn = (typeof GROUP_COLUMNS)[ReportGrouping][number];

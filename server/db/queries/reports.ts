@@ -54,17 +54,13 @@ export async function sumRollups(
       WHERE (${ranges}) AND ${items} AND ${unitsOf(subtree)}`);
   }
   if (parts.length === 0) return [];
-  const keyColumns = sql.join(
-    keys.map((key, i) => sql`${KEY_SQL[key]} AS ${sql.identifier(`k${i}`)}`),
-    sql`, `,
-  );
-  const groupBy = sql.join(
-    keys.map((_, i) => sql.identifier(`k${i}`)),
-    sql`, `,
-  );
-  const rows = await db.all<Record<string, string | number>>(sql`SELECT ${keyColumns}, item,
+  // No keys (by=total) groups by item alone: one group for the whole period and scope.
+  const keyColumns = keys.map((key, i) => sql`${KEY_SQL[key]} AS ${sql.identifier(`k${i}`)}`);
+  const select = sql.join([...keyColumns, sql`item`], sql`, `);
+  const groupBy = sql.join([...keys.map((_, i) => sql.identifier(`k${i}`)), sql`item`], sql`, `);
+  const rows = await db.all<Record<string, string | number>>(sql`SELECT ${select},
       sum(count_1) AS c1, sum(count_2) AS c2, sum(count_3) AS c3, sum(count_4) AS c4, sum(count_5) AS c5
-    FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY ${groupBy}, item`);
+    FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY ${groupBy}`);
   return rows.map((row) => ({
     key: keys.map((_, i) => row[`k${i}`] as string | number),
     item: String(row.item),

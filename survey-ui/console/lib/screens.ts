@@ -19,6 +19,12 @@ export type Screen = {
 // In navigation order; a role's first screen is where it lands after sign-in.
 export const SCREENS: readonly Screen[] = [
   {
+    path: "dashboard",
+    roles: ["admin", "analyst"],
+    nav: "console.nav.dashboard",
+    load: () => import("../pages/dashboard.js").then((m) => m.DashboardPage),
+  },
+  {
     path: "points",
     roles: ["admin", "staff"],
     nav: "console.nav.points",

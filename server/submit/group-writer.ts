@@ -7,7 +7,7 @@ import {
 } from "../db/queries/responses.js";
 import { addToRollupsStatements } from "../db/queries/rollups.js";
 import { isUniqueViolation } from "../lib/request.js";
-import { mergeIncrements, type RollupIncrement } from "./rollup-increments.js";
+import type { RollupIncrement } from "./rollup-increments.js";
 
 // Group commit: every row written through libSQL costs tens of microseconds and every commit far more,
 // so concurrent submissions are written together: one batch with one multi-row INSERT of the responses and
@@ -143,7 +143,8 @@ async function commitAlone(db: Database, entry: Entry): Promise<void> {
 
 async function store(db: Database, entries: Entry[]): Promise<void> {
   const rows = entries.map((entry) => entry.response.row);
-  const increments = mergeIncrements(entries.flatMap((entry) => entry.response.increments));
+  // The rollup writer folds the whole group's increments into one row per item, day and month.
+  const increments = entries.flatMap((entry) => entry.response.increments);
   await runBatch(db, [insertResponsesStatement(db, rows), ...addToRollupsStatements(db, increments)]);
 }
 

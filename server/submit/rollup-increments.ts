@@ -43,26 +43,6 @@ export function rollupIncrements(response: RolledUpResponse): RollupIncrement[] 
   return increments;
 }
 
-/** The identity of the rollup row an increment lands on (its primary key). */
-export function rollupKey(increment: RollupIncrement): string {
-  return `${increment.day}|${increment.pointId}|${increment.serviceId}|${increment.item}|${increment.value}`;
-}
-
-/**
- * Adds up increments that land on the same rollup row, so that a group of responses writes each row once
- * (every row written through libSQL costs tens of microseconds; a busy counter repeats the same rows).
- */
-export function mergeIncrements(increments: Iterable<RollupIncrement>): RollupIncrement[] {
-  const merged = new Map<string, RollupIncrement>();
-  for (const increment of increments) {
-    const key = rollupKey(increment);
-    const seen = merged.get(key);
-    if (seen) seen.count += increment.count;
-    else merged.set(key, { ...increment });
-  }
-  return [...merged.values()];
-}
-
 /** One row of a rollup table: the counts of answers 1–5 of one item, for a day or a month. */
 export type RollupRow = {
   /** "YYYY-MM-DD" for the daily table, "YYYY-MM" for the monthly one. */

@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { canonicalContent, contentHash, type SubmittedContent } from "../../../server/submit/content-hash.js";
+
+const base: SubmittedContent = {
+  point: "K7F3QM",
+  service: "1.001193",
+  lang: "vi",
+  answers: { TC1: 5, CC2: 4 },
+  expectations: { E1: 2 },
+  respondent: { gender: "female" },
+  comment: "Tốt",
+};
+
+describe("contentHash", () => {
+  it("is the same for the same content in any key order", async () => {
+    const reordered = {
+      comment: "Tốt",
+      respondent: { gender: "female" },
+      expectations: { E1: 2 },
+      answers: { CC2: 4, TC1: 5 },
+      lang: "vi",
+      service: "1.001193",
+      point: "K7F3QM",
+    };
+    expect(await contentHash(reordered)).toBe(await contentHash(base));
+    expect(await contentHash(base)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("treats an absent part, an undefined one and an empty one alike", async () => {
+    const bare = { point: "K7F3QM", lang: "vi", answers: { TC1: 5 } };
+    const explicit = { ...bare, service: undefined, expectations: {}, respondent: {}, comment: undefined };
+    expect(await contentHash(explicit)).toBe(await contentHash(bare));
+  });
+
+  it("changes with any answer, field or token", async () => {
+    const hash = await contentHash(base);
+    const variants: SubmittedContent[] = [
+      { ...base, answers: { TC1: 5, CC2: 3 } },
+      { ...base, answers: { TC1: 5 } },
+      { ...base, expectations: { E1: 3 } },
+      { ...base, respondent: { gender: "male" } },
+      { ...base, comment: "Tốt." },
+      { ...base, lang: "en" },
+      { ...base, service: undefined },
+      { ...base, token: "abc" },
+      { ...base, channel: "kiosk" },
+      { ...base, point: "K7F3QN" },
+    ];
+    for (const variant of variants) expect(await contentHash(variant)).not.toBe(hash);
+  });
+
+  it("never mistakes one item's answer for another's (property)", () => {
+    const answers = fc.dictionary(
+      fc.constantFrom("TC1", "TC2", "CC1", "PA3"),
+      fc.integer({ min: 1, max: 5 }),
+    );
+    fc.assert(
+      fc.property(answers, answers, (a, b) => {
+        const same = JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+        const ca = canonicalContent({ point: "K7F3QM", lang: "vi", answers: a });
+        const cb = canonicalContent({ point: "K7F3QM", lang: "vi", answers: b });
+        return (ca === cb) === same;
+      }),
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "../../../server/db/database.js";
+import type { ResponseRow } from "../../../server/db/queries/responses.js";
+import { responses, rollups } from "../../../server/db/schema.js";
+import { createGroupWriter, type PreparedResponse } from "../../../server/submit/group-writer.js";
+import { rollupIncrements } from "../../../server/submit/rollup-increments.js";
+import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
+import { makePoint, makeUnit } from "../../helpers/factories.js";
+
+const t = await createTestApp();
+const unit = await makeUnit(t, { code: "STP" });
+
+/** The app's database, counting the batches written through it. */
+function countingDb(): { db: Database; batches: () => number } {
+  let batches = 0;
+  const db = Object.create(t.db) as Database;
+  db.batch = ((items: never) => {
+    batches++;
+    return t.db.batch(items);
+  }) as Database["batch"];
+  return { db, batches: () => batches };
+}
+
+function prepared(pointId: number, overrides: Partial<ResponseRow> = {}): PreparedResponse {
+  const row: ResponseRow = {
+    id: crypto.randomUUID(),
+    pointId,
+    unitId: unit.id,
+    serviceId: null,
+    form: "full",
+    instrument: "sipas-2023.1",
+    lang: "vi",
+    channel: "qr",
+    submittedAt: FROZEN_NOW,
+    localDay: "2026-03-15",
+    answers: JSON.stringify({ TC1: 5 }),
+    expectations: null,
+    gender: null,
+    ageBand: null,
+    ethnicity: null,
+    education: null,
+    occupation: null,
+    comment: null,
+    commentHasPii: false,
+    contentHash: "a".repeat(64),
+    tokenId: null,
+    dossierHash: null,
+    ...overrides,
+  };
+  const increments = rollupIncrements({
+    day: row.localDay,
+    unitId: row.unitId,
+    pointId: row.pointId,
+    serviceId: row.serviceId,
+    answers: JSON.parse(row.answers),
+    expectations: null,
+  });
+  return { row, increments };
+}
+
+async function respondents(pointId: number): Promise<number> {
+  const rows = await t.db.select().from(rollups).where(eq(rollups.pointId, pointId)).all();
+  return rows.find((r) => r.item === "#")?.count1 ?? 0;
+}
+
+describe("createGroupWriter", () => {
+  it("commits concurrent responses together, each answered only once its batch is written", async () => {
+    const point = await makePoint(t, { unit: "STP" });
+    const { db, batches } = countingDb();
+    const writer = createGroupWriter(db);
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => writer.write(prepared(point.id))));
+    expect(outcomes.every((o) => o.status === "stored" && o.receivedAt === FROZEN_NOW)).toBe(true);
+    expect(batches()).toBeLessThan(40);
+    expect(await respondents(point.id)).toBe(40);
+    const stored = await t.db.select().from(responses).where(eq(responses.pointId, point.id)).all();
+    expect(stored).toHaveLength(40);
+  });
+
+  it("stores one of two copies sent at once and answers the other as a repeat", async () => {
+    const point = await makePoint(t, { unit: "STP" });
+    const writer = createGroupWriter(t.db);
+    const copy = prepared(point.id);
+    const outcomes = await Promise.all([writer.write(copy), writer.write(copy)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["repeat", "stored"]);
+    expect(await respondents(point.id)).toBe(1);
+    expect(await writer.write(copy)).toEqual({ status: "repeat", receivedAt: FROZEN_NOW });
+  });
+
+  it("refuses the same id with other content, and a second use of a link or a dossier", async () => {
+    const point = await makePoint(t, { unit: "STP" });
+    const writer = createGroupWriter(t.db);
+    const first = prepared(point.id, { tokenId: "tok-1", dossierHash: "dossier-1" });
+    const outcomes = await Promise.all([
+      writer.write(first),
+      writer.write(prepared(point.id, { id: first.row.id, contentHash: "b".repeat(64) })),
+      writer.write(prepared(point.id, { tokenId: "tok-1" })),
+      writer.write(prepared(point.id, { tokenId: "tok-2", dossierHash: "dossier-1" })),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["stored", "duplicate-id", "token-used", "token-used"]);
+    expect(await respondents(point.id)).toBe(1);
+  });
+
+  it("does not let one response that cannot be written fail the others of its group", async () => {
+    const point = await makePoint(t, { unit: "STP" });
+    const writer = createGroupWriter(t.db);
+    const results = await Promise.allSettled([
+      writer.write(prepared(point.id)),
+      writer.write(prepared(999_999)), // no such point: the foreign key refuses the row
+      writer.write(prepared(point.id)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await respondents(point.id)).toBe(2);
+  });
+});

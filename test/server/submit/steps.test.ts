@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { signLinkToken } from "../../../server/links/link-token.js";
+import type { SurveyPoint } from "../../../server/submit/point-lookup.js";
+import { createAddressHasher, createMemoryRateLimiter } from "../../../server/submit/rate-limit.js";
+import {
+  checkAgainstPoint,
+  checkRateLimit,
+  checkToken,
+  isBot,
+  openPoint,
+  parseSubmission,
+  stopped,
+} from "../../../server/submit/steps.js";
+
+const NOW = Date.UTC(2026, 2, 15, 3);
+const SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+const point: SurveyPoint = {
+  id: 7,
+  code: "K7F3QM",
+  label: "Quầy số 3",
+  form: "full",
+  tokenRequired: false,
+  archived: false,
+  unit: { id: 2, code: "STP", name: "Sở Tư pháp" },
+  service: null,
+  services: [{ id: 11, code: "1.001193", name: "Đăng ký khai sinh", field: null }],
+};
+
+const submission = (overrides: Record<string, unknown> = {}) => {
+  const parsed = parseSubmission({
+    id: "0b5c2a9e-3a57-4b8e-9a55-0c1b7d0e2f11",
+    point: "K7F3QM",
+    lang: "vi",
+    answers: { TC1: 5 },
+    ...overrides,
+  });
+  if (stopped(parsed)) throw new Error(JSON.stringify(parsed.stop));
+  return parsed;
+};
+
+describe("the submit pipeline's steps", () => {
+  it("parseSubmission stops with the issues of a body that breaks the contract", () => {
+    const result = parseSubmission({ id: "x", point: "K7F3QM", lang: "vi", answers: { TC1: 7 } });
+    expect(stopped(result) && result.stop.reason).toBe("invalid");
+    expect(stopped(result) && result.stop.reason === "invalid" && result.stop.issues.length).toBe(2);
+  });
+
+  it("openPoint stops for an unknown point, and says an archived one has moved", () => {
+    expect(openPoint(undefined)).toEqual({ stop: { reason: "point_not_found" } });
+    expect(openPoint({ ...point, archived: true })).toEqual({ stop: { reason: "point_moved" } });
+    expect(openPoint(point)).toBe(point);
+  });
+
+  it("checkToken grants a valid link, refuses a bad one, and requires one where the point says so", async () => {
+    const options = { secret: SECRET, now: NOW };
+    expect(await checkToken(point, undefined, options)).toBeNull();
+    expect(await checkToken({ ...point, tokenRequired: true }, undefined, options)).toEqual({
+      stop: { reason: "token_required" },
+    });
+    const link = await signLinkToken({ secret: SECRET, pointCode: point.code, expiresAt: NOW + 60_000 });
+    expect(await checkToken(point, link.token, options)).toEqual({
+      tokenId: link.tokenId,
+      dossierHash: null,
+    });
+    expect(await checkToken(point, link.token, { ...options, now: NOW + 60_000 })).toEqual({
+      stop: { reason: "token_invalid" },
+    });
+    expect(await checkToken({ ...point, code: "K7F3QN" }, link.token, options)).toEqual({
+      stop: { reason: "token_invalid" },
+    });
+  });
+
+  it("isBot is true only when the honeypot carries something", () => {
+    expect(isBot(submission())).toBe(false);
+    expect(isBot(submission({ website: "" }))).toBe(false);
+    expect(isBot(submission({ website: "x" }))).toBe(true);
+  });
+
+  it("checkRateLimit counts per address and point, and not at all when the limit is 0", async () => {
+    const limiter = createMemoryRateLimiter({ perMinute: 1, now: () => NOW });
+    const hash = createAddressHasher(() => NOW);
+    const check = (perMinute: number, address: string | undefined) =>
+      checkRateLimit(limiter, hash, { perMinute, address, pointCode: point.code });
+    expect(await check(1, "203.0.113.7")).toBeUndefined();
+    expect(await check(1, "203.0.113.7")).toEqual({ stop: { reason: "rate_limited" } });
+    expect(await check(1, "203.0.113.8")).toBeUndefined();
+    expect(await check(0, "203.0.113.7")).toBeUndefined();
+  });
+
+  it("checkAgainstPoint keeps to the point's form and the services its unit offers", () => {
+    expect(checkAgainstPoint(point, submission())).toBeNull();
+    expect(checkAgainstPoint(point, submission({ service: "1.001193" }))).toBe(11);
+    const wrong = checkAgainstPoint(point, submission({ answers: { TC: 5, TC1: 4 }, service: "1.000656" }));
+    expect(wrong).toEqual({
+      stop: {
+        reason: "invalid",
+        issues: [
+          { path: ["answers", "TC"], message: "not an item of this point's full form" },
+          { path: ["service"], message: "not a service offered by this point's unit" },
+        ],
+      },
+    });
+    const fixed = {
+      ...point,
+      service: { id: 11, code: "1.001193", name: "Đăng ký khai sinh" },
+      services: [],
+    };
+    expect(checkAgainstPoint(fixed, submission())).toBe(11);
+    expect(stopped(checkAgainstPoint(fixed, submission({ service: "1.000656" })))).toBe(true);
+    expect(stopped(checkAgainstPoint({ ...point, form: "quick" }, submission()))).toBe(true);
+  });
+});

@@ -1,8 +1,8 @@
 import type { Client, Credentials } from "./client.js";
 
 /**
- * A unit offering one service, with points made through the API as an admin would make them; codes are
- * prefixed so that test files sharing a server never collide.
+ * A unit offering one service, with points made through the API as an admin would make them; codes come
+ * from the prefix, so that test files sharing a server never collide.
  */
 export async function makeCounterSetup(
   client: Client,
@@ -11,7 +11,12 @@ export async function makeCounterSetup(
   points: { label: string; form?: "full" | "quick"; tokenRequired?: boolean; service?: boolean }[],
 ) {
   const unit = `${prefix}.UNIT`;
-  const service = `9.${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  // From the prefix, so that the same set-up on two servers makes the same codes (only points differ).
+  const service = `9.${[...prefix]
+    .map((ch) => ch.charCodeAt(0))
+    .join("")
+    .slice(-6)
+    .padStart(6, "0")}`;
   await expectCreated(client, "/api/v1/units", admin, { code: unit, name: `Bộ phận một cửa ${prefix}` });
   await expectCreated(client, "/api/v1/services", admin, {
     code: service,

@@ -67,13 +67,10 @@ export async function startWranglerDev(options: {
   vars?: Record<string, string>;
   /** A named environment of wrangler.toml (e.g. "turso"). */
   environment?: string;
-  /** The static assets folder, instead of wrangler.toml's dist/. */
-  assets?: string;
   env?: NodeJS.ProcessEnv;
 }): Promise<WranglerDev> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const environment = options.environment ? ["--env", options.environment] : [];
-  const assets = options.assets ? ["--assets", options.assets] : [];
   // An empty env file of its own: a developer's .dev.vars or .env must not leak into an instance.
   const envFile = join(mkdtempSync(join(tmpdir(), "hailong-wrangler-vars-")), ".env");
   writeFileSync(envFile, "");
@@ -95,7 +92,6 @@ export async function startWranglerDev(options: {
       "--env-file",
       envFile,
       ...environment,
-      ...assets,
       ...vars,
     ],
     {

@@ -47,8 +47,8 @@ export default {
 };
 
 /**
- * A body the app compressed itself (hono/compress on the survey pages) must reach the client as it is:
- * workerd would otherwise gzip it a second time because of its Content-Encoding header.
+ * A body the app compressed itself (hono/compress: survey pages, console files) must reach the client as
+ * it is: workerd would otherwise gzip it a second time because of its Content-Encoding header.
  */
 function markEncoded(response: Response): Response {
   if (!response.headers.has("content-encoding")) return response;
@@ -63,7 +63,8 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
   const db = await openDatabase(env, config);
   const secret = await resolveSecret(db, config.secret);
   await bootstrapAdmin(db, config, log);
-  const surveyScript = await readSurveyScript(env.ASSETS, log);
+  const assets = env.ASSETS;
+  const surveyScript = await readSurveyScript(assets, log);
   return createApp({
     db,
     config: { ...config, secret },
@@ -72,6 +73,12 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     log,
     rateLimiter: env.SUBMIT_LIMITER ? bindingRateLimiter(env.SUBMIT_LIMITER) : undefined,
     surveyScript,
+    consoleFiles: assets
+      ? async (path) => {
+          const file = await readAsset(assets, `console/${path}`);
+          return file ? new Uint8Array(await file.arrayBuffer()) : null;
+        }
+      : undefined,
   });
 }
 
@@ -80,10 +87,20 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
  * isolate, which keeps it out of the worker's own bundle. Without it the survey is a plain form.
  */
 async function readSurveyScript(assets: Fetcher | undefined, log: Logger): Promise<string | undefined> {
-  const res = await assets?.fetch("http://assets.invalid/survey/client.js");
-  if (res?.ok) return res.text();
+  const file = assets && (await readAsset(assets, "survey/client.js"));
+  if (file) return file.text();
   log.warn("survey_script_missing", { fix: "npm run build, then wrangler deploy" });
   return undefined;
+}
+
+/**
+ * A file of the built UI (dist/) through the assets binding, or null when the build has none. Every
+ * request runs the worker first (wrangler.toml), so the files are reached only through the app's routes,
+ * with its headers, as on Node.
+ */
+async function readAsset(assets: Fetcher, path: string) {
+  const res = await assets.fetch(`http://assets.invalid/${path}`);
+  return res.ok ? res : null;
 }
 
 /** Submissions counted by Cloudflare's rate-limiting binding (its limit and period are in wrangler.toml). */

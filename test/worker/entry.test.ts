@@ -20,7 +20,7 @@ async function boot(
   persistTo: string,
   options: { vars?: Record<string, string>; environment?: string } = {},
 ) {
-  const dev = await startWranglerDev({ persistTo, env, assets: inject("workerdAssets"), ...options });
+  const dev = await startWranglerDev({ persistTo, env, ...options });
   running.add(dev);
   return {
     dev,

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -21,8 +21,6 @@ declare module "vitest" {
     workerdUrl: string;
     /** A local D1 state with the migrations applied by wrangler, never served: copied for each instance. */
     workerdTemplate: string;
-    /** The UI built for this run (the survey's client script), served as the workers' static assets. */
-    workerdAssets: string;
   }
 }
 
@@ -30,23 +28,20 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   // Node does not limit; workerd leaves it to its rate-limiting binding (120 a minute per address and
   // point, more than any contract test sends), which entry.test.ts exercises.
-  const nodeStarting = startServer({ HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "0" });
   const vars = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "1000000" };
   const dir = mkdtempSync(join(tmpdir(), "hailong-worker-suite-"));
   const env = offlineWranglerEnv(join(dir, "config"));
   const template = join(dir, "template");
-  const assets = join(dir, "assets");
-  await Promise.all([applyLocalMigrations(template, env), buildSurveyScript(join(assets, "survey"))]);
+  await Promise.all([applyLocalMigrations(template, env), ensureBuiltUi()]);
   const persistTo = join(dir, "state");
   cpSync(template, persistTo, { recursive: true });
   const [workerd, node] = await Promise.all([
-    startWranglerDev({ persistTo, vars, env, assets }),
-    nodeStarting,
+    startWranglerDev({ persistTo, vars, env }),
+    startServer({ HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "0" }),
   ]);
   project.provide("nodeUrl", node.url);
   project.provide("workerdUrl", workerd.url);
   project.provide("workerdTemplate", template);
-  project.provide("workerdAssets", assets);
   return async () => {
     await Promise.all([workerd.stop(), node.stop()]);
     removeServerFiles(node);
@@ -54,21 +49,13 @@ export default async function setup(project: TestProject) {
   };
 }
 
-/** `npm run build`'s survey step, into this run's own folder: the shared dist/ is left alone. */
-async function buildSurveyScript(outDir: string) {
-  await run(
-    process.execPath,
-    [
-      join(ROOT, "node_modules/vite/bin/vite.js"),
-      "build",
-      "-c",
-      "vite.survey.config.ts",
-      "--outDir",
-      outDir,
-      "--emptyOutDir",
-      "--logLevel",
-      "warn",
-    ],
-    { cwd: ROOT },
+/**
+ * Both entries serve the UI from dist/ (Node reads the folder, workerd its assets binding), as CI builds it
+ * before this suite; a checkout without a build gets one.
+ */
+async function ensureBuiltUi() {
+  const built = ["dist/survey/client.js", "dist/console/index.html"].every((file) =>
+    existsSync(join(ROOT, file)),
   );
+  if (!built) await run("npm", ["run", "build"], { cwd: ROOT });
 }

@@ -47,7 +47,7 @@ export async function insertApiToken(db: Database, token: typeof apiTokens.$infe
 /** The owner of a live API token, with the stored hash to compare against. */
 export async function findTokenUser(db: Database, tokenId: string) {
   return db
-    .select({ ...callerView, secretHash: apiTokens.secretHash })
+    .select({ ...callerView, secretHash: apiTokens.secretHash, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(units, eq(units.id, users.unitId))

@@ -32,7 +32,7 @@ export type LoadRun = { answers: (LoadAnswer | undefined)[]; sent: number; elaps
  */
 export async function runLoad(baseUrl: string, calls: readonly LoadCall[], options: LoadOptions) {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const answers: (LoadAnswer | undefined)[] = new Array(calls.length);
+  const answers: (LoadAnswer | undefined)[] = calls.map(() => undefined);
   const started = performance.now();
   const deadline = started + (options.deadlineMs ?? Number.POSITIVE_INFINITY);
   let next = 0;

@@ -1,3 +1,5 @@
+import { adminApi } from "../../e2e/helpers/catalogue.js";
+
 // The catalogue a load run submits to, created through the public API of a running server as its admin
 // (the account `startServer` bootstraps): units, services and survey points of every kind the pipeline
 // distinguishes (full and quick forms, a fixed service, a choice of services, none).
@@ -31,38 +33,16 @@ const POINTS = [
   { unit: "H35", label: "Sảnh chung", form: "full", choices: [] },
 ] as const;
 
-/** Signs in as the bootstrapped admin, takes an API token, and creates the load catalogue. */
-export async function createLoadCatalogue(
-  url: string,
-  password = "admin-password-e2e",
-): Promise<LoadCatalogue> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password }),
-  });
-  if (login.status !== 200) throw new Error(`admin sign-in failed: ${login.status}`);
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
-  const { token } = (await post(url, "/api/v1/tokens", { name: "load" }, { cookie, origin: url })) as {
-    token: string;
-  };
-  const auth = { authorization: `Bearer ${token}` };
-  for (const unit of UNITS) await post(url, "/api/v1/units", unit, auth);
-  for (const service of SERVICES) await post(url, "/api/v1/services", service, auth);
+/** Creates the load catalogue as the server's first admin, and an API token to read reports with. */
+export async function createLoadCatalogue(url: string): Promise<LoadCatalogue> {
+  const api = await adminApi(url);
+  const { token } = (await api("POST", "/api/v1/tokens", { name: "load" })) as { token: string };
+  for (const unit of UNITS) await api("POST", "/api/v1/units", unit);
+  for (const service of SERVICES) await api("POST", "/api/v1/services", service);
   const points: LoadPoint[] = [];
   for (const { choices, ...point } of POINTS) {
-    const { code } = (await post(url, "/api/v1/points", point, auth)) as { code: string };
+    const { code } = (await api("POST", "/api/v1/points", point)) as { code: string };
     points.push({ code, form: point.form, choices: [...choices] });
   }
   return { points, token };
-}
-
-async function post(url: string, path: string, body: unknown, headers: Record<string, string>) {
-  const res = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
 }

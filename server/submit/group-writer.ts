@@ -1,17 +1,13 @@
 import { type Database, runBatch } from "../db/database.js";
-import {
-  findStoredIdentities,
-  insertResponsesStatement,
-  type ResponseRow,
-  type StoredIdentity,
-} from "../db/queries/responses.js";
+import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
 import { addToRollupsStatements } from "../db/queries/rollups.js";
 import { isUniqueViolation } from "../lib/request.js";
 import type { RollupIncrement } from "./rollup-increments.js";
 
-// Group commit: every row written through libSQL costs tens of microseconds and every commit far more,
-// so concurrent submissions are written together: one batch with one multi-row INSERT of the responses and
-// their rollup increments merged. Each request is answered only after the batch holding it has committed.
+// Group commit: every row written through libSQL costs tens of microseconds and every statement and commit
+// far more, so concurrent submissions are written together: one batch with one multi-row INSERT of the
+// responses and their rollup increments folded per item. Each request is answered only after the batch
+// holding it has committed.
 //
 // No background work: the request that finds the writer idle commits the queue ("leads"); when its batch
 // is done it hands the lead to the oldest request still waiting. On Workers a request may only do I/O while
@@ -37,20 +33,34 @@ type Entry = {
   wake: (() => void) | undefined;
 };
 
-/**
- * A writer for one database. `maxGroup` bounds a batch; `gatherMs` is how long an idle writer waits for
- * company before committing (0: the next turn of the event loop).
- */
-export function createGroupWriter(db: Database, options: { maxGroup?: number; gatherMs?: number } = {}) {
+// setImmediate runs right after the pending I/O on Node, where even setTimeout(0) waits a millisecond or
+// more under load; Workers have no setImmediate.
+const afterPendingIo: (resume: () => void) => void =
+  typeof setImmediate === "function" ? (resume) => setImmediate(resume) : (resume) => setTimeout(resume, 0);
+
+// How long a leader may wait for company: requests already in the pipeline (hashing, validating) join while
+// the queue keeps growing, which turns one commit per request into one per dozens under load.
+const MAX_GATHER_MS = 2;
+
+/** A writer for one database; `maxGroup` bounds a batch. */
+export function createGroupWriter(db: Database, options: { maxGroup?: number } = {}): GroupWriter {
   const maxGroup = options.maxGroup ?? 256;
-  const gatherMs = options.gatherMs ?? 0;
   const queue: Entry[] = [];
   let busy = false;
+
+  async function gather(): Promise<void> {
+    const started = performance.now();
+    let seen = -1;
+    while (queue.length !== seen && queue.length < maxGroup && performance.now() - started < MAX_GATHER_MS) {
+      seen = queue.length;
+      await new Promise<void>(afterPendingIo);
+    }
+  }
 
   async function lead(): Promise<void> {
     busy = true;
     try {
-      await new Promise((resolve) => setTimeout(resolve, gatherMs));
+      await gather();
       const group = queue.splice(0, maxGroup);
       for (const entry of group) entry.taken = true;
       const later = await commitGroup(db, group);
@@ -63,7 +73,7 @@ export function createGroupWriter(db: Database, options: { maxGroup?: number; ga
   }
 
   return {
-    async write(response: PreparedResponse): Promise<WriteOutcome> {
+    async write(response) {
       const entry = newEntry(response);
       queue.push(entry);
       while (!entry.taken) {
@@ -72,7 +82,7 @@ export function createGroupWriter(db: Database, options: { maxGroup?: number; ga
       }
       return entry.settled;
     },
-  } satisfies GroupWriter;
+  };
 }
 
 function newEntry(response: PreparedResponse): Entry {
@@ -99,46 +109,53 @@ function newEntry(response: PreparedResponse): Entry {
 }
 
 /**
- * Writes a group: answers repeats and collisions from one look-up, then stores the rest in one batch. If
- * that batch fails (a concurrent writer took an id or a token between look-up and write, or one row is
- * refused), each response is retried on its own, so one bad response never fails the others. Returns the
- * entries that collide with another entry of the group: they wait for the next group, when the one they
- * collide with is either stored or refused.
+ * Writes a group in one batch, optimistically: most submissions are new. If the batch fails (a retry of a
+ * stored response, a used link, a row the database refuses), the collisions are answered from one look-up
+ * and the rest tried together once more, then one by one, so that one bad response never fails the others.
+ * Returns the entries that share an id, a link or a dossier with another entry of the group: they wait for
+ * the next group, when the one they collide with is stored or refused.
  */
 async function commitGroup(db: Database, group: Entry[]): Promise<Entry[]> {
+  const { fresh, later } = apartFromEachOther(group);
+  if (await tryStore(db, fresh)) return later;
   try {
-    const { fresh, later } = await settleCollisions(db, group);
-    if (fresh.length === 0) return later;
-    try {
-      await store(db, fresh);
-      for (const entry of fresh)
-        entry.settle({ status: "stored", receivedAt: entry.response.row.submittedAt });
-    } catch {
-      for (const entry of fresh) await commitAlone(db, entry);
-    }
-    return later;
+    const remaining = await settleStoredCollisions(db, fresh);
+    if (await tryStore(db, remaining)) return later;
+    for (const entry of remaining) await commitAlone(db, entry);
   } catch (error) {
-    for (const entry of group) entry.settle(error as Error);
-    return [];
+    for (const entry of fresh) entry.settle(error as Error);
   }
+  return later;
 }
 
 async function commitAlone(db: Database, entry: Entry): Promise<void> {
   try {
-    const { fresh } = await settleCollisions(db, [entry]);
-    if (fresh.length === 0) return;
-    await store(db, fresh);
-    entry.settle({ status: "stored", receivedAt: entry.response.row.submittedAt });
+    const [fresh] = await settleStoredCollisions(db, [entry]);
+    if (!fresh) return;
+    await store(db, [fresh]);
+    fresh.settle({ status: "stored", receivedAt: fresh.response.row.submittedAt });
   } catch (error) {
     if (!isUniqueViolation(error)) return entry.settle(error as Error);
-    // Lost a race for the id or the token after the look-up: the stored row now decides.
+    // Lost a race for the id or the link to another writer after the look-up: the stored row now decides.
     try {
-      const { fresh } = await settleCollisions(db, [entry]);
-      for (const unexplained of fresh) unexplained.settle(error as Error);
+      const [unexplained] = await settleStoredCollisions(db, [entry]);
+      unexplained?.settle(error as Error);
     } catch (lookupError) {
       entry.settle(lookupError as Error);
     }
   }
+}
+
+/** Stores the entries in one batch and answers them; false (nothing answered) when the batch fails. */
+async function tryStore(db: Database, entries: Entry[]): Promise<boolean> {
+  if (entries.length === 0) return true;
+  try {
+    await store(db, entries);
+  } catch {
+    return false;
+  }
+  for (const entry of entries) entry.settle({ status: "stored", receivedAt: entry.response.row.submittedAt });
+  return true;
 }
 
 async function store(db: Database, entries: Entry[]): Promise<void> {
@@ -148,34 +165,47 @@ async function store(db: Database, entries: Entry[]): Promise<void> {
   await runBatch(db, [insertResponsesStatement(db, rows), ...addToRollupsStatements(db, increments)]);
 }
 
+/** What a response must not share with another: its id, its link token, its dossier. */
+function uniqueKeys(row: Pick<ResponseRow, "id" | "tokenId" | "dossierHash">): string[] {
+  return [
+    `id:${row.id}`,
+    ...(row.tokenId ? [`token:${row.tokenId}`] : []),
+    ...(row.dossierHash ? [`dossier:${row.dossierHash}`] : []),
+  ];
+}
+
+/** Splits a group into entries that can be written together and those colliding with an earlier one. */
+function apartFromEachOther(entries: Entry[]): { fresh: Entry[]; later: Entry[] } {
+  const taken = new Set<string>();
+  const fresh: Entry[] = [];
+  const later: Entry[] = [];
+  for (const entry of entries) {
+    const keys = uniqueKeys(entry.response.row);
+    if (keys.some((key) => taken.has(key))) later.push(entry);
+    else {
+      for (const key of keys) taken.add(key);
+      fresh.push(entry);
+    }
+  }
+  return { fresh, later };
+}
+
 /**
- * Settles the entries that repeat or collide with a stored response; returns the ones to write now and the
- * ones that share an id, a token or a dossier with an earlier entry of the same group.
+ * Answers the entries that repeat or collide with a stored response (200 for the same content, 409 for other
+ * content under the same id or a used link or dossier); returns the others.
  */
-async function settleCollisions(db: Database, entries: Entry[]): Promise<{ fresh: Entry[]; later: Entry[] }> {
+async function settleStoredCollisions(db: Database, entries: Entry[]): Promise<Entry[]> {
   const rows = entries.map((entry) => entry.response.row);
   const stored = await findStoredIdentities(db, {
     ids: rows.map((row) => row.id),
     tokenIds: rows.flatMap((row) => (row.tokenId ? [row.tokenId] : [])),
     dossierHashes: rows.flatMap((row) => (row.dossierHash ? [row.dossierHash] : [])),
   });
-  const byId = new Map<string, StoredIdentity>(stored.map((s) => [s.id, s]));
-  const tokens = new Set(stored.flatMap((s) => (s.tokenId ? [s.tokenId] : [])));
-  const dossiers = new Set(stored.flatMap((s) => (s.dossierHash ? [s.dossierHash] : [])));
-  const fresh: Entry[] = [];
-  const later: Entry[] = [];
-  const inGroup = new Set<string>();
-  for (const entry of entries) {
+  const byId = new Map(stored.map((s) => [s.id, s]));
+  // Ids are answered first, from byId; what is left to collide on is a link or a dossier.
+  const used = new Set(stored.flatMap(uniqueKeys));
+  return entries.filter((entry) => {
     const row = entry.response.row;
-    const keys = [
-      `id:${row.id}`,
-      ...(row.tokenId ? [`token:${row.tokenId}`] : []),
-      ...(row.dossierHash ? [`dossier:${row.dossierHash}`] : []),
-    ];
-    if (keys.some((key) => inGroup.has(key))) {
-      later.push(entry);
-      continue;
-    }
     const earlier = byId.get(row.id);
     if (earlier) {
       entry.settle(
@@ -183,15 +213,12 @@ async function settleCollisions(db: Database, entries: Entry[]): Promise<{ fresh
           ? { status: "repeat", receivedAt: earlier.submittedAt }
           : { status: "duplicate-id" },
       );
-    } else if (
-      (row.tokenId && tokens.has(row.tokenId)) ||
-      (row.dossierHash && dossiers.has(row.dossierHash))
-    ) {
-      entry.settle({ status: "token-used" });
-    } else {
-      for (const key of keys) inGroup.add(key);
-      fresh.push(entry);
+      return false;
     }
-  }
-  return { fresh, later };
+    if (uniqueKeys(row).some((key) => used.has(key))) {
+      entry.settle({ status: "token-used" });
+      return false;
+    }
+    return true;
+  });
 }

@@ -24,14 +24,18 @@ const MAX_WIDTH = 60;
 // whole file, so they become U+FFFD.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Text as XML character data or an attribute value. */
+/**
+ * Text as XML character data or an attribute value. A CR is written as a reference: XML parsers (Excel's
+ * too) read a raw CR, or CR LF, as LF.
+ */
 function xmlText(text: string): string {
   return text
     .replace(NOT_XML_CHAR, "\uFFFD")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+    .replace(/"/g, "&quot;")
+    .replace(/\r/g, "&#13;");
 }
 
 /** The column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */

@@ -7,8 +7,16 @@ export type ReadCell = string | number | boolean | null;
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+// As an XML parser reads character data (Excel's too): line ends become LF first (XML 1.0 §2.11), then
+// references are expanded, so a CR survives only when written as a character reference.
 function decode(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ENTITIES[name]!);
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(
+      /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g,
+      (_, name?: string, dec?: string, hex?: string) =>
+        name ? ENTITIES[name]! : String.fromCodePoint(dec ? Number(dec) : Number.parseInt(hex!, 16)),
+    );
 }
 
 function columnIndex(letters: string): number {

@@ -11,10 +11,10 @@ import {
   deeplyNested,
   NASTY_KEYS,
   NASTY_NUMBER_TEXTS,
-  nastyText,
   type Point,
   validSubmission,
 } from "./helpers/submissions.js";
+import { asUtf8, nastyText } from "./helpers/text.js";
 
 // Whatever arrives at POST /api/v1/responses: never a 5xx, every refusal in the one error envelope and
 // without a trace in the database, every acceptance exactly one response with rollups that still agree.
@@ -195,10 +195,9 @@ describe("POST /api/v1/responses against hostile bodies", () => {
         const stored = (
           await t.client.execute({ sql: "SELECT comment FROM responses WHERE id = ?", args: [base.id] })
         ).rows[0]?.comment;
-        // NUL dropped, trimmed, NFC, personal numbers masked; a lone surrogate stored as U+FFFD, as
-        // Node's own UTF-8 encoder writes it.
+        // NUL dropped, trimmed, NFC, personal numbers masked; a lone surrogate stored as U+FFFD.
         const kept = comment.replaceAll("\u0000", "").trim().normalize("NFC");
-        const expected = Buffer.from(maskPersonalData(kept).text, "utf8").toString("utf8");
+        const expected = asUtf8(maskPersonalData(kept).text);
         expect(stored).toBe(kept === "" ? null : expected);
         expect(await sendAndCheck(text)).toBe("repeat");
       }),

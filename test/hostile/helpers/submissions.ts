@@ -82,37 +82,6 @@ export const NASTY_NUMBER_TEXTS = [
   '{"value":5}',
 ] as const;
 
-/** Strings with the unicode a validator and a database driver must not choke on. */
-export function nastyText(maxLength = 300) {
-  const units = fc.oneof(
-    fc.constantFrom(
-      "\u0000",
-      "\uD800",
-      "\uDFFF",
-      "\u200F",
-      "\u202E",
-      "\u2066",
-      "\uFEFF",
-      "\u0301",
-      "e\u0301",
-      "👩🏽‍💻",
-      "\r\n",
-      "\t",
-      "'",
-      '"',
-      "\\",
-      "=",
-      "Đ",
-      "ư",
-      "中",
-      "0912 345 678",
-      "0123456789012",
-    ),
-    fc.string({ unit: "binary", maxLength: 3 }),
-  );
-  return fc.array(units, { maxLength }).map((parts) => parts.join(""));
-}
-
 /** A JSON value nested `depth` levels deep in arrays or objects (written as text: no recursion anywhere). */
 export function deeplyNested() {
   return fc

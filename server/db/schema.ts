@@ -193,7 +193,10 @@ export const rollups = sqliteTable(
     primaryKey({ columns: [t.day, t.pointId, t.serviceId, t.item] }),
     // Day reports and custom ranges filter by unit subtree and day range.
     index("rollups_unit_day_idx").on(t.unitId, t.day),
-    check("rollups_counts_valid", sql`min(${t.count1}, ${t.count2}, ${t.count3}, ${t.count4}, ${t.count5}) >= 0`),
+    check(
+      "rollups_counts_valid",
+      sql`min(${t.count1}, ${t.count2}, ${t.count3}, ${t.count4}, ${t.count5}) >= 0`,
+    ),
   ],
 );
 

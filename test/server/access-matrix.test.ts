@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/create-test-app.js";
+import { type Credentials, createTestApp } from "../helpers/create-test-app.js";
 import { makePoint, makeService, makeUnit, makeUser, signIn } from "../helpers/factories.js";
 
 type Role = "admin" | "analyst" | "staff";
@@ -107,7 +107,7 @@ const VALID_BODIES: Record<string, { body: string; type: string }> = {
   "POST /links/:code": { body: "count=1", type: "application/x-www-form-urlencoded" },
 };
 
-const call = (route: string, auth?: Parameters<typeof t.request>[2]["auth"]) => {
+const call = (route: string, auth?: Credentials) => {
   const [method, path] = route.split(" ") as [string, string];
   if (method === "GET" || method === "DELETE") return t.request(method, concrete(path), { auth });
   const { body, type } = VALID_BODIES[route] ?? { body: "{}", type: "application/json" };

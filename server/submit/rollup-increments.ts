@@ -30,15 +30,17 @@ export type RolledUpResponse = {
 
 /** What one response adds: one respondent, and one count per answered item and expectation. */
 export function rollupIncrements(response: RolledUpResponse): RollupIncrement[] {
-  const key = {
-    day: response.day,
-    unitId: response.unitId,
-    pointId: response.pointId,
-    serviceId: response.serviceId ?? 0,
-  };
-  const increments: RollupIncrement[] = [{ ...key, item: RESPONDENTS_ITEM, value: 0, count: 1 }];
-  for (const answers of [response.answers, response.expectations ?? {}]) {
-    for (const [item, value] of Object.entries(answers)) increments.push({ ...key, item, value, count: 1 });
+  const { day, unitId, pointId } = response;
+  const serviceId = response.serviceId ?? 0;
+  // Object literals of one shape, no spreads: this runs for every submission.
+  const increments: RollupIncrement[] = [
+    { day, unitId, pointId, serviceId, item: RESPONDENTS_ITEM, value: 0, count: 1 },
+  ];
+  for (const answers of [response.answers, response.expectations]) {
+    if (!answers) continue;
+    for (const item in answers) {
+      increments.push({ day, unitId, pointId, serviceId, item, value: answers[item] as number, count: 1 });
+    }
   }
   return increments;
 }
@@ -66,25 +68,32 @@ export function rollupRows(increments: Iterable<RollupIncrement>): {
   const monthly = new Map<string, RollupRow>();
   for (const increment of increments) {
     const slot = increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1;
-    for (const [rows, period] of [
-      [daily, increment.day],
-      [monthly, increment.day.slice(0, 7)],
-    ] as const) {
-      const key = `${period}|${increment.pointId}|${increment.serviceId}|${increment.item}`;
-      let row = rows.get(key);
-      if (!row) {
-        row = {
-          period,
-          unitId: increment.unitId,
-          pointId: increment.pointId,
-          serviceId: increment.serviceId,
-          item: increment.item,
-          counts: [0, 0, 0, 0, 0],
-        };
-        rows.set(key, row);
-      }
-      row.counts[slot] += increment.count;
-    }
+    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.item}`;
+    addTo(daily, increment.day, rest, increment, slot);
+    addTo(monthly, increment.day.slice(0, 7), rest, increment, slot);
   }
   return { daily: [...daily.values()], monthly: [...monthly.values()] };
+}
+
+function addTo(
+  rows: Map<string, RollupRow>,
+  period: string,
+  rest: string,
+  increment: RollupIncrement,
+  slot: number,
+) {
+  const key = period + rest;
+  let row = rows.get(key);
+  if (!row) {
+    row = {
+      period,
+      unitId: increment.unitId,
+      pointId: increment.pointId,
+      serviceId: increment.serviceId,
+      item: increment.item,
+      counts: [0, 0, 0, 0, 0],
+    };
+    rows.set(key, row);
+  }
+  row.counts[slot] += increment.count;
 }

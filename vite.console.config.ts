@@ -14,6 +14,8 @@ export default defineConfig({
     target: "es2020",
     // The server sends index.html with a CSP whose script-src is 'self' and a nonce: no inline scripts.
     modulePreload: { polyfill: false },
+    // .vite/manifest.json: which chunks each screen loads (bench/console-size.ts); never served.
+    manifest: true,
     reportCompressedSize: true,
   },
   server: {

@@ -5,32 +5,42 @@ export type Resource<T> =
   | { state: "ready"; data: T; reload: () => void }
   | { state: "error"; error: unknown; data?: T | undefined; reload: () => void };
 
+type Result<T> = { key: string } & (
+  | { state: "loading" | "ready"; data?: T }
+  | { state: "error"; error: unknown; data?: T }
+);
+
 /**
- * Loads data for a screen and says where it stands (loading, ready, failed). A new `key` loads again;
- * an answer that arrives after a newer request started is dropped, so a slow old answer never wins.
+ * Loads data for a screen and says where it stands (loading, ready, failed). A reload keeps showing the
+ * data it replaces; a new `key` (another period, another unit) does not, so figures never sit under the
+ * wrong heading. An answer that arrives after a newer request started is dropped.
  */
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
-  const [result, setResult] = useState<
-    { state: "loading" | "ready"; data?: T } | { state: "error"; error: unknown; data?: T }
-  >({ state: "loading" });
+  const [result, setResult] = useState<Result<T>>({ key, state: "loading" });
   const latest = useRef(0);
   const loader = useRef(load);
   loader.current = load;
+  const keyRef = useRef(key);
+  keyRef.current = key;
 
   const run = useCallback(() => {
     const ticket = ++latest.current;
-    setResult((previous) => ({ state: "loading", data: previous.data }));
+    const runKey = keyRef.current;
+    const kept = (previous: Result<T>) => (previous.key === runKey ? previous.data : undefined);
+    setResult((previous) => ({ key: runKey, state: "loading", data: kept(previous) }));
     loader.current().then(
       (data) => {
-        if (ticket === latest.current) setResult({ state: "ready", data });
+        if (ticket === latest.current) setResult({ key: runKey, state: "ready", data });
       },
       (error: unknown) => {
         if (ticket === latest.current)
-          setResult((previous) => ({ state: "error", error, data: previous.data }));
+          setResult((previous) => ({ key: runKey, state: "error", error, data: kept(previous) }));
       },
     );
   }, []);
 
+  // A new key is what asks for a new load.
   useEffect(run, [key]);
-  return { ...result, reload: run } as Resource<T>;
+  const current: Result<T> = result.key === key ? result : { key, state: "loading" };
+  return { ...current, reload: run } as Resource<T>;
 }

@@ -2,7 +2,15 @@ import * as z from "zod";
 
 // Request bodies of the catalogue and access API (DESIGN.md §3 "Admin"), shared with the console.
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+// SQLite reads a text only up to a NUL (length("\0x") is 0): such a name would break the table's CHECK
+// and answer 500, or be read back cut short. No one types NUL in a name: it is refused.
+const trimmed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !text.includes("\u0000"), "must not contain a NUL character");
 
 /** Unit electronic identifier: up to 35 digits, A–Z and dots; treated as opaque. */
 export const unitCodeSchema = z

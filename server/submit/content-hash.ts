@@ -1,4 +1,5 @@
-import { sha256Hex } from "../lib/crypto.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
 /** The parts of a submission that make its content: everything the citizen sent except the id. */
 export type SubmittedContent = {
@@ -34,9 +35,11 @@ export function canonicalContent(content: SubmittedContent): string {
 /**
  * SHA-256 (hex) of the canonical content, stored as `responses.content_hash`: a retry with the same id must
  * carry the same hash. Scripts may compute it with node:crypto over `canonicalContent` to the same result.
+ * Synchronous pure JS on purpose: WebCrypto's digest costs a thread-pool round trip per submission, several
+ * times the hashing itself on Node under load (bench/submit-throughput.ts).
  */
-export function contentHash(content: SubmittedContent): Promise<string> {
-  return sha256Hex(canonicalContent(content));
+export function contentHash(content: SubmittedContent): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalContent(content))));
 }
 
 function sortedEntries(

@@ -85,6 +85,20 @@ export function createGroupWriter(db: Database, options: { maxGroup?: number } =
   };
 }
 
+/**
+ * A writer without a queue: each request commits its own response. For Workers, where a request must not
+ * wait for another one to write for it (workerd cancels a request that waits on another's I/O as hung).
+ */
+export function createSoloWriter(db: Database): GroupWriter {
+  return {
+    async write(response) {
+      const entry = newEntry(response);
+      await commitGroup(db, [entry]);
+      return entry.settled;
+    },
+  };
+}
+
 function newEntry(response: PreparedResponse): Entry {
   let resolve!: (outcome: WriteOutcome) => void;
   let reject!: (error: Error) => void;

@@ -93,7 +93,7 @@ export function createSubmitter(
         comment: comment?.text ?? null,
         commentHasPii: comment?.masked ?? false,
         // Hashed before masking: a retry carries the comment as typed, not as stored.
-        contentHash: await contentHash({ ...submission, point: point.code }),
+        contentHash: contentHash({ ...submission, point: point.code }),
         tokenId: grant?.tokenId ?? null,
         dossierHash: grant?.dossierHash ?? null,
       },

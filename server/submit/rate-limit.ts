@@ -1,3 +1,6 @@
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { toBase64Url } from "../lib/crypto.js";
 
 // Privacy rule (after plausible's salts): the limiter is keyed by an HMAC of the network address and the
@@ -39,22 +42,15 @@ export function createMemoryRateLimiter(options: { perMinute: number; now: () =>
 
 /**
  * Makes limiter keys: HMAC-SHA-256(address and point) under a salt drawn at random for each UTC day and
- * kept only in memory.
+ * kept only in memory. Synchronous pure JS (as the content hash): WebCrypto would add a thread-pool round
+ * trip to every submission.
  */
 export function createAddressHasher(now: () => number) {
-  let salt: { day: number; key: Promise<CryptoKey> } | undefined;
-  const keyOfToday = () => {
+  let salt: { day: number; key: Uint8Array } | undefined;
+  return (address: string, pointCode: string): string => {
     const day = Math.floor(now() / DAY_MS);
-    if (salt?.day !== day) {
-      const key = crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-      salt = { day, key: key as Promise<CryptoKey> };
-    }
-    return salt.key;
-  };
-  return async (address: string, pointCode: string): Promise<string> => {
-    const data = new TextEncoder().encode(`${pointCode}\n${address}`);
-    const mac = await crypto.subtle.sign("HMAC", await keyOfToday(), data);
-    return toBase64Url(new Uint8Array(mac, 0, 16));
+    if (salt?.day !== day) salt = { day, key: crypto.getRandomValues(new Uint8Array(32)) };
+    return toBase64Url(hmac(sha256, salt.key, utf8ToBytes(`${pointCode}\n${address}`)).subarray(0, 16));
   };
 }
 

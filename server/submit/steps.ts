@@ -73,7 +73,7 @@ export async function checkRateLimit(
   options: { perMinute: number; address: string | undefined; pointCode: string },
 ): Promise<Stop | undefined> {
   if (options.perMinute === 0) return undefined;
-  const key = await hashAddress(options.address ?? "unknown", options.pointCode);
+  const key = hashAddress(options.address ?? "unknown", options.pointCode);
   return (await limiter.limit(key)) ? undefined : stop({ reason: "rate_limited" });
 }
 

@@ -17,10 +17,14 @@ type Session =
   | { state: "out"; reason: "none" | "expired" | "signed-out" }
   | { state: "in"; me: Me };
 
-/** Where to go after sign-in: the console page asked for, never the sign-in page itself. */
-function returnPath(query: URLSearchParams): string | null {
-  const next = query.get("next");
-  return next && !next.startsWith("sign-in") && !next.startsWith("/") ? next : null;
+/**
+ * Where to go after sign-in: the console page asked for when this user's role has it (another person may
+ * sign in on the same PC), else the role's home screen.
+ */
+function afterSignIn(query: URLSearchParams, me: Me): string {
+  const next = query.get("next") ?? "";
+  const screen = SCREENS.find((candidate) => candidate.path === next.split("?")[0]);
+  return screen?.roles.includes(me.role) ? next : homeOf(me.role);
 }
 
 /** The console: language, session and the screen for the current address. */
@@ -62,7 +66,7 @@ export function App() {
       const here = `${route.path}${route.query.size > 0 ? `?${route.query}` : ""}`;
       navigate(here ? `sign-in?next=${encodeURIComponent(here)}` : "sign-in", { replace: true });
     } else if (session.state === "in" && (route.path === "sign-in" || route.path === "")) {
-      navigate(returnPath(route.query) ?? homeOf(session.me.role), { replace: true });
+      navigate(afterSignIn(route.query, session.me), { replace: true });
     }
   }, [session, route]);
 
@@ -94,7 +98,11 @@ export function App() {
         me={session.me}
         path={route.path}
         onSignOut={() => {
-          signOut().finally(() => setSession({ state: "out", reason: "signed-out" }));
+          signOut().finally(() => {
+            // Signing out on purpose forgets the page: the next person starts at their own home screen.
+            navigate("sign-in", { replace: true });
+            setSession({ state: "out", reason: "signed-out" });
+          });
         }}
       >
         {body}

@@ -132,5 +132,6 @@ describe("the console for counter staff", () => {
     await page.goto(`${server.url}/console/units`);
     await page.getByRole("heading", { name: "Không có quyền truy cập" }).waitFor();
     expect(await page.locator(".unit-tree").count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -15,8 +15,16 @@ export async function openLibsqlDatabase(options: {
   authToken?: string | undefined;
   durability?: "normal" | "full";
 }): Promise<LibsqlHandle> {
-  const client = createClient({ url: options.url, authToken: options.authToken });
-  if (options.url.startsWith("file:")) {
+  const file = options.url.startsWith("file:");
+  // One connection for a file: the client would otherwise open up to 20 on demand, each without the
+  // PRAGMAs below (busy_timeout 0, synchronous FULL), so the durability setting would hold for some
+  // commits only. Every client call runs synchronously on its connection, so one is enough.
+  const client = createClient({
+    url: options.url,
+    authToken: options.authToken,
+    ...(file ? { concurrency: 1 } : {}),
+  });
+  if (file) {
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute(`PRAGMA synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`);
     await client.execute("PRAGMA busy_timeout = 5000");

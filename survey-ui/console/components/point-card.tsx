@@ -40,7 +40,8 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
   return (
     <li class={point.archived ? "point-card point-archived" : "point-card"} aria-labelledby={titleId}>
       <div class="point-head">
-        {!point.archived && (
+        {/* A counter that takes one-time links only has no shared QR: it would lead citizens to a refusal. */}
+        {!point.archived && !point.tokenRequired && (
           <img class="point-qr" src={`/qr/${point.code}.svg`} alt="" width={88} height={88} loading="lazy" />
         )}
         <div>
@@ -56,11 +57,16 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
           </p>
           <p class="muted">
             {tr(`instrument.forms.${point.form}`)}
-            {point.tokenRequired && <span class="tag">{tr("console.points.linksOnly")}</span>}
-            {" · "}
-            <a href={point.surveyUrl} target="_blank" rel="noopener">
-              {point.surveyUrl}
-            </a>
+            {point.tokenRequired ? (
+              <span class="tag">{tr("console.points.linksOnly")}</span>
+            ) : (
+              <>
+                {" · "}
+                <a href={point.surveyUrl} target="_blank" rel="noopener">
+                  {point.surveyUrl}
+                </a>
+              </>
+            )}
           </p>
         </div>
       </div>

@@ -4,7 +4,7 @@ import { ChartFigure } from "./chart-figure.js";
 
 const WIDTH = 480;
 const HEIGHT = 220;
-const PAD = { top: 12, right: 12, bottom: 28, left: 36 };
+const PAD = { top: 12, right: 24, bottom: 28, left: 36 };
 const GRID = [0, 25, 50, 75, 100];
 
 /** "2026-03" as "3/26": short enough for twelve labels on a phone. */

@@ -11,6 +11,10 @@ export type UnitValues = { code: string; name: string; parent: string };
 /** Creating a unit (code, name, parent) or renaming and moving one (its code never changes). */
 export function UnitForm(props: {
   units: readonly Unit[];
+  /** Only a province-wide admin may create or move a unit to the top of the tree. */
+  allowTopLevel: boolean;
+  /** False for the unit a scoped admin's scope starts at: its parent lies outside their scope. */
+  movable: boolean;
   initial: UnitValues;
   creating: boolean;
   labelledBy: string;
@@ -53,15 +57,18 @@ export function UnitForm(props: {
         invalid={submission.invalid("name")}
         required
       />
-      <UnitSelect
-        name="parent"
-        label={tr("console.fields.parent")}
-        units={parents}
-        value={values.parent}
-        onValue={(parent) => setValues({ ...values, parent })}
-        emptyLabel={tr("console.units.topLevel")}
-        invalid={submission.invalid("parent")}
-      />
+      {props.movable && (
+        <UnitSelect
+          name="parent"
+          label={tr("console.fields.parent")}
+          units={parents}
+          value={values.parent}
+          onValue={(parent) => setValues({ ...values, parent })}
+          emptyLabel={props.allowTopLevel ? tr("console.units.topLevel") : undefined}
+          invalid={submission.invalid("parent")}
+          required={!props.allowTopLevel}
+        />
+      )}
       <div class="actions">
         <button type="submit" disabled={submission.pending}>
           {props.creating ? tr("console.units.create") : tr("console.form.save")}

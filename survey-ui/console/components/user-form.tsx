@@ -15,6 +15,8 @@ export type UserValues = { username: string; password: string; role: Role; unit:
  */
 export function UserForm(props: {
   units: readonly Unit[];
+  /** Only a province-wide admin may give a user the whole tree; others choose a unit of their own. */
+  allowWholeTree: boolean;
   initial: UserValues;
   creating: boolean;
   labelledBy: string;
@@ -73,8 +75,9 @@ export function UserForm(props: {
         units={props.units}
         value={values.unit}
         onValue={(unit) => setValues({ ...values, unit })}
-        emptyLabel={tr("console.account.wholeTree")}
+        emptyLabel={props.allowWholeTree ? tr("console.account.wholeTree") : undefined}
         invalid={submission.invalid("unit")}
+        required={!props.allowWholeTree}
       />
       <div class="actions">
         <button type="submit" disabled={submission.pending}>

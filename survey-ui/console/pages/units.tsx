@@ -15,7 +15,7 @@ import { useT } from "../lib/use-t.js";
 import "./catalogue.css";
 
 /** The organisation tree (admin): create, rename, move, archive units, and say which services each offers. */
-export function UnitsPage(_props: ScreenProps) {
+export function UnitsPage({ me }: ScreenProps) {
   const { tr } = useT();
   const [archived, setArchivedShown] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,7 +48,14 @@ export function UnitsPage(_props: ScreenProps) {
       {all.length > 0 && (
         <ul class="unit-tree" aria-label={tr("console.units.treeLabel")}>
           {unitForest(all).map((node) => (
-            <UnitBranch key={node.unit.code} node={node} units={all} onChanged={units.reload} />
+            <UnitBranch
+              key={node.unit.code}
+              node={node}
+              units={all}
+              allowTopLevel={me.unit === null}
+              scopeRoot={me.unit}
+              onChanged={units.reload}
+            />
           ))}
         </ul>
       )}
@@ -57,7 +64,9 @@ export function UnitsPage(_props: ScreenProps) {
         <UnitForm
           key={notice ?? ""}
           units={all.filter((unit) => unit.archivedAt === null)}
-          initial={{ code: "", name: "", parent: "" }}
+          allowTopLevel={me.unit === null}
+          movable
+          initial={{ code: "", name: "", parent: me.unit ?? "" }}
           creating
           labelledBy="new-unit-title"
           submission={create}
@@ -68,7 +77,13 @@ export function UnitsPage(_props: ScreenProps) {
   );
 }
 
-function UnitBranch(props: { node: UnitNode; units: readonly Unit[]; onChanged: () => void }) {
+function UnitBranch(props: {
+  node: UnitNode;
+  units: readonly Unit[];
+  allowTopLevel: boolean;
+  scopeRoot: string | null;
+  onChanged: () => void;
+}) {
   const { tr } = useT();
   const { unit, children } = props.node;
   const [panel, setPanel] = useState<"none" | "edit" | "services">("none");
@@ -140,6 +155,8 @@ function UnitBranch(props: { node: UnitNode; units: readonly Unit[]; onChanged: 
           </h2>
           <UnitForm
             units={props.units.filter((candidate) => candidate.archivedAt === null)}
+            allowTopLevel={props.allowTopLevel}
+            movable={unit.code !== props.scopeRoot}
             initial={{ code: unit.code, name: unit.name, parent: unit.parent ?? "" }}
             creating={false}
             labelledBy={`${id}-edit`}
@@ -159,7 +176,14 @@ function UnitBranch(props: { node: UnitNode; units: readonly Unit[]; onChanged: 
       {children.length > 0 && (
         <ul>
           {children.map((node) => (
-            <UnitBranch key={node.unit.code} node={node} units={props.units} onChanged={props.onChanged} />
+            <UnitBranch
+              key={node.unit.code}
+              node={node}
+              units={props.units}
+              allowTopLevel={props.allowTopLevel}
+              scopeRoot={props.scopeRoot}
+              onChanged={props.onChanged}
+            />
           ))}
         </ul>
       )}

@@ -57,6 +57,7 @@ export function UsersPage({ me }: ScreenProps) {
                   key={user.username}
                   user={user}
                   self={user.username === me.username}
+                  allowWholeTree={me.unit === null}
                   units={unitList}
                   onChanged={users.reload}
                 />
@@ -70,6 +71,7 @@ export function UsersPage({ me }: ScreenProps) {
         <UserForm
           key={notice ?? ""}
           units={unitList}
+          allowWholeTree={me.unit === null}
           initial={{ username: "", password: "", role: "analyst", unit: me.unit ?? "" }}
           creating
           labelledBy="new-user-title"
@@ -80,7 +82,13 @@ export function UsersPage({ me }: ScreenProps) {
   );
 }
 
-function UserRow(props: { user: User; self: boolean; units: readonly Unit[]; onChanged: () => void }) {
+function UserRow(props: {
+  user: User;
+  self: boolean;
+  allowWholeTree: boolean;
+  units: readonly Unit[];
+  onChanged: () => void;
+}) {
   const { lang, tr } = useT();
   const { user } = props;
   const [editing, setEditing] = useState(false);
@@ -142,6 +150,7 @@ function UserRow(props: { user: User; self: boolean; units: readonly Unit[]; onC
             {props.self && <p class="muted">{tr("console.users.selfNote")}</p>}
             <UserForm
               units={props.units}
+              allowWholeTree={props.allowWholeTree}
               initial={{ username: user.username, password: "", role: user.role, unit: user.unit ?? "" }}
               creating={false}
               labelledBy={`${id}-edit`}

@@ -379,3 +379,18 @@ describe("POST /api/v1/responses rate limit", () => {
     expect((await post(submission(a), via("192.0.2.5"), limited)).status).toBe(429);
   });
 });
+
+describe("POST /api/v1/responses body checks from the headers", () => {
+  it("refuses a declared Content-Length over the limit before reading the body, and a declared non-JSON body", async () => {
+    const big = await post(submission(counter, { comment: "x".repeat(70_000) }), {
+      "content-length": String(70_100),
+    });
+    expect(big.status).toBe(413);
+    const body = "TC1=5";
+    const form = await post(body, {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(body.length),
+    });
+    expect(form.status).toBe(415);
+  });
+});

@@ -283,7 +283,8 @@ export const en: Messages = {
       INVALID_CREDENTIALS: "The username or password is not correct.",
       TOO_MANY_ATTEMPTS: "Too many failed attempts. Please wait a few minutes and try again.",
       FORBIDDEN: "Your account may not do this, or the data belongs to a unit outside your scope.",
-      CSRF_REJECTED: "The request was refused because it did not come from this page. Please reload and try again.",
+      CSRF_REJECTED:
+        "The request was refused because it did not come from this page. Please reload and try again.",
       NOT_FOUND: "This could not be found. It may have been removed or its code changed.",
       POINT_NOT_FOUND: "This survey point could not be found.",
       CONFLICT: "This code or username is already in use. Please choose another one.",
@@ -295,7 +296,8 @@ export const en: Messages = {
       UNSUPPORTED_MEDIA_TYPE: "This kind of data is not supported. Import files must be CSV (UTF-8).",
       METHOD_NOT_ALLOWED: "This action is not supported.",
       RATE_LIMITED: "Too many requests in a short time. Please wait a moment and try again.",
-      INTERNAL_ERROR: "Something went wrong on our side. Please try again in a few minutes; if it persists, tell your administrator.",
+      INTERNAL_ERROR:
+        "Something went wrong on our side. Please try again in a few minutes; if it persists, tell your administrator.",
       SERVICE_UNAVAILABLE: "The system is briefly unavailable. Please try again in a few minutes.",
       NETWORK: "The server cannot be reached. Please check the network and try again.",
     },
@@ -344,18 +346,24 @@ export const en: Messages = {
       count: "Number of slips",
     },
     hints: {
-      password: "At least 10 characters. A sentence that is easy for you to remember and hard for others to guess works well.",
+      password:
+        "At least 10 characters. A sentence that is easy for you to remember and hard for others to guess works well.",
       passwordReset: "Leave empty to keep the password. The user will have to sign in again.",
-      username: "2–64 characters: lower-case letters without accents, digits, dot, dash, underscore. Example: nguyen.van.a",
+      username:
+        "2–64 characters: lower-case letters without accents, digits, dot, dash, underscore. Example: nguyen.van.a",
       scopeUnit: "The user sees and changes only this unit and the units below it.",
-      unitCode: "The unit's electronic identifier: up to 35 digits, capital letters A–Z and dots. Example: 000.00.10.H35",
+      unitCode:
+        "The unit's electronic identifier: up to 35 digits, capital letters A–Z and dots. Example: 000.00.10.H35",
       serviceCode: "The national procedure code d.dddddd, for example 1.001193.",
       field: "For example: Civil status, Land, Business registration.",
       localCode: "The localised code if there is one, for example 1.001193.000.00.00.H35.",
       pointLabel: "The name citizens see on the poster, for example: Counter 3.",
-      pointService: "Attach a procedure if the counter handles only that one; leave empty to let citizens choose.",
-      pointForm: "The full form has the 19 SIPAS questions; the quick form has 5, one per element, for busy counters.",
-      tokenRequired: "If ticked, the point has no shared poster: each citizen gets a one-time slip with their dossier.",
+      pointService:
+        "Attach a procedure if the counter handles only that one; leave empty to let citizens choose.",
+      pointForm:
+        "The full form has the 19 SIPAS questions; the quick form has 5, one per element, for busy counters.",
+      tokenRequired:
+        "If ticked, the point has no shared poster: each citizen gets a one-time slip with their dossier.",
       tokenName: "To remember what the key is for, for example: Monthly report of the Office.",
     },
     account: {
@@ -366,10 +374,12 @@ export const en: Messages = {
       passwordSubmit: "Change password",
       passwordChanged: "Your password has been changed. Your other sessions have ended.",
       mismatch: "The two new passwords are not the same.",
+      wrongPassword: "The current password is not correct.",
     },
     tokens: {
       title: "API keys for other software",
-      intro: "An API key lets software (for example a spreadsheet that updates itself) download reports with exactly your role and scope. Do not share keys by message; revoke a key as soon as it is no longer used.",
+      intro:
+        "An API key lets software (for example a spreadsheet that updates itself) download reports with exactly your role and scope. Do not share keys by message; revoke a key as soon as it is no longer used.",
       create: "Create key",
       shownOnce: "Your new key. It is shown only once: copy it and keep it safe now.",
       usage: "How to use it: send the header “Authorization: Bearer <key>” with every request.",
@@ -385,11 +395,13 @@ export const en: Messages = {
     },
     points: {
       title: "Survey points and posters",
-      intro: "Each counter (or unit, or procedure) is a survey point with its own QR code. Print its poster for the counter so that citizens can scan it and give their rating.",
+      intro:
+        "Each counter (or unit, or procedure) is a survey point with its own QR code. Print its poster for the counter so that citizens can scan it and give their rating.",
       allUnits: "All units in your scope",
       allPosters: "Print the posters of all points of the unit:",
       listLabel: "Survey points",
-      empty: "There are no survey points yet. Create the first one with the form below, then print its poster for the counter.",
+      empty:
+        "There are no survey points yet. Create the first one with the form below, then print its poster for the counter.",
       noUnits: "There are no units in your scope yet. An administrator needs to create them first.",
       anyService: "Citizens choose the procedure",
       linksOnly: "One-time slips only",
@@ -400,11 +412,13 @@ export const en: Messages = {
       editTitle: "Edit the survey point",
       create: "Create survey point",
       created: "Survey point {label} created with the code {code}. You can print its poster now.",
-      confirmArchive: "Archive the point “{label}”? Old posters will tell citizens the counter has moved; its data is kept.",
+      confirmArchive:
+        "Archive the point “{label}”? Old posters will tell citizens the counter has moved; its data is kept.",
     },
     links: {
       title: "One-time rating slips",
-      intro: "Hand one to the citizen with the receipt or the result: each slip works once and can be tied to a dossier code. The dossier code is not stored.",
+      intro:
+        "Hand one to the citizen with the receipt or the result: each slip works once and can be tied to a dossier code. The dossier code is not stored.",
       open: "One-time slips",
       print: "Create and print slips",
       get: "Get links to send by message",
@@ -412,9 +426,11 @@ export const en: Messages = {
     },
     units: {
       title: "Units",
-      intro: "The organisation tree: province → departments → divisions and centres. Units that have responses are archived, never deleted.",
+      intro:
+        "The organisation tree: province → departments → divisions and centres. Units that have responses are archived, never deleted.",
       treeLabel: "Unit tree",
-      empty: "There are no units yet. Create the top unit (for example the Provincial People's Committee) with the form below, or import a CSV file.",
+      empty:
+        "There are no units yet. Create the top unit (for example the Provincial People's Committee) with the form below, or import a CSV file.",
       topLevel: "None (top-level unit)",
       createTitle: "Add a unit",
       editTitle: "Edit the unit {name}",
@@ -425,37 +441,47 @@ export const en: Messages = {
       servicesLegend: "{count} procedure(s) selected",
       saveServices: "Save the list of procedures",
       servicesSaved: "Saved: the unit handles {count} procedure(s).",
-      noServices: "The procedure catalogue is empty. Add procedures on the Administrative procedures page first.",
+      noServices:
+        "The procedure catalogue is empty. Add procedures on the Administrative procedures page first.",
       confirmArchive: "Archive the unit “{name}”? It will take no new responses; its data is kept.",
     },
     services: {
       title: "Administrative procedures",
-      intro: "The catalogue of administrative procedures by national code. Which unit handles which procedure is chosen on the Units page or in the import file.",
-      empty: "The catalogue is empty. Add procedures one by one with the form below, or import the whole list from a CSV file.",
+      intro:
+        "The catalogue of administrative procedures by national code. Which unit handles which procedure is chosen on the Units page or in the import file.",
+      empty:
+        "The catalogue is empty. Add procedures one by one with the form below, or import the whole list from a CSV file.",
       count: "{count} procedure(s)",
       offeredBy: "Handled by",
       createTitle: "Add a procedure",
       editTitle: "Edit the procedure {code}",
       create: "Create procedure",
       created: "Procedure {code} added.",
-      confirmArchive: "Archive the procedure {code}? Citizens will no longer be able to choose it; its data is kept.",
+      confirmArchive:
+        "Archive the procedure {code}? Citizens will no longer be able to choose it; its data is kept.",
     },
     import: {
       example: "Example:",
       file: "Choose a CSV file (UTF-8)",
       text: "Or paste the file's content here (you can edit it here)",
-      textHint: "Press “Check” first: every row is checked and nothing is saved yet. If a row is wrong, fix it here and check again.",
+      notUtf8:
+        "This file is not UTF-8, so Vietnamese letters are damaged. In Excel, use Save As → “CSV UTF-8 (Comma delimited)” and choose the file again.",
+      textHint:
+        "Press “Check” first: every row is checked and nothing is saved yet. If a row is wrong, fix it here and check again.",
       check: "Check",
       save: "Save to the catalogue",
-      problems: "The file has {count} problem(s); nothing has been saved. Fix the rows below and check again.",
+      problems:
+        "The file has {count} problem(s); nothing has been saved. Fix the rows below and check again.",
       row: "Row",
       column: "Column",
       problem: "Problem",
-      checked: "The file is valid: {created} new and {updated} updated item(s). Press “Save to the catalogue” to save.",
+      checked:
+        "The file is valid: {created} new and {updated} updated item(s). Press “Save to the catalogue” to save.",
       saved: "Saved: {created} new, {updated} updated item(s).",
       units: {
         title: "Import units from a CSV file",
-        columns: "The first line is the header with the columns code (unit code), name and parent (the parent's code, empty for a top-level unit).",
+        columns:
+          "The first line is the header with the columns code (unit code), name and parent (the parent's code, empty for a top-level unit).",
         example: "code,name,parent",
         rules: {
           code: "A unit code has up to 35 digits, capital letters A–Z and dots.",
@@ -465,7 +491,8 @@ export const en: Messages = {
       },
       services: {
         title: "Import procedures from a CSV file",
-        columns: "The first line is the header with the columns code (national code), name, field, local_code and units (codes of the units handling it, separated by semicolons). Only code and name are required.",
+        columns:
+          "The first line is the header with the columns code (national code), name, field, local_code and units (codes of the units handling it, separated by semicolons). Only code and name are required.",
         example: "code,name,field,local_code,units",
         rules: {
           code: "A national procedure code looks like d.dddddd, for example 1.001193, and appears once in the file.",
@@ -485,12 +512,14 @@ export const en: Messages = {
       createTitle: "Add a user",
       editTitle: "Edit the user {username}",
       create: "Create user",
-      created: "User {username} created. Give them the password in person and ask them to change it when they sign in.",
+      created:
+        "User {username} created. Give them the password in person and ask them to change it when they sign in.",
       selfNote: "You can change only your own password; another administrator changes your role and scope.",
     },
     audit: {
       title: "Change log",
-      intro: "Who changed what, newest first. Passwords, keys and dossier codes are never written to the log.",
+      intro:
+        "Who changed what, newest first. Passwords, keys and dossier codes are never written to the log.",
       empty: "No changes have been recorded yet.",
       at: "Time",
       action: "Action",
@@ -523,7 +552,8 @@ export const en: Messages = {
     },
     dashboard: {
       title: "Satisfaction overview",
-      intro: "The SIPAS-style satisfaction index of the units in your scope, from the surveys at the counters.",
+      intro:
+        "The SIPAS-style satisfaction index of the units in your scope, from the surveys at the counters.",
       period: "Reporting period",
       periodKind: "Kind of period",
       presets: {
@@ -546,7 +576,8 @@ export const en: Messages = {
       rankBy: "Rank by",
       rankUnits: "Unit",
       rankServices: "Administrative procedure",
-      noData: "There are no responses for this period and scope yet. Choose a longer period or another unit; if a counter has no poster yet, print one so that citizens can start rating.",
+      noData:
+        "There are no responses for this period and scope yet. Choose a longer period or another unit; if a counter has no poster yet, print one so that citizens can start rating.",
       indexTitle: "Satisfaction index (SIPAS-style)",
       respondents: "{count} respondents",
       smallSample: "Small sample (fewer than 30 respondents): compare with care.",

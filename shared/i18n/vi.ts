@@ -286,7 +286,8 @@ export const vi = {
       UNAUTHENTICATED: "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
       INVALID_CREDENTIALS: "Tên đăng nhập hoặc mật khẩu không đúng.",
       TOO_MANY_ATTEMPTS: "Bạn đã nhập sai nhiều lần. Vui lòng đợi vài phút rồi thử lại.",
-      FORBIDDEN: "Tài khoản của bạn không có quyền thực hiện việc này, hoặc dữ liệu thuộc đơn vị ngoài phạm vi của bạn.",
+      FORBIDDEN:
+        "Tài khoản của bạn không có quyền thực hiện việc này, hoặc dữ liệu thuộc đơn vị ngoài phạm vi của bạn.",
       CSRF_REJECTED: "Yêu cầu bị từ chối vì không gửi từ trang này. Vui lòng tải lại trang rồi thử lại.",
       NOT_FOUND: "Không tìm thấy dữ liệu này. Có thể nó đã bị xóa hoặc đổi mã.",
       POINT_NOT_FOUND: "Không tìm thấy điểm khảo sát này.",
@@ -299,7 +300,8 @@ export const vi = {
       UNSUPPORTED_MEDIA_TYPE: "Định dạng dữ liệu không được hỗ trợ. Tệp nhập phải là CSV (UTF-8).",
       METHOD_NOT_ALLOWED: "Thao tác này không được hỗ trợ.",
       RATE_LIMITED: "Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại.",
-      INTERNAL_ERROR: "Hệ thống gặp sự cố. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo cho quản trị viên.",
+      INTERNAL_ERROR:
+        "Hệ thống gặp sự cố. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo cho quản trị viên.",
       SERVICE_UNAVAILABLE: "Hệ thống đang tạm ngừng phục vụ. Vui lòng thử lại sau ít phút.",
       NETWORK: "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng rồi thử lại.",
     },
@@ -350,16 +352,21 @@ export const vi = {
     hints: {
       password: "Ít nhất 10 ký tự. Nên dùng một câu dễ nhớ với bạn nhưng khó đoán với người khác.",
       passwordReset: "Để trống nếu không đổi mật khẩu. Người dùng sẽ phải đăng nhập lại.",
-      username: "2–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới. Ví dụ: nguyen.van.a",
+      username:
+        "2–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới. Ví dụ: nguyen.van.a",
       scopeUnit: "Người dùng chỉ thấy và thao tác trên đơn vị này và các đơn vị trực thuộc.",
-      unitCode: "Mã định danh điện tử của đơn vị: tối đa 35 ký tự gồm chữ số, chữ in hoa A–Z và dấu chấm. Ví dụ: 000.00.10.H35",
+      unitCode:
+        "Mã định danh điện tử của đơn vị: tối đa 35 ký tự gồm chữ số, chữ in hoa A–Z và dấu chấm. Ví dụ: 000.00.10.H35",
       serviceCode: "Mã thủ tục hành chính quốc gia dạng d.dddddd, ví dụ 1.001193.",
       field: "Ví dụ: Hộ tịch, Đất đai, Đăng ký kinh doanh.",
       localCode: "Mã đã địa phương hóa nếu có, ví dụ 1.001193.000.00.00.H35.",
       pointLabel: "Tên người dân nhìn thấy trên áp phích, ví dụ: Quầy số 3.",
-      pointService: "Gắn một thủ tục nếu quầy chỉ giải quyết thủ tục đó; để trống thì người dân tự chọn thủ tục.",
-      pointForm: "Phiếu đầy đủ có 19 câu theo phương pháp SIPAS; phiếu rút gọn có 5 câu, mỗi yếu tố một câu, cho quầy đông người.",
-      tokenRequired: "Khi chọn, điểm không có áp phích chung: mỗi người dân nhận một phiếu dùng một lần kèm hồ sơ.",
+      pointService:
+        "Gắn một thủ tục nếu quầy chỉ giải quyết thủ tục đó; để trống thì người dân tự chọn thủ tục.",
+      pointForm:
+        "Phiếu đầy đủ có 19 câu theo phương pháp SIPAS; phiếu rút gọn có 5 câu, mỗi yếu tố một câu, cho quầy đông người.",
+      tokenRequired:
+        "Khi chọn, điểm không có áp phích chung: mỗi người dân nhận một phiếu dùng một lần kèm hồ sơ.",
       tokenName: "Để nhớ khóa dùng vào việc gì, ví dụ: Báo cáo tháng của Văn phòng.",
     },
     account: {
@@ -370,10 +377,12 @@ export const vi = {
       passwordSubmit: "Đổi mật khẩu",
       passwordChanged: "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.",
       mismatch: "Hai lần nhập mật khẩu mới chưa giống nhau.",
+      wrongPassword: "Mật khẩu hiện tại không đúng.",
     },
     tokens: {
       title: "Khóa API cho phần mềm khác",
-      intro: "Khóa API cho phép một phần mềm (ví dụ bảng tính tự cập nhật) tải báo cáo với đúng quyền và phạm vi của bạn. Không chia sẻ khóa qua tin nhắn; thu hồi ngay khi không dùng nữa.",
+      intro:
+        "Khóa API cho phép một phần mềm (ví dụ bảng tính tự cập nhật) tải báo cáo với đúng quyền và phạm vi của bạn. Không chia sẻ khóa qua tin nhắn; thu hồi ngay khi không dùng nữa.",
       create: "Tạo khóa",
       shownOnce: "Khóa mới của bạn. Khóa chỉ hiện một lần: hãy sao chép và cất giữ cẩn thận ngay bây giờ.",
       usage: "Cách dùng: gửi kèm tiêu đề “Authorization: Bearer <khóa>” trong mỗi yêu cầu.",
@@ -389,11 +398,13 @@ export const vi = {
     },
     points: {
       title: "Điểm khảo sát và áp phích",
-      intro: "Mỗi quầy (hoặc mỗi đơn vị, mỗi thủ tục) là một điểm khảo sát có mã QR riêng. In áp phích đặt tại quầy để người dân quét mã và đánh giá.",
+      intro:
+        "Mỗi quầy (hoặc mỗi đơn vị, mỗi thủ tục) là một điểm khảo sát có mã QR riêng. In áp phích đặt tại quầy để người dân quét mã và đánh giá.",
       allUnits: "Tất cả đơn vị trong phạm vi của bạn",
       allPosters: "In áp phích tất cả điểm của đơn vị:",
       listLabel: "Các điểm khảo sát",
-      empty: "Chưa có điểm khảo sát nào. Hãy tạo điểm đầu tiên bằng mẫu bên dưới, rồi in áp phích đặt tại quầy.",
+      empty:
+        "Chưa có điểm khảo sát nào. Hãy tạo điểm đầu tiên bằng mẫu bên dưới, rồi in áp phích đặt tại quầy.",
       noUnits: "Chưa có đơn vị nào trong phạm vi của bạn. Quản trị viên cần tạo đơn vị trước.",
       anyService: "Người dân tự chọn thủ tục",
       linksOnly: "Chỉ phiếu dùng một lần",
@@ -404,21 +415,26 @@ export const vi = {
       editTitle: "Sửa điểm khảo sát",
       create: "Tạo điểm khảo sát",
       created: "Đã tạo điểm khảo sát {label} với mã {code}. Bây giờ có thể in áp phích.",
-      confirmArchive: "Lưu trữ điểm “{label}”? Áp phích cũ sẽ báo người dân rằng quầy đã chuyển; số liệu cũ vẫn được giữ.",
+      confirmArchive:
+        "Lưu trữ điểm “{label}”? Áp phích cũ sẽ báo người dân rằng quầy đã chuyển; số liệu cũ vẫn được giữ.",
     },
     links: {
       title: "Phiếu đánh giá dùng một lần",
-      intro: "Trao cho người dân kèm giấy hẹn hoặc kết quả: mỗi phiếu chỉ dùng được một lần, có thể gắn với mã hồ sơ. Mã hồ sơ không được lưu lại.",
+      intro:
+        "Trao cho người dân kèm giấy hẹn hoặc kết quả: mỗi phiếu chỉ dùng được một lần, có thể gắn với mã hồ sơ. Mã hồ sơ không được lưu lại.",
       open: "Phiếu dùng một lần",
       print: "Tạo và in phiếu",
       get: "Lấy đường dẫn để gửi tin nhắn",
-      issued: "{count} đường dẫn, dùng được đến {date}. Đường dẫn chỉ hiện lúc này; mỗi đường dẫn dùng được một lần.",
+      issued:
+        "{count} đường dẫn, dùng được đến {date}. Đường dẫn chỉ hiện lúc này; mỗi đường dẫn dùng được một lần.",
     },
     units: {
       title: "Đơn vị",
-      intro: "Cây tổ chức: tỉnh → sở, ban, ngành → phòng, trung tâm. Đơn vị đã có phiếu khảo sát thì chỉ lưu trữ, không xóa.",
+      intro:
+        "Cây tổ chức: tỉnh → sở, ban, ngành → phòng, trung tâm. Đơn vị đã có phiếu khảo sát thì chỉ lưu trữ, không xóa.",
       treeLabel: "Cây đơn vị",
-      empty: "Chưa có đơn vị nào. Hãy tạo đơn vị cấp cao nhất (ví dụ UBND tỉnh) bằng mẫu bên dưới, hoặc nhập từ tệp CSV.",
+      empty:
+        "Chưa có đơn vị nào. Hãy tạo đơn vị cấp cao nhất (ví dụ UBND tỉnh) bằng mẫu bên dưới, hoặc nhập từ tệp CSV.",
       topLevel: "Không có (đơn vị cấp cao nhất)",
       createTitle: "Thêm đơn vị",
       editTitle: "Sửa đơn vị {name}",
@@ -434,21 +450,27 @@ export const vi = {
     },
     services: {
       title: "Thủ tục hành chính",
-      intro: "Danh mục thủ tục hành chính theo mã quốc gia. Đơn vị nào giải quyết thủ tục nào được chọn ở trang Đơn vị hoặc trong tệp nhập.",
-      empty: "Danh mục đang trống. Hãy thêm từng thủ tục bằng mẫu bên dưới, hoặc nhập cả danh sách từ tệp CSV.",
+      intro:
+        "Danh mục thủ tục hành chính theo mã quốc gia. Đơn vị nào giải quyết thủ tục nào được chọn ở trang Đơn vị hoặc trong tệp nhập.",
+      empty:
+        "Danh mục đang trống. Hãy thêm từng thủ tục bằng mẫu bên dưới, hoặc nhập cả danh sách từ tệp CSV.",
       count: "{count} thủ tục",
       offeredBy: "Đơn vị giải quyết",
       createTitle: "Thêm thủ tục",
       editTitle: "Sửa thủ tục {code}",
       create: "Tạo thủ tục",
       created: "Đã thêm thủ tục {code}.",
-      confirmArchive: "Lưu trữ thủ tục {code}? Người dân sẽ không chọn được thủ tục này nữa; số liệu cũ vẫn được giữ.",
+      confirmArchive:
+        "Lưu trữ thủ tục {code}? Người dân sẽ không chọn được thủ tục này nữa; số liệu cũ vẫn được giữ.",
     },
     import: {
       example: "Ví dụ:",
       file: "Chọn tệp CSV (UTF-8)",
       text: "Hoặc dán nội dung tệp vào đây (có thể sửa trực tiếp)",
-      textHint: "Bấm “Kiểm tra” trước: hệ thống kiểm tra từng dòng và chưa lưu gì. Nếu có dòng lỗi, sửa ngay tại đây rồi kiểm tra lại.",
+      notUtf8:
+        "Tệp này không ở dạng UTF-8 nên chữ tiếng Việt bị lỗi. Trong Excel, chọn Lưu thành (Save As) → “CSV UTF-8 (Comma delimited)” rồi chọn lại tệp.",
+      textHint:
+        "Bấm “Kiểm tra” trước: hệ thống kiểm tra từng dòng và chưa lưu gì. Nếu có dòng lỗi, sửa ngay tại đây rồi kiểm tra lại.",
       check: "Kiểm tra",
       save: "Lưu vào danh mục",
       problems: "Tệp có {count} lỗi, chưa có gì được lưu. Hãy sửa các dòng dưới đây rồi kiểm tra lại.",
@@ -459,7 +481,8 @@ export const vi = {
       saved: "Đã lưu: thêm mới {created}, cập nhật {updated} mục.",
       units: {
         title: "Nhập đơn vị từ tệp CSV",
-        columns: "Dòng đầu là tiêu đề với các cột code (mã đơn vị), name (tên) và parent (mã đơn vị cấp trên, để trống nếu là cấp cao nhất).",
+        columns:
+          "Dòng đầu là tiêu đề với các cột code (mã đơn vị), name (tên) và parent (mã đơn vị cấp trên, để trống nếu là cấp cao nhất).",
         example: "code,name,parent",
         rules: {
           code: "Mã đơn vị tối đa 35 ký tự gồm chữ số, chữ in hoa A–Z và dấu chấm.",
@@ -469,7 +492,8 @@ export const vi = {
       },
       services: {
         title: "Nhập thủ tục từ tệp CSV",
-        columns: "Dòng đầu là tiêu đề với các cột code (mã quốc gia), name (tên), field (lĩnh vực), local_code (mã địa phương) và units (mã các đơn vị giải quyết, cách nhau bởi dấu chấm phẩy). Chỉ code và name là bắt buộc.",
+        columns:
+          "Dòng đầu là tiêu đề với các cột code (mã quốc gia), name (tên), field (lĩnh vực), local_code (mã địa phương) và units (mã các đơn vị giải quyết, cách nhau bởi dấu chấm phẩy). Chỉ code và name là bắt buộc.",
         example: "code,name,field,local_code,units",
         rules: {
           code: "Mã thủ tục quốc gia có dạng d.dddddd, ví dụ 1.001193, và không lặp lại trong tệp.",
@@ -480,7 +504,8 @@ export const vi = {
     },
     users: {
       title: "Người dùng",
-      intro: "Mỗi người dùng có một vai trò và một phạm vi: họ chỉ thấy số liệu của đơn vị mình và các đơn vị trực thuộc.",
+      intro:
+        "Mỗi người dùng có một vai trò và một phạm vi: họ chỉ thấy số liệu của đơn vị mình và các đơn vị trực thuộc.",
       empty: "Chưa có người dùng nào khác. Hãy tạo tài khoản cho cán bộ bằng mẫu bên dưới.",
       since: "Ngày tạo",
       disabled: "Đã khóa",
@@ -489,12 +514,15 @@ export const vi = {
       createTitle: "Thêm người dùng",
       editTitle: "Sửa người dùng {username}",
       create: "Tạo người dùng",
-      created: "Đã tạo người dùng {username}. Hãy trao mật khẩu cho họ trực tiếp và nhắc họ đổi mật khẩu khi đăng nhập.",
-      selfNote: "Bạn chỉ đổi được mật khẩu của chính mình; vai trò và phạm vi do quản trị viên khác thay đổi.",
+      created:
+        "Đã tạo người dùng {username}. Hãy trao mật khẩu cho họ trực tiếp và nhắc họ đổi mật khẩu khi đăng nhập.",
+      selfNote:
+        "Bạn chỉ đổi được mật khẩu của chính mình; vai trò và phạm vi do quản trị viên khác thay đổi.",
     },
     audit: {
       title: "Nhật ký thay đổi",
-      intro: "Ai đã thay đổi gì, mới nhất ở trên. Mật khẩu, khóa và mã hồ sơ không bao giờ được ghi vào nhật ký.",
+      intro:
+        "Ai đã thay đổi gì, mới nhất ở trên. Mật khẩu, khóa và mã hồ sơ không bao giờ được ghi vào nhật ký.",
       empty: "Chưa có thay đổi nào được ghi lại.",
       at: "Thời gian",
       action: "Thao tác",
@@ -527,7 +555,8 @@ export const vi = {
     },
     dashboard: {
       title: "Tổng quan mức độ hài lòng",
-      intro: "Chỉ số hài lòng theo phương pháp SIPAS của các đơn vị trong phạm vi của bạn, tính từ phiếu khảo sát tại quầy.",
+      intro:
+        "Chỉ số hài lòng theo phương pháp SIPAS của các đơn vị trong phạm vi của bạn, tính từ phiếu khảo sát tại quầy.",
       period: "Kỳ báo cáo",
       periodKind: "Loại kỳ",
       presets: {
@@ -550,7 +579,8 @@ export const vi = {
       rankBy: "Xếp hạng theo",
       rankUnits: "Đơn vị",
       rankServices: "Thủ tục hành chính",
-      noData: "Chưa có phiếu khảo sát nào trong kỳ và phạm vi này. Hãy chọn kỳ dài hơn hoặc đơn vị khác; nếu quầy chưa có áp phích, hãy in áp phích để người dân bắt đầu đánh giá.",
+      noData:
+        "Chưa có phiếu khảo sát nào trong kỳ và phạm vi này. Hãy chọn kỳ dài hơn hoặc đơn vị khác; nếu quầy chưa có áp phích, hãy in áp phích để người dân bắt đầu đánh giá.",
       indexTitle: "Chỉ số hài lòng (theo phương pháp SIPAS)",
       respondents: "{count} người trả lời",
       smallSample: "Mẫu nhỏ (dưới 30 người trả lời): cần thận trọng khi so sánh.",

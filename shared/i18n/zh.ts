@@ -361,10 +361,12 @@ export const zh: Messages = {
       passwordSubmit: "修改密码",
       passwordChanged: "密码已修改。您在其他地方的登录已结束。",
       mismatch: "两次输入的新密码不一致。",
+      wrongPassword: "当前密码不正确。",
     },
     tokens: {
       title: "供其他软件使用的 API 密钥",
-      intro: "API 密钥让其他软件（例如自动更新的电子表格）以您的角色和范围下载报告。请勿通过消息分享密钥；不再使用时请立即撤销。",
+      intro:
+        "API 密钥让其他软件（例如自动更新的电子表格）以您的角色和范围下载报告。请勿通过消息分享密钥；不再使用时请立即撤销。",
       create: "创建密钥",
       shownOnce: "这是您的新密钥，只显示一次：请现在复制并妥善保管。",
       usage: "用法：每个请求都带上请求头 “Authorization: Bearer <密钥>”。",
@@ -380,7 +382,8 @@ export const zh: Messages = {
     },
     points: {
       title: "调查点与海报",
-      intro: "每个窗口（或每个单位、每项手续）是一个有独立二维码的调查点。打印海报放在窗口，方便市民扫码评价。",
+      intro:
+        "每个窗口（或每个单位、每项手续）是一个有独立二维码的调查点。打印海报放在窗口，方便市民扫码评价。",
       allUnits: "您范围内的全部单位",
       allPosters: "打印该单位所有调查点的海报：",
       listLabel: "调查点",
@@ -439,7 +442,10 @@ export const zh: Messages = {
       example: "示例：",
       file: "选择 CSV 文件（UTF-8）",
       text: "或把文件内容粘贴到这里（可直接修改）",
-      textHint: "请先点击“检查”：系统会逐行检查，此时不会保存任何内容。如有错误行，可在此直接修改后再次检查。",
+      notUtf8:
+        "该文件不是 UTF-8 编码，越南文字会出现乱码。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”，然后重新选择文件。",
+      textHint:
+        "请先点击“检查”：系统会逐行检查，此时不会保存任何内容。如有错误行，可在此直接修改后再次检查。",
       check: "检查",
       save: "保存到目录",
       problems: "文件有 {count} 处错误，尚未保存任何内容。请修改下列各行后再次检查。",
@@ -450,7 +456,8 @@ export const zh: Messages = {
       saved: "已保存：新增 {created} 项，更新 {updated} 项。",
       units: {
         title: "从 CSV 文件导入单位",
-        columns: "第一行为标题，包含 code（单位代码）、name（名称）和 parent（上级单位代码，最高一级单位留空）三列。",
+        columns:
+          "第一行为标题，包含 code（单位代码）、name（名称）和 parent（上级单位代码，最高一级单位留空）三列。",
         example: "code,name,parent",
         rules: {
           code: "单位代码最多 35 个字符，由数字、大写字母 A–Z 和点组成。",
@@ -460,7 +467,8 @@ export const zh: Messages = {
       },
       services: {
         title: "从 CSV 文件导入手续",
-        columns: "第一行为标题，包含 code（国家代码）、name（名称）、field（领域）、local_code（地方代码）和 units（办理单位代码，用分号分隔）各列。只有 code 和 name 为必填。",
+        columns:
+          "第一行为标题，包含 code（国家代码）、name（名称）、field（领域）、local_code（地方代码）和 units（办理单位代码，用分号分隔）各列。只有 code 和 name 为必填。",
         example: "code,name,field,local_code,units",
         rules: {
           code: "国家手续代码格式为 d.dddddd，例如 1.001193，且在文件中不能重复。",
@@ -541,7 +549,8 @@ export const zh: Messages = {
       rankBy: "排名依据",
       rankUnits: "单位",
       rankServices: "行政手续",
-      noData: "该期间和范围内还没有答卷。请选择更长的期间或其他单位；如果窗口还没有海报，请打印海报，让市民开始评价。",
+      noData:
+        "该期间和范围内还没有答卷。请选择更长的期间或其他单位；如果窗口还没有海报，请打印海报，让市民开始评价。",
       indexTitle: "满意度指数（SIPAS 方法）",
       respondents: "{count} 位受访者",
       smallSample: "小样本（受访者少于 30 人）：比较时请谨慎。",

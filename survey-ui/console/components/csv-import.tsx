@@ -18,6 +18,8 @@ export function CsvImport(props: { entity: "units" | "services"; onSaved: () => 
   const [csv, setCsv] = useState("");
   const [checked, setChecked] = useState<{ csv: string; summary: ImportSummary } | null>(null);
   const [saved, setSaved] = useState<ImportSummary | null>(null);
+  // Excel's plain "CSV" is saved in the Windows code page, which reads back as replacement characters.
+  const [notUtf8, setNotUtf8] = useState(false);
   const check = useSubmit(
     () => importCsv(props.entity, csv, true),
     (summary) => setChecked({ csv, summary }),
@@ -50,7 +52,11 @@ export function CsvImport(props: { entity: "units" | "services"; onSaved: () => 
           accept=".csv,text/csv,text/plain"
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
-            if (file) void file.text().then((text) => setCsv(text.replace(/^\uFEFF/, "")));
+            if (file)
+              void file.text().then((text) => {
+                setNotUtf8(text.includes("\uFFFD"));
+                setCsv(text.replace(/^\uFEFF/, ""));
+              });
           }}
         />
       </div>
@@ -72,6 +78,11 @@ export function CsvImport(props: { entity: "units" | "services"; onSaved: () => 
           {tr("console.import.textHint")}
         </p>
       </div>
+      {notUtf8 && (
+        <p class="status status-error" role="alert">
+          {tr("console.import.notUtf8")}
+        </p>
+      )}
       <div class="actions">
         <button
           type="button"

@@ -1,20 +1,32 @@
-import { ApiFailure } from "../lib/api.js";
-import { failureText } from "../lib/failure-text.js";
+import type { MessageKey } from "../../../shared/i18n/index.js";
+import { ApiFailure, type FailureCode } from "../lib/api.js";
+import { failureCode, failureText } from "../lib/failure-text.js";
 import { optionalText, type Translate, useT } from "../lib/use-t.js";
 
 /**
  * Why a form was refused, above the form: the reason in plain words, and the server's detail for each
  * problem it listed that no field on screen shows (a CSV row, a rule across fields).
  */
-export function FormError({ error, fields = [] }: { error: unknown; fields?: readonly string[] }) {
+export function FormError({
+  error,
+  fields = [],
+  messages = {},
+}: {
+  error: unknown;
+  fields?: readonly string[];
+  /** What a code means on this form, where the general wording would mislead ("wrong current password"). */
+  messages?: Partial<Record<FailureCode, MessageKey>>;
+}) {
   const { tr } = useT();
   if (!error) return null;
+  const special = messages[failureCode(error)];
   const stray =
     error instanceof ApiFailure
       ? error.issues.filter((issue) => !fields.includes(String(issue.path[0])))
       : [];
-  const message =
-    error instanceof ApiFailure && error.code === "VALIDATION_FAILED" && stray.length === 0
+  const message = special
+    ? tr(special)
+    : error instanceof ApiFailure && error.code === "VALIDATION_FAILED" && stray.length === 0
       ? tr("console.form.fixFields")
       : failureText(tr, error);
   return (

@@ -48,7 +48,11 @@ function PasswordChange() {
     <section class="panel" aria-labelledby="password-title">
       <h2 id="password-title">{tr("console.account.passwordTitle")}</h2>
       {done && <Notice>{tr("console.account.passwordChanged")}</Notice>}
-      <FormError error={form.error} fields={["currentPassword", "newPassword"]} />
+      <FormError
+        error={form.error}
+        fields={["currentPassword", "newPassword"]}
+        messages={{ INVALID_CREDENTIALS: "console.account.wrongPassword" }}
+      />
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -7,7 +7,7 @@ import { Agent, request } from "node:http";
 /** One request to send: a path on the server and, for a POST, its JSON text. */
 export type LoadCall = { method: "GET" | "POST"; path: string; body?: string };
 
-/** What came back: the HTTP status (0 when no answer arrived), the body text, and the time it took. */
+/** What came back: the HTTP status (0 when no answer arrived, with the error as body), the body, the time. */
 export type LoadAnswer = { status: number; body: string; ms: number };
 
 export type LoadOptions = {
@@ -67,14 +67,16 @@ function send(agent: Agent, baseUrl: string, call: LoadCall, timeoutMs: number):
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => done(res.statusCode ?? 0, Buffer.concat(chunks).toString("utf8")));
-        res.on("error", () => done(0, ""));
+        res.on("error", (error) => done(0, describe(error)));
       },
     );
     req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", () => done(0, ""));
+    req.on("error", (error) => done(0, describe(error)));
     req.end(call.body);
   });
 }
+
+const describe = (error: Error & { code?: string }) => error.code ?? error.message;
 
 /** Throughput, latency percentiles and answers per status of a run (status 0: no answer). */
 export function summariseLoad(run: LoadRun) {

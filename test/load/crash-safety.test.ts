@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type LoadAnswer, type LoadCall, runLoad } from "../../bench/lib/load.js";
+import { type LoadAnswer, runLoad } from "../../bench/lib/load.js";
 import { type RunningServer, removeServerFiles, startServer } from "../e2e/helpers/server.js";
 import { createLoadCatalogue } from "./helpers/catalogue.js";
 import { runDbCheck } from "./helpers/db-check.js";
 import { keepLedger } from "./helpers/ledger.js";
 import { checkExport, checkReportedRespondents } from "./helpers/reports.js";
+import { resendUnanswered } from "./helpers/resend.js";
 import { checkStored, readStoredResponses } from "./helpers/stored.js";
 import { planWorkload } from "./helpers/workload.js";
 
@@ -21,28 +22,6 @@ afterAll(async () => {
 });
 
 const isAcknowledgement = (answer: LoadAnswer) => answer.status === 201 || answer.status === 200;
-
-/** Sends again, as a survey's outbox does, every call without an answer (a few rounds at most). */
-async function resendUnanswered(
-  url: string,
-  calls: readonly LoadCall[],
-  answers: (LoadAnswer | undefined)[],
-) {
-  const latest = [...answers];
-  for (let round = 0; round < 3; round++) {
-    const again = calls.flatMap((_, index) => (latest[index] && latest[index].status !== 0 ? [] : [index]));
-    if (again.length === 0) break;
-    const run = await runLoad(
-      url,
-      again.map((index) => calls[index]!),
-      { concurrency: 64 },
-    );
-    again.forEach((index, i) => {
-      latest[index] = run.answers[i];
-    });
-  }
-  return latest;
-}
 
 describe.each(["normal", "full"] as const)(
   "a server killed mid-load (HAILONG_DURABILITY=%s)",

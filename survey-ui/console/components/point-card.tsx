@@ -8,7 +8,7 @@ import { LinkIssuer } from "./link-issuer.js";
 import { PointForm, type PointValues, pointValues } from "./point-form.js";
 
 /** The poster of a point in a print format, opened in its own tab (it has a print button). */
-export const posterHref = (code: string, format: string) =>
+const posterHref = (code: string, format: string) =>
   `/posters/${encodeURIComponent(code)}?format=${format}`;
 
 /**

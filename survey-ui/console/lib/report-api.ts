@@ -29,7 +29,7 @@ export type Comment = {
 };
 
 /** The query string of a report, identical for the JSON on screen and the files behind its buttons. */
-export function reportQuery(scope: ReportScope, by: ReportGrouping, format: ReportFormat): string {
+function reportQuery(scope: ReportScope, by: ReportGrouping, format: ReportFormat): string {
   return queryString({ from: scope.from, to: scope.to, by, unit: scope.unit, format });
 }
 

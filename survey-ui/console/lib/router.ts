@@ -2,7 +2,7 @@
 // page survives a reload and a return after sign-in), and the server answers every such address with
 // index.html.
 
-export const BASE = "/console/";
+const BASE = "/console/";
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

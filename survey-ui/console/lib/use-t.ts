@@ -30,7 +30,7 @@ export function rememberLang(lang: Lang): void {
 }
 
 /** A translator bound to one language. */
-export function translator(lang: Lang): Translate {
+function translator(lang: Lang): Translate {
   return (key, params) => t(lang, key, params);
 }
 

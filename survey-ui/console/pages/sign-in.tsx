@@ -32,7 +32,7 @@ export function SignInPage(props: {
         )}
         {props.reason === "signed-out" && <Notice>{tr("console.session.signedOut")}</Notice>}
         <FormError error={form.error} />
-        <form onSubmit={form.submit} noValidate={false}>
+        <form onSubmit={form.submit}>
           <TextField
             name="username"
             label={tr("console.signIn.username")}

@@ -8,8 +8,7 @@ import { LinkIssuer } from "./link-issuer.js";
 import { PointForm, type PointValues, pointValues } from "./point-form.js";
 
 /** The poster of a point in a print format, opened in its own tab (it has a print button). */
-const posterHref = (code: string, format: string) =>
-  `/posters/${encodeURIComponent(code)}?format=${format}`;
+const posterHref = (code: string, format: string) => `/posters/${encodeURIComponent(code)}?format=${format}`;
 
 /**
  * One survey point: its QR, where it leads, and what staff do with it (print a poster, hand out

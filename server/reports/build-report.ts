@@ -12,6 +12,7 @@ import { countsFromRollup, scoreGroup, type ValueCounts } from "../../shared/sco
 import type { Period } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import { sumRollups } from "../db/queries/reports.js";
+import { invalid } from "../errors.js";
 import { RESPONDENTS_ITEM } from "../submit/rollup-increments.js";
 import { splitPeriod } from "./period-split.js";
 import { GROUPING_KEYS, groupKey, reportGroups } from "./report-groups.js";
@@ -24,9 +25,20 @@ type GroupSums = { respondents: number; items: Array<{ item: string; value: numb
 /** What a report is asked for: its kind, grouping, period and the unit subtree it covers (null: all). */
 export type ReportRequest = { kind: ReportKind; by: ReportGrouping; period: Period; subtree: string | null };
 
+/** The longest period of a report, ten years: by=day and by=month list every day or month of it. */
+export const MAX_REPORT_DAYS = 3653;
+
+const DAY_MS = 86_400_000;
+
 /** The rows of /reports/sipas or /reports/items, keyed by the contract's column names, unrounded. */
 export async function buildReport(db: Database, request: ReportRequest): Promise<SipasRow[] | ItemRow[]> {
   const { kind, by, period, subtree } = request;
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
+  if (days > MAX_REPORT_DAYS) {
+    throw invalid(`A report covers at most ${MAX_REPORT_DAYS} days (ten years).`, [
+      { path: ["to"], message: "the period is longer than ten years" },
+    ]);
+  }
   // A day report cannot use monthly rows; every other grouping reads whole months from them.
   const sources = by === "day" ? { months: null, days: [period] } : splitPeriod(period);
   const sums = await sumRollups(db, { keys: GROUPING_KEYS[by], sources, subtree });

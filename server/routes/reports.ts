@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { tthcCodeSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
 import { type ReportKind, reportQuerySchema } from "../../shared/contract/reports.js";
-import { type MessageKey, pickLanguage, t } from "../../shared/i18n/index.js";
+import { pickLanguage, t } from "../../shared/i18n/index.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { findServiceByCode } from "../db/queries/services.js";
@@ -115,6 +115,6 @@ export const reportRoutes = new Hono<AppEnv>()
     return c.json({
       lang,
       title: t(lang, "report.method.title"),
-      paragraphs: METHOD_PARAGRAPHS.map((key) => t(lang, `report.method.${key}` as MessageKey)),
+      paragraphs: METHOD_PARAGRAPHS.map((key) => t(lang, `report.method.${key}`)),
     });
   });

@@ -416,6 +416,7 @@ describe("report queries", () => {
     ["an unknown format", `${PERIOD}&format=pdf`],
     ["a malformed unit", `${PERIOD}&unit=${encodeURIComponent("STP; DROP")}`],
     ["a preset without its year", "preset=quarter&quarter=1"],
+    ["a period longer than ten years", "from=2016-01-01&to=2026-01-02&by=day"],
   ])("answers 400 to %s", async (_, query) => {
     const res = await get(f.t, `/api/v1/reports/sipas?${query}`, admin.auth);
     expect(res.status).toBe(400);

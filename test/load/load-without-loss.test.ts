@@ -29,7 +29,7 @@ describe("POST /api/v1/responses under load", () => {
   it("stores, exports and reports every acknowledged response exactly once, no refused one, no 5xx", async () => {
     const workload = planWorkload({
       points: catalogue.points,
-      count: 1000,
+      count: 2000,
       retryShare: 0.1,
       conflictShare: 0.02,
       spread: 100,
@@ -44,18 +44,18 @@ describe("POST /api/v1/responses under load", () => {
     const ledger = keepLedger(workload.sends, answers);
     expect(ledger.problems).toEqual([]);
     expect(ledger.unanswered.size).toBe(0);
-    expect(ledger.acknowledged.size).toBe(1000);
+    expect(ledger.acknowledged.size).toBe(2000);
     expect(ledger.refused.length).toBeGreaterThan(0);
 
     const stored = readStoredResponses(join(server.dir, "hailong.db"));
-    expect(stored.size).toBe(1000);
+    expect(stored.size).toBe(2000);
     expect(checkStored(ledger, stored, { complete: true })).toEqual([]);
 
     expect(await checkExport(server.url, catalogue.token, ledger)).toEqual([]);
     expect(await checkReportedRespondents(server.url, catalogue.token, ledger)).toEqual([]);
 
     const check = runDbCheck(join(server.dir, "hailong.db"));
-    expect(check.output).toMatch(/Rollups agree with the 1,000 responses/);
+    expect(check.output).toMatch(/Rollups agree with the 2,000 responses/);
     expect(check.status).toBe(0);
-  });
+  }, 120_000);
 });

@@ -63,7 +63,8 @@ export function App() {
 
   useEffect(() => {
     if (session.state === "out" && route.path !== "sign-in") {
-      const here = `${route.path}${route.query.size > 0 ? `?${route.query}` : ""}`;
+      const search = route.query.toString();
+      const here = search ? `${route.path}?${search}` : route.path;
       navigate(here ? `sign-in?next=${encodeURIComponent(here)}` : "sign-in", { replace: true });
     } else if (session.state === "in" && (route.path === "sign-in" || route.path === "")) {
       navigate(afterSignIn(route.query, session.me), { replace: true });

@@ -60,7 +60,7 @@ export function CsvImport(props: { entity: "units" | "services"; onSaved: () => 
           }}
         />
       </div>
-      <div class="field">
+      <div class="field field-wide">
         <label for={`import-${props.entity}-text`}>{tr("console.import.text")}</label>
         <textarea
           id={`import-${props.entity}-text`}

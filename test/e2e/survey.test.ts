@@ -17,6 +17,7 @@ let db: Client;
 let full: string;
 let quick: string;
 let kioskPoint: string;
+let manyServices: string;
 
 const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
@@ -36,6 +37,19 @@ beforeAll(async () => {
     ],
     points: [{ label: "Quầy số 3" }, { label: "Quầy số 5", form: "quick" }, { label: "Máy tính bảng" }],
   })) as [string, string, string];
+  [manyServices] = (await makeSurveyPoints(api, {
+    unit: { code: "H35.TTHCC", name: "Trung tâm Phục vụ hành chính công" },
+    services: [
+      { code: "1.000001", name: "Đăng ký khai sinh có yếu tố nước ngoài" },
+      ...["Cấp phiếu lý lịch tư pháp", "Đăng ký kết hôn", "Chứng thực bản sao", "Cấp giấy phép xây dựng"].map(
+        (name, i) => ({ code: `1.00001${i}`, name }),
+      ),
+      ...["Đăng ký doanh nghiệp", "Cấp đổi giấy phép lái xe", "Đăng ký khai tử", "Thay đổi hộ tịch"].map(
+        (name, i) => ({ code: `1.00002${i}`, name }),
+      ),
+    ],
+    points: [{ label: "Quầy tổng hợp", form: "quick" }],
+  })) as [string];
   db = createClient({ url: `file:${join(server.dir, "hailong.db")}` });
   browser = await launchBrowser();
 });
@@ -133,6 +147,23 @@ describe("the survey page", () => {
     const [stored] = await storedResponses(full);
     expect(stored?.answers).toEqual({ PA3: 5 });
     expect(stored?.serviceId).not.toBeNull();
+    await context.close();
+  });
+});
+
+describe("the service picker", () => {
+  it("narrows a long list of services by the words typed, without accents", async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${manyServices}`);
+    await page.getByRole("searchbox", { name: "Tìm thủ tục" }).fill("khai sinh dang ky");
+    const options = await page.locator("select#service option").allTextContents();
+    expect(options).toEqual(["— Chọn thủ tục (không bắt buộc) —", "Đăng ký khai sinh có yếu tố nước ngoài"]);
+    await page.locator("select#service").selectOption("1.000001");
+    await answer(page, 0, "Hài lòng");
+    await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+    await page.getByRole("heading", { name: "Xin cảm ơn Ông/Bà!" }).waitFor();
+    expect((await storedResponses(manyServices))[0]?.serviceId).not.toBeNull();
     await context.close();
   });
 });

@@ -33,8 +33,11 @@ export function ServicePicker(props: {
     );
   }
   if (props.services.length === 0) return null;
-  const wanted = folded(query.trim());
-  const shown = props.services.filter((s) => s.code === chosen || folded(s.name).includes(wanted));
+  // Every word typed must appear, in any order: "khai sinh đăng ký" finds "Đăng ký khai sinh".
+  const words = folded(query).split(/\s+/).filter(Boolean);
+  const shown = props.services.filter(
+    (s) => s.code === chosen || words.every((word) => folded(s.name).includes(word)),
+  );
   return (
     <div>
       <label class="f" for="service">

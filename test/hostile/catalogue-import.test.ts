@@ -108,43 +108,47 @@ const files = {
   ),
 };
 
-describe.each(["units", "services"] as const)("POST /api/v1/%s/import with random CSV", (what) => {
-  it("never answers 5xx, writes nothing when it refuses, and exactly what it reports when it accepts", async () => {
-    await fc.assert(
-      fc.asyncProperty(files[what], fc.boolean(), async (csv, dryRun) => {
-        const before = await catalogueSnapshot();
-        const codesBefore = await codesOf(what);
-        const res = await t.request("POST", `/api/v1/${what}/import${dryRun ? "?dryRun=true" : ""}`, {
-          auth: admin.auth,
-          body: csv,
-          headers: { "content-type": "text/csv; charset=utf-8" },
-        });
-        expect(res.status).toBeLessThan(500);
-        const body = await res.json();
-        if (res.status !== 200 || dryRun) {
-          if (res.status !== 200) expect(errorEnvelopeSchema.safeParse(body).error).toBeUndefined();
-          expect(await catalogueSnapshot()).toBe(before);
-          return;
-        }
-        const { created } = body as { created: string[] };
-        const codesAfter = await codesOf(what);
-        expect(codesAfter.size).toBe(codesBefore.size + created.length);
-        for (const code of created) expect(codesBefore.has(code) || !codesAfter.has(code)).toBe(false);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it("refuses a name that starts with NUL (SQLite would read it as empty) with 400, writing nothing", async () => {
-    const before = await catalogueSnapshot();
-    const csv = what === "units" ? "code,name\nNUL.1,\u0000Sở\n" : "code,name\n2.000999,\u0000Thủ tục\n";
-    const res = await t.request("POST", `/api/v1/${what}/import`, {
-      auth: admin.auth,
-      body: csv,
-      headers: { "content-type": "text/csv" },
+describe.each(["units", "services"] as const)(
+  "POST /api/v1/%s/import with random CSV",
+  { timeout: 60_000 },
+  (what) => {
+    it("never answers 5xx, writes nothing when it refuses, and exactly what it reports when it accepts", async () => {
+      await fc.assert(
+        fc.asyncProperty(files[what], fc.boolean(), async (csv, dryRun) => {
+          const before = await catalogueSnapshot();
+          const codesBefore = await codesOf(what);
+          const res = await t.request("POST", `/api/v1/${what}/import${dryRun ? "?dryRun=true" : ""}`, {
+            auth: admin.auth,
+            body: csv,
+            headers: { "content-type": "text/csv; charset=utf-8" },
+          });
+          expect(res.status).toBeLessThan(500);
+          const body = await res.json();
+          if (res.status !== 200 || dryRun) {
+            if (res.status !== 200) expect(errorEnvelopeSchema.safeParse(body).error).toBeUndefined();
+            expect(await catalogueSnapshot()).toBe(before);
+            return;
+          }
+          const { created } = body as { created: string[] };
+          const codesAfter = await codesOf(what);
+          expect(codesAfter.size).toBe(codesBefore.size + created.length);
+          for (const code of created) expect(codesBefore.has(code) || !codesAfter.has(code)).toBe(false);
+        }),
+        { numRuns: 200 },
+      );
     });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.issues[0].message).toMatch(/NUL/);
-    expect(await catalogueSnapshot()).toBe(before);
-  });
-});
+
+    it("refuses a name that starts with NUL (SQLite would read it as empty) with 400, writing nothing", async () => {
+      const before = await catalogueSnapshot();
+      const csv = what === "units" ? "code,name\nNUL.1,\u0000Sở\n" : "code,name\n2.000999,\u0000Thủ tục\n";
+      const res = await t.request("POST", `/api/v1/${what}/import`, {
+        auth: admin.auth,
+        body: csv,
+        headers: { "content-type": "text/csv" },
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.issues[0].message).toMatch(/NUL/);
+      expect(await catalogueSnapshot()).toBe(before);
+    });
+  },
+);

@@ -89,7 +89,7 @@ function xlsxCell(value: CellValue, kind: ColumnKind): CellValue {
   return typeof value === "string" ? xmlChars(value) : value;
 }
 
-describe("report writers against random tables", () => {
+describe("report writers against random tables", { timeout: 60_000 }, () => {
   it("CSV reads back with csv-parse as the same cells, formula-looking text neutralised", () => {
     fc.assert(
       fc.property(table, (t) => {

@@ -79,7 +79,7 @@ const submission = (point: string, token: string) => ({
 describe.each([
   ["a point open to all", open.code],
   ["a point that requires a link", linkOnly.code],
-])("adversarial link tokens at %s", (_, point) => {
+])("adversarial link tokens at %s", { timeout: 60_000 }, (_, point) => {
   it("POST /api/v1/responses answers 403 TOKEN_INVALID and stores nothing", async () => {
     await fc.assert(
       fc.asyncProperty(await refusedTokens(point), async (token) => {

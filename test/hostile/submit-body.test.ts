@@ -92,7 +92,8 @@ function setOwn(target: object, key: string, value: unknown): object {
   return Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-describe("POST /api/v1/responses against hostile bodies", () => {
+// Hundreds of requests per property, each checked against the database: bounded by count, not by time.
+describe("POST /api/v1/responses against hostile bodies", { timeout: 60_000 }, () => {
   it("answers any JSON value that is not a submission with the envelope, writing nothing", async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {

@@ -43,6 +43,22 @@ export async function wrangler(
   }
 }
 
+/**
+ * Builds the worker as `wrangler deploy` would upload it (minified, wrangler.toml's defines) into `outDir`,
+ * without uploading; returns the bundle's path and what wrangler printed (its size figures).
+ */
+export async function buildWorker(
+  outDir: string,
+  options: { environment?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {},
+) {
+  const environment = options.environment ? ["--env", options.environment] : [];
+  const printed = await wrangler(
+    ["deploy", "--dry-run", "--outdir", outDir, ...environment, ...(options.args ?? [])],
+    options.env,
+  );
+  return { script: join(outDir, "worker.js"), printed };
+}
+
 /** Applies migrations/ to the local D1 database (the same SQL files Node applies), as a developer would. */
 export async function applyLocalMigrations(persistTo: string | undefined, env?: NodeJS.ProcessEnv) {
   const where = persistTo ? ["--persist-to", persistTo] : [];
@@ -67,6 +83,11 @@ export async function startWranglerDev(options: {
   vars?: Record<string, string>;
   /** A named environment of wrangler.toml (e.g. "turso"). */
   environment?: string;
+  /**
+   * A bundle from buildWorker instead of server/worker.ts: the deployed code, and no rebuild when a source
+   * file changes while the instance serves (other work in the same checkout would restart it mid-request).
+   */
+  script?: string;
   env?: NodeJS.ProcessEnv;
 }): Promise<WranglerDev> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
@@ -79,6 +100,9 @@ export async function startWranglerDev(options: {
     [
       WRANGLER,
       "dev",
+      // wrangler bundles the bundle once more (adding its dev-only middleware) and watches that one file. With
+      // a script given, it looks for its configuration next to the script: name ours.
+      ...(options.script ? [options.script, "--config", join(ROOT, "wrangler.toml")] : []),
       "--local",
       "--persist-to",
       options.persistTo,
@@ -132,7 +156,14 @@ export async function startWranglerDev(options: {
     }
     return output;
   };
-  return { url, output: () => output, waitForOutput, stop: () => stopGroup(child) };
+  // Should this process die without stopping it (an uncaught error), workerd must not outlive it.
+  const orphanGuard = () => signalGroup(child.pid as number, "SIGKILL");
+  process.once("exit", orphanGuard);
+  const stop = async () => {
+    await stopGroup(child);
+    process.off("exit", orphanGuard);
+  };
+  return { url, output: () => output, waitForOutput, stop };
 }
 
 /** Ends a detached child and everything it started (workerd), by process group. */

@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/services", serviceRoutes);
   app.route("/api/v1/points", pointRoutes);
   // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
-  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter });
+  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter, writer: deps.responseWriter });
   app.route("/api/v1/points", pointInfoRoutes(submitter));
   app.route("/api/v1/responses", responseRoutes(submitter));
   app.route("/s", surveyRoutes(submitter));

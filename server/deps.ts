@@ -2,6 +2,7 @@ import type { AppConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
 import type { ConsoleFiles } from "./routes/console.js";
+import type { GroupWriter } from "./submit/group-writer.js";
 import type { RateLimiter } from "./submit/rate-limit.js";
 
 /** Everything the app needs from its runtime; built once per process (Node) or isolate (Workers). */
@@ -15,6 +16,8 @@ export type AppDeps = {
   log: Logger;
   /** The submit rate limiter; by default one in this process's memory (Workers may pass a binding). */
   rateLimiter?: RateLimiter;
+  /** How responses are written; by default one group-commit writer for the app (Workers pass a solo one). */
+  responseWriter?: GroupWriter;
   /**
    * The survey page's client script (the output of `vite build -c vite.survey.config.ts`), inlined into
    * each page. Without it the page still works as a plain form.

@@ -7,6 +7,7 @@ import type { Database } from "./db/database.js";
 import { anyAdminExists } from "./db/queries/users.js";
 import { errorBody } from "./errors.js";
 import { createJsonLogger, type Logger } from "./logger.js";
+import { createSoloWriter } from "./submit/group-writer.js";
 import type { RateLimiter } from "./submit/rate-limit.js";
 
 // The Workers entry: with server/node.ts, the only place that reads configuration or opens a database.
@@ -72,6 +73,8 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     newId: () => crypto.randomUUID(),
     log,
     rateLimiter: env.SUBMIT_LIMITER ? bindingRateLimiter(env.SUBMIT_LIMITER) : undefined,
+    // Group commit makes requests wait for each other, which workerd cancels as hung; D1 takes a batch each.
+    responseWriter: createSoloWriter(db),
     surveyScript,
     consoleFiles: assets
       ? async (path) => {

@@ -20,7 +20,9 @@ async function boot(
   persistTo: string,
   options: { vars?: Record<string, string>; environment?: string } = {},
 ) {
-  const dev = await startWranglerDev({ persistTo, env, ...options });
+  const scripts = inject("workerdScripts");
+  const script = options.environment === "turso" ? scripts.turso : scripts.d1;
+  const dev = await startWranglerDev({ persistTo, env, script, ...options });
   running.add(dev);
   return {
     dev,

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import {
   applyLocalMigrations,
+  buildWorker,
   offlineWranglerEnv,
   ROOT,
   startWranglerDev,
@@ -21,6 +22,8 @@ declare module "vitest" {
     workerdUrl: string;
     /** A local D1 state with the migrations applied by wrangler, never served: copied for each instance. */
     workerdTemplate: string;
+    /** The bundles `wrangler deploy` would upload, default (D1) and `--env turso`, built once for the run. */
+    workerdScripts: { d1: string; turso: string };
   }
 }
 
@@ -32,19 +35,32 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "hailong-worker-suite-"));
   const env = offlineWranglerEnv(join(dir, "config"));
   const template = join(dir, "template");
-  await Promise.all([applyLocalMigrations(template, env), ensureBuiltUi()]);
+  // wrangler wants the assets folder before it builds.
+  const ui = ensureBuiltUi();
+  const [, d1, turso] = await Promise.all([
+    applyLocalMigrations(template, env),
+    ui.then(() => buildWorker(join(dir, "d1"), { env })),
+    ui.then(() => buildWorker(join(dir, "turso"), { environment: "turso", env })),
+  ]);
   const persistTo = join(dir, "state");
   cpSync(template, persistTo, { recursive: true });
-  const [workerd, node] = await Promise.all([
-    startWranglerDev({ persistTo, vars, env }),
+  const [workerd, node] = await Promise.allSettled([
+    startWranglerDev({ persistTo, vars, env, script: d1.script }),
     startServer({ HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "0" }),
   ]);
-  project.provide("nodeUrl", node.url);
-  project.provide("workerdUrl", workerd.url);
+  if (workerd.status === "rejected" || node.status === "rejected") {
+    // Whichever did start must not outlive the run.
+    for (const server of [workerd, node]) if (server.status === "fulfilled") await server.value.stop();
+    throw workerd.status === "rejected" ? workerd.reason : (node as PromiseRejectedResult).reason;
+  }
+  project.provide("nodeUrl", node.value.url);
+  project.provide("workerdUrl", workerd.value.url);
   project.provide("workerdTemplate", template);
+  project.provide("workerdScripts", { d1: d1.script, turso: turso.script });
   return async () => {
-    await Promise.all([workerd.stop(), node.stop()]);
-    removeServerFiles(node);
+    if (process.env.HAILONG_DEBUG_WORKERD) console.log(workerd.value.output());
+    await Promise.all([workerd.value.stop(), node.value.stop()]);
+    removeServerFiles(node.value);
     rmSync(dir, { recursive: true, force: true });
   };
 }

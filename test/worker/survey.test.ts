@@ -50,6 +50,15 @@ describe.each(runtimes())("on $name", ({ client }) => {
     expect(reused).toMatchObject({ status: 409, body: { error: { code: "DUPLICATE_ID" } } });
   });
 
+  it("answers every one of many concurrent submissions and their concurrent retries", async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) => submission({ answers: { TC1: (i % 5) + 1 } }));
+    const firsts = await Promise.all(bodies.map(post));
+    expect(firsts.map((res) => res.status)).toEqual(bodies.map(() => 201));
+    const retries = await Promise.all(bodies.map(post));
+    expect(retries.map((res) => res.status)).toEqual(bodies.map(() => 200));
+    expect(retries.map((res) => res.body)).toEqual(firsts.map((res) => res.body));
+  });
+
   it("refuses an unknown item, a value outside the scale, an unknown point and a missing token", async () => {
     const unknownItem = await post(submission({ answers: { ZZ9: 5 } }));
     expect(unknownItem).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED" } } });

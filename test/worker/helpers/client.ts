@@ -32,7 +32,12 @@ export function httpClient(base: string) {
       options: Parameters<typeof request>[2] = {},
     ): Promise<{ status: number; body: T; headers: Headers }> {
       const res = await request(method, path, options);
-      return { status: res.status, body: (await res.json()) as T, headers: res.headers };
+      const text = await res.text();
+      try {
+        return { status: res.status, body: JSON.parse(text) as T, headers: res.headers };
+      } catch {
+        throw new Error(`${method} ${path} answered ${res.status} without JSON: ${text.slice(0, 300)}`);
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { offlineWranglerEnv, ROOT, wrangler } from "../scripts/worker-wrangler.js";
+import { buildWorker, offlineWranglerEnv, ROOT } from "../scripts/worker-wrangler.js";
 
 // The Workers bundle as `wrangler deploy --dry-run` builds it (minified), against the 100 KiB gzip budget
 // and against the floor of a Hono hello world built the same way; then what its gzipped size is made of.
@@ -16,19 +16,19 @@ type SourceMap = { sources: string[]; mappings: string };
 
 /** Builds with wrangler into a folder of its own and reads wrangler's gzip figure, the code and its map. */
 async function build(name: string, args: string[]): Promise<Build> {
-  const out = join(work, name);
   // The size of the worker does not depend on the UI, which need not be built: an empty assets folder.
   const assets = join(work, "no-assets");
   mkdirSync(assets, { recursive: true });
-  const printed = await wrangler(["deploy", "--dry-run", "--outdir", out, "--assets", assets, ...args], env);
+  const { script, printed } = await buildWorker(join(work, name), {
+    args: ["--assets", assets, ...args],
+    env,
+  });
   const gzip = /Total Upload: [\d.]+ KiB \/ gzip: ([\d.]+) KiB/.exec(printed);
   if (!gzip) throw new Error(`no size in wrangler's output:\n${printed}`);
-  // Named after the entry file: worker.js for the app, index.js for a probe.
-  const file = join(out, readdirSync(out).find((name) => name.endsWith(".js")) as string);
   return {
     gzipKiB: Number(gzip[1]),
-    code: readFileSync(file, "utf8"),
-    map: JSON.parse(readFileSync(`${file}.map`, "utf8")) as SourceMap,
+    code: readFileSync(script, "utf8"),
+    map: JSON.parse(readFileSync(`${script}.map`, "utf8")) as SourceMap,
   };
 }
 

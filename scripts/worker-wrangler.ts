@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -26,7 +26,7 @@ export function offlineWranglerEnv(configHome?: string): NodeJS.ProcessEnv {
 }
 
 /** Runs a wrangler command to its end and returns what it printed; a failure carries that output. */
-export async function wrangler(
+async function wrangler(
   args: string[],
   env: NodeJS.ProcessEnv = offlineWranglerEnv(),
 ): Promise<string> {
@@ -56,7 +56,9 @@ export async function buildWorker(
     ["deploy", "--dry-run", "--outdir", outDir, ...environment, ...(options.args ?? [])],
     options.env,
   );
-  return { script: join(outDir, "worker.js"), printed };
+  // Named after the entry file: worker.js for the app.
+  const script = join(outDir, readdirSync(outDir).find((name) => name.endsWith(".js")) as string);
+  return { script, printed };
 }
 
 /** Applies migrations/ to the local D1 database (the same SQL files Node applies), as a developer would. */

@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/e2e/**", "test/worker/**", "node_modules/**"],
     pool: "forks",
-    testTimeout: 20_000,
+    // Generous: some tests boot real servers, and CI machines are shared.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import Database from "libsql";
 import { createApp } from "../server/app.js";
@@ -170,11 +171,13 @@ if (process.argv[2] === "--child") {
         stdio: ["ignore", "pipe", "inherit"],
       }),
     );
-  // Warm the page cache once so that every way reads from memory, not from the disk.
-  measure("native");
+  // The first run warms the OS page cache, so that every way reads from memory, not from the disk. The
+  // route and the floor take turns twice and keep their faster run: a shared machine only slows a run down.
+  const faster = (a: Figures, b: Figures) => (a.ms <= b.ms ? a : b);
+  const first = { native: measure("native"), route: measure("route") };
   const results = {
-    native: measure("native"),
-    route: measure("route"),
+    native: faster(first.native, measure("native")),
+    route: faster(first.route, measure("route")),
     "row-objects": measure("row-objects"),
   };
   const floor = results.native;
@@ -182,7 +185,7 @@ if (process.argv[2] === "--child") {
     `| ${what} | ${f.rows.toLocaleString("en")} | ${(f.ms / 1000).toFixed(1)} s | ${Math.round(f.rows / (f.ms / 1000)).toLocaleString("en")} rows/s | ${Math.round(f.peakMb)} MB (${Math.round(f.baseMb)} at start) | ${(f.ms / floor.ms).toFixed(2)}× |`;
   console.log("## Raw export: GET /api/v1/reports/responses.csv, 1M responses\n");
   console.log(
-    `Command: \`npx tsx bench/reports-export.ts\`. Every response of the demo year (${(results.route.bytes / 1e6).toFixed(0)} MB of CSV), each way in its own process; peak RSS of that process. Floor: the native \`libsql\` iterator with the same query and CSV writer.\n`,
+    `Command: \`npx tsx bench/reports-export.ts\`. Every response of the demo year (${(results.route.bytes / 1e6).toFixed(0)} MB of CSV), each way in its own process (route and floor: the faster of two turns; row objects: one run); peak RSS of that process. Load average when done: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores (a shared machine). Floor: the native \`libsql\` iterator with the same query and CSV writer.\n`,
   );
   console.log("| Way | Rows | Time | Rate | Peak RSS | Time / floor |\n|---|---|---|---|---|---|");
   console.log(

@@ -58,6 +58,11 @@ describe("server/worker.ts", () => {
     expect(secret[0]!.value.length).toBeGreaterThanOrEqual(32);
 
     const second = await boot(state, { vars: { HAILONG_ADMIN_PASSWORD: PASSWORD } });
+    // A cold isolate met by a crowd: every request waits for the one start-up and is answered.
+    const crowd = await Promise.all(
+      Array.from({ length: 20 }, () => second.client.request("GET", "/healthz")),
+    );
+    expect(crowd.map((res) => res.status)).toEqual(crowd.map(() => 200));
     expect((await login(second.client)).status).toBe(200);
     expect((await login(second.client)).status).toBe(200);
     await second.dev.waitForOutput(/first_admin_created/);

@@ -26,10 +26,7 @@ export function offlineWranglerEnv(configHome?: string): NodeJS.ProcessEnv {
 }
 
 /** Runs a wrangler command to its end and returns what it printed; a failure carries that output. */
-async function wrangler(
-  args: string[],
-  env: NodeJS.ProcessEnv = offlineWranglerEnv(),
-): Promise<string> {
+async function wrangler(args: string[], env: NodeJS.ProcessEnv = offlineWranglerEnv()): Promise<string> {
   try {
     const { stdout, stderr } = await run(process.execPath, [WRANGLER, ...args], {
       cwd: ROOT,

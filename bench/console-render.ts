@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Page } from "playwright-core";
@@ -16,14 +16,14 @@ import { launchBrowser } from "../test/e2e/helpers/browser.js";
 
 // The dashboard's render time after its data arrives, in Debian's chromium: a year (2025) of responses for
 // 50 units, sent through POST /api/v1/responses with the app's clock moved across the year, then the
-// dashboard for the whole year (ranking of all 50 units) loaded RUNS times. The page's own performance
+// dashboard for the whole year (ranking of all 50 units) loaded RUNS times (median and best). The page's own performance
 // measures are read: data → DOM built, and data → the first frame painted after it. The floor is the same
 // DOM as static HTML in the same browser (innerHTML of the finished page, laid out and painted).
 // Budget: 300 ms from the data to the screen; also measured with the CPU slowed 4× (a cheap office PC).
 
 const UNITS = 50;
 const PER_UNIT_AND_MONTH = 6;
-const RUNS = 5;
+const RUNS = 7;
 const YEAR = 2025;
 const PASSWORD = "bench-admin-password";
 
@@ -153,6 +153,8 @@ async function measureOnce(page: Page) {
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+/** Median and best of the runs: on a shared machine the best run is the one least disturbed by others. */
+const spread = (values: number[]) => ({ median: median(values), best: Math.min(...values) });
 
 async function measure(cpuSlowdown: number) {
   const browser = await launchBrowser();
@@ -170,10 +172,10 @@ async function measure(cpuSlowdown: number) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measureOnce(page));
     return {
-      render: median(runs.map((r) => r.render)),
-      paint: median(runs.map((r) => r.paint)),
-      floorRender: median(runs.map((r) => r.floorRender)),
-      floorPaint: median(runs.map((r) => r.floorPaint)),
+      render: spread(runs.map((r) => r.render)),
+      paint: spread(runs.map((r) => r.paint)),
+      floorRender: spread(runs.map((r) => r.floorRender)),
+      floorPaint: spread(runs.map((r) => r.floorPaint)),
       rows: runs[0]?.rows ?? 0,
     };
   } finally {
@@ -182,12 +184,14 @@ async function measure(cpuSlowdown: number) {
 }
 
 try {
+  const load = loadavg()[0] ?? 0;
   const normal = await measure(1);
   const slow = await measure(4);
-  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const ms = (value: { median: number; best: number }) =>
+    `${value.median.toFixed(0)} ms (${value.best.toFixed(0)})`;
   console.log("## Console: dashboard render after the data arrives\n");
   console.log(
-    `A year (${YEAR}) for ${UNITS} units: ${sent.toLocaleString("en")} responses through POST /api/v1/responses; dashboard for the whole year, ranking by unit (${normal.rows} table rows). Debian chromium headless, 1366×768, median of ${RUNS} loads after a warm-up. Floor: the finished dashboard's DOM as static HTML (innerHTML) in the same page. Budget: 300 ms from data to screen.\n`,
+    `A year (${YEAR}) for ${UNITS} units: ${sent.toLocaleString("en")} responses through POST /api/v1/responses; dashboard for the whole year, ranking by unit (${normal.rows} table rows). Debian chromium headless, 1366×768, ${RUNS} loads after a warm-up: median (best). Floor: the finished dashboard's DOM as static HTML (innerHTML) in the same page. Budget: 300 ms from data to screen. Load average when the run started: ${load.toFixed(1)} on ${cpus().length} cores.\n`,
   );
   console.log("| Measure | Figure | Floor (static HTML) | Ratio to floor | Budget | Ratio to budget |");
   console.log("|---|---|---|---|---|---|");
@@ -196,10 +200,10 @@ try {
     ["CPU slowed 4×", slow],
   ] as const) {
     console.log(
-      `| data → DOM built (${label}) | ${ms(r.render)} | ${ms(r.floorRender)} | ${(r.render / r.floorRender).toFixed(1)}× | | |`,
+      `| data → DOM built (${label}) | ${ms(r.render)} | ${ms(r.floorRender)} | ${(r.render.median / r.floorRender.median).toFixed(1)}× | | |`,
     );
     console.log(
-      `| data → first frame painted (${label}) | ${ms(r.paint)} | ${ms(r.floorPaint)} | ${(r.paint / r.floorPaint).toFixed(1)}× | 300 ms | ${(r.paint / 300).toFixed(2)} |`,
+      `| data → first frame painted (${label}) | ${ms(r.paint)} | ${ms(r.floorPaint)} | ${(r.paint.median / r.floorPaint.median).toFixed(1)}× | 300 ms | ${(r.paint.median / 300).toFixed(2)} |`,
     );
   }
 } finally {

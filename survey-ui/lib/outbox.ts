@@ -44,6 +44,7 @@ export function keep(response: PendingResponse): void {
   write([...read().filter((r) => r.id !== response.id), response]);
 }
 
+/** Drops a response the server has answered for good (stored, repeated or refused). */
 export function forget(id: string): void {
   write(read().filter((r) => r.id !== id));
 }

@@ -312,6 +312,16 @@ describe("access", () => {
     await context.close();
   });
 
+  it("fits 320 CSS pixels (a small phone, or a 640 px window at 200 % zoom) without sideways scrolling", async () => {
+    const narrow = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "vi-VN" });
+    const page = await narrow.newPage();
+    for (const path of [`/s/${full}`, `/s/${manyServices}`, "/s/ZZZZZZ"]) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth)).toBe(false);
+    }
+    await narrow.close();
+  });
+
   for (const [name, path] of [
     ["the survey", () => `/s/${full}?lang=vi`],
     ["the quick survey in Chinese", () => `/s/${quick}?lang=zh`],

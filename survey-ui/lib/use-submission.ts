@@ -11,12 +11,19 @@ export type Phase =
 
 /**
  * Submits a response through the outbox: kept on the device first, then sent until the server answers for
- * good. `reset` starts over for the next citizen.
+ * good. In the `background` (a kiosk) the citizen is thanked as soon as the response is kept, so that a
+ * flaky network never holds up the next citizen; the sending goes on behind. `reset` starts over.
  */
-export function useSubmission() {
+export function useSubmission(background: boolean) {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const send = async (response: PendingResponse) => {
     keep(response);
+    if (background) {
+      setPhase({ name: "done" });
+      await deliver(response, () => {});
+      forget(response.id);
+      return;
+    }
     setPhase({ name: "sending" });
     const delivery: Delivery = await deliver(response, (reason) => setPhase({ name: "waiting", reason }));
     forget(response.id);

@@ -268,9 +268,26 @@ describe("a network that fails", () => {
 });
 
 describe("a kiosk at the counter", () => {
+  it("thanks the citizen at once while offline and sends the answers when the network returns", async () => {
+    const before = (await storedResponses(kioskPoint)).length;
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${kioskPoint}?kiosk=1`);
+    await context.setOffline(true);
+    await answer(page, 4, "Bình thường");
+    await page.getByRole("button", { name: "Gửi ý kiến" }).click();
+    await page.getByRole("heading", { name: "Xin cảm ơn Ông/Bà!" }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("hailong.outbox"))).toContain('"TT1":3');
+    await context.setOffline(false);
+    await expect.poll(async () => (await storedResponses(kioskPoint)).length).toBe(before + 1);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("hailong.outbox"))).toBeNull();
+    await context.close();
+  });
+
   it("resets itself after the thank-you, keeping nothing of the previous citizen", async () => {
     const context = await phone();
     const page = await context.newPage();
+    const before = (await storedResponses(kioskPoint)).length;
     await page.clock.install();
     await page.goto(`${server.url}/s/${kioskPoint}?kiosk=1`);
     await answer(page, 0, "Rất hài lòng");
@@ -285,7 +302,9 @@ describe("a kiosk at the counter", () => {
     await answer(page, 1, "Hài lòng");
     await page.getByRole("button", { name: "Gửi ý kiến" }).click();
     await page.getByText("Phiếu mới sẽ mở sau 10 giây.").waitFor();
-    const stored = await storedResponses(kioskPoint);
+    // A kiosk thanks the citizen once the response is kept on the device and sends it behind.
+    await expect.poll(async () => (await storedResponses(kioskPoint)).length).toBe(before + 2);
+    const stored = (await storedResponses(kioskPoint)).slice(before);
     expect(stored.map((r) => [r.channel, r.answers])).toEqual([
       ["kiosk", { TC1: 5 }],
       ["kiosk", { TC2: 4 }],

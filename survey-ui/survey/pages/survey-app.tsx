@@ -45,7 +45,7 @@ export function SurveyApp(props: SurveyProps) {
   const [round, setRound] = useState(0);
   const [id, setId] = useState(props.id);
   const [answered, setAnswered] = useState(answeredCount(items, props.values));
-  const submission = useSubmission();
+  const submission = useSubmission(props.kiosk);
   const earlier = useEarlierAnswers();
   const { phase } = submission;
   const startAgain = () => {

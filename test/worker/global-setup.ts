@@ -58,6 +58,13 @@ export default async function setup(project: TestProject) {
   project.provide("workerdTemplate", template);
   project.provide("workerdScripts", { d1: d1.script, turso: turso.script });
   return async () => {
+    // A server that died during the run leaves only ECONNREFUSED in the tests: show what it said.
+    const child = node.value.process;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      console.error(
+        `The Node server ended early (${child.exitCode ?? child.signalCode}):\n${node.value.output()}`,
+      );
+    }
     if (process.env.HAILONG_DEBUG_WORKERD) console.log(workerd.value.output());
     await Promise.all([workerd.value.stop(), node.value.stop()]);
     removeServerFiles(node.value);

@@ -3,6 +3,13 @@ import { SurveyApp } from "./pages/survey-app.js";
 import { PROPS_ELEMENT_ID, type SurveyProps } from "./survey-props.js";
 
 // The survey page's inline script: takes over the server-rendered form from the props the server embedded.
+// Two things travel in the page once only, as markup, and are not repeated in the props: the questions
+// (kept as they are, see StaticHtml) and the unit's services, read back here from the picker's options.
 const root = document.getElementById("app");
-const props = document.getElementById(PROPS_ELEMENT_ID)?.textContent;
-if (root && props) hydrate(<SurveyApp {...(JSON.parse(props) as SurveyProps)} />, root);
+const json = document.getElementById(PROPS_ELEMENT_ID)?.textContent;
+if (root && json) {
+  const props = JSON.parse(json) as SurveyProps;
+  const options = root.querySelectorAll<HTMLOptionElement>("#service option");
+  props.services = Array.from(options, (o) => ({ code: o.value, name: o.text })).filter((s) => s.code !== "");
+  hydrate(<SurveyApp {...props} />, root);
+}

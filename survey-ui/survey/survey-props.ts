@@ -21,7 +21,8 @@ export type SurveyProps = {
   lang: Lang;
   text: SurveyText;
   point: { code: string; form: Form };
-  /** The service fixed for the point, else null and the unit's services to pick from. */
+  /** The service fixed for the point, else null and the unit's services to pick from (in the page once:
+   * the client reads them back from the picker's options). */
   service: { code: string; name: string } | null;
   services: Array<{ code: string; name: string }>;
   /** The response id of this page's first submission (the idempotency key of the no-JS post too). */

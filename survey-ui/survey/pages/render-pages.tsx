@@ -38,7 +38,9 @@ export function renderSurveyPage(frame: PageFrame, props: SurveyProps, script: s
             <script
               type="application/json"
               id={PROPS_ELEMENT_ID}
-              dangerouslySetInnerHTML={{ __html: scriptSafeJson({ ...props, questionsHtml: "" }) }}
+              dangerouslySetInnerHTML={{
+                __html: scriptSafeJson({ ...props, questionsHtml: "", services: [] }),
+              }}
             />
             <script nonce={frame.nonce} dangerouslySetInnerHTML={{ __html: script }} />
           </>

@@ -19,8 +19,22 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
     if (roles.length > 0 && !roles.includes(user.role)) throw forbidden("Your role does not allow this.");
     c.set("user", user);
     await next();
+    // What a signed-in user sees must not stay in a shared computer's cache or a proxy.
+    c.header("cache-control", "no-store");
   };
 }
+
+/** No caching of the answer (sign-in, sign-out and every authenticated answer). */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.header("cache-control", "no-store");
+};
+
+/** The cross-site check of cookie writes, for routes that write a cookie without requiring a user. */
+export const requireSameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await checkSameOrigin(c);
+  await next();
+};
 
 const sameOriginCheck = csrf({
   origin: (origin, c) => origin === new URL(c.req.url).origin || origin === c.var.deps.config.publicUrl,

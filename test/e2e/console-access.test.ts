@@ -49,7 +49,8 @@ async function createKey(name: string, days?: string): Promise<string> {
 
 async function changePassword(current: string, next: string, keep: boolean) {
   await page.getByLabel("Mật khẩu hiện tại").fill(current);
-  await page.getByLabel("Mật khẩu mới", { exact: true }).fill(next);
+  // "Mật khẩu mới" is also the start of "Nhập lại mật khẩu mới": the field by its id.
+  await page.locator("#field-newPassword").fill(next);
   await page.getByLabel("Nhập lại mật khẩu mới").fill(next);
   if (keep) await page.getByLabel("Giữ các khóa API của tôi").check();
   await page.getByRole("button", { name: "Đổi mật khẩu" }).click();

@@ -59,7 +59,11 @@ export const authRoutes = new Hono<AppEnv>()
     const caller = currentUser(c);
     const { currentPassword, newPassword, keepTokens } = c.req.valid("json");
     const user = await findUserById(db, caller.id);
-    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw invalidCredentials();
+    if (!user) throw invalidCredentials();
+    // Guessing the current password through a borrowed session meets the same lock-out as signing in.
+    const ticket = await admitSignIn(c, user.username);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidCredentials();
+    await signInSucceeded(c, ticket);
     // Other sessions end and API tokens are revoked (unless the user asks to keep them): a changed
     // password should lock out whoever knew the old one.
     const statements: Statement[] = [

@@ -3,7 +3,7 @@ import { userCreateSchema, userPatchSchema } from "../../shared/contract/catalog
 import { sessionIdOf } from "../auth/credentials.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
-import { USER_POLICY } from "../auth/sign-in-throttle.js";
+import { admitSignIn, signInSucceeded, USER_POLICY } from "../auth/sign-in-throttle.js";
 import { type Database, runBatch, type Statement } from "../db/database.js";
 import { auditStatement, revokeTokensOfUserStatement } from "../db/queries/access.js";
 import { clearAttemptsOfUserStatement, lockedUsernames } from "../db/queries/sign-in-attempts.js";
@@ -146,8 +146,10 @@ export const userRoutes = new Hono<AppEnv>()
           { path: ["currentPassword"], message: "required to change your own password" },
         ]);
       const self = await findUserById(db, admin.id);
+      const ticket = await admitSignIn(c, admin.username);
       if (!self || !(await verifyPassword(patch.currentPassword, self.passwordHash)))
         throw new ApiError(401, "INVALID_CREDENTIALS", "The current password is not correct.");
+      await signInSucceeded(c, ticket);
     }
     const changes = {
       ...(patch.role ? { role: patch.role } : {}),

@@ -145,3 +145,19 @@ describe("Cache-Control on authenticated answers", () => {
     expect(signedIn.headers.get("cache-control")).toBe("no-store");
   });
 });
+
+describe("POST /api/v1/auth/password", () => {
+  it("meets the same lock-out when someone with the session guesses the current password", async () => {
+    const user = await makeUser(t, { role: "analyst", unit: "STP" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await t.request("POST", "/api/v1/auth/password", {
+        auth: user.auth,
+        body: { currentPassword: `guess-${i}`, newPassword: "taken-over-password" },
+        headers: { "x-forwarded-for": "198.51.100.9" },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+  });
+});

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { ConfigError, parseConfig } from "./config.js";
+import { loadConsoleFiles } from "./console-files.js";
 import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
 import { createJsonLogger } from "./logger.js";
@@ -37,8 +37,8 @@ async function main() {
   const surveyScript = existsSync(surveyScriptFile) ? readFileSync(surveyScriptFile, "utf8") : undefined;
   if (!surveyScript) log.warn("survey_script_missing", { fix: "npm run build" });
   // The console, built by `npm run build` into dist/console; the route checks paths before they get here.
-  const consoleDir = new URL("../dist/console/", import.meta.url);
-  if (!existsSync(consoleDir)) log.warn("console_missing", { fix: "npm run build" });
+  const consoleFiles = loadConsoleFiles(new URL("../dist/console/", import.meta.url));
+  if (!consoleFiles) log.warn("console_missing", { fix: "npm run build" });
 
   const app = createApp({
     db: database.db,
@@ -47,11 +47,7 @@ async function main() {
     newId: () => crypto.randomUUID(),
     log,
     surveyScript,
-    consoleFiles: (path) =>
-      readFile(new URL(path, consoleDir)).then(
-        (data) => new Uint8Array(data),
-        () => null,
-      ),
+    consoleFiles,
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   server.once("listening", () => {

@@ -14,6 +14,10 @@ import { constantTimeEqualText, randomToken, sha256Hex } from "../lib/crypto.js"
 export const SESSION_COOKIE = "hailong_session";
 /** A console session lasts 8 hours after its last use: a working day, not a week on a shared PC. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/** However busy, a session ends 12 hours after sign-in: a stolen cookie is not good for ever. */
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
+/** Days an API token lasts when its creator does not say. */
+export const TOKEN_DEFAULT_DAYS = 90;
 const TOKEN_PREFIX = "hl_";
 
 type CallerRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
@@ -33,7 +37,8 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
     sameSite: "Lax",
     secure: config.publicUrl.startsWith("https:"),
     path: "/",
-    maxAge: SESSION_IDLE_MS / 1000,
+    // The server decides when the session ends (idle or absolute); the cookie never outlives the latter.
+    maxAge: SESSION_MAX_MS / 1000,
   });
 }
 
@@ -47,13 +52,29 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
 }
 
-/** Issues an API token "hl_<id>_<secret>"; the secret is shown once and only its hash is kept. */
-export async function issueApiToken(c: Context<AppEnv>, userId: number, name: string) {
+/**
+ * Issues an API token "hl_<id>_<secret>" that stops working after `expiresInDays`; the secret is shown
+ * once and only its hash is kept.
+ */
+export async function issueApiToken(
+  c: Context<AppEnv>,
+  userId: number,
+  name: string,
+  expiresInDays = TOKEN_DEFAULT_DAYS,
+) {
   const { db, now } = c.var.deps;
   const id = randomToken(9);
   const secret = randomToken(32);
-  await insertApiToken(db, { id, userId, name, secretHash: await sha256Hex(secret), createdAt: now() });
-  return { id, token: `${TOKEN_PREFIX}${id}_${secret}` };
+  const expiresAt = now() + expiresInDays * 86_400_000;
+  await insertApiToken(db, {
+    id,
+    userId,
+    name,
+    secretHash: await sha256Hex(secret),
+    createdAt: now(),
+    expiresAt,
+  });
+  return { id, token: `${TOKEN_PREFIX}${id}_${secret}`, expiresAt };
 }
 
 /** Who is calling: a bearer token wins over a cookie; undefined when neither is valid. */
@@ -64,7 +85,7 @@ export async function identifyCaller(c: Context<AppEnv>) {
     const match = /^Bearer\s+hl_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/.exec(authorization.trim());
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
-    const row = await findTokenUser(db, id);
+    const row = await findTokenUser(db, id, now());
     if (!row || !constantTimeEqualText(row.secretHash, await sha256Hex(secret))) return undefined;
     // "Last used" to the minute is enough, and saves a write on every scripted request.
     if (row.lastUsedAt === null || now() - row.lastUsedAt > 60_000) await touchApiToken(db, id, now());
@@ -72,15 +93,17 @@ export async function identifyCaller(c: Context<AppEnv>) {
   }
   const sessionId = await sessionIdOf(c);
   if (!sessionId) return undefined;
-  const row = await findSessionUser(db, sessionId, now());
+  const row = await findSessionUser(db, sessionId, now(), now() - SESSION_MAX_MS);
   if (!row) return undefined;
-  // Slide the expiry only when less than half is left, so that most requests write nothing.
-  if (row.expiresAt - now() < SESSION_IDLE_MS / 2)
-    await extendSession(db, sessionId, now() + SESSION_IDLE_MS);
+  // Slide the expiry only when less than half is left, so that most requests write nothing; never past
+  // the absolute end.
+  const end = Math.min(now() + SESSION_IDLE_MS, row.createdAt + SESSION_MAX_MS);
+  if (row.expiresAt - now() < SESSION_IDLE_MS / 2 && end > row.expiresAt)
+    await extendSession(db, sessionId, end);
   return toCaller(row, "session");
 }
 
-function toCaller(row: Omit<CallerRow, "expiresAt">, via: "session" | "token") {
+function toCaller(row: Omit<CallerRow, "expiresAt" | "createdAt">, via: "session" | "token") {
   if (row.disabledAt !== null) return undefined;
   return {
     id: row.id,

@@ -13,14 +13,30 @@ type Role = AuthUser["role"];
  */
 export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // What a signed-in user sees must not stay in a shared computer's cache or a proxy (refusals too).
+    c.header("cache-control", "no-store");
     const user = c.var.user ?? (await identifyCaller(c));
     if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Please sign in.");
     if (user.via === "session") await checkSameOrigin(c);
     if (roles.length > 0 && !roles.includes(user.role)) throw forbidden("Your role does not allow this.");
     c.set("user", user);
     await next();
+    c.header("cache-control", "no-store");
   };
 }
+
+/** No caching of the answer (sign-in, sign-out and every authenticated answer). */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.header("cache-control", "no-store");
+  await next();
+  c.header("cache-control", "no-store");
+};
+
+/** The cross-site check of cookie writes, for routes that write a cookie without requiring a user. */
+export const requireSameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await checkSameOrigin(c);
+  await next();
+};
 
 const sameOriginCheck = csrf({
   origin: (origin, c) => origin === new URL(c.req.url).origin || origin === c.var.deps.config.publicUrl,

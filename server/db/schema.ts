@@ -239,6 +239,7 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ["admin", "analyst", "staff"] }).notNull(),
     unitId: integer("unit_id").references(() => units.id),
+    // No longer written: sign-in throttling lives in sign_in_attempts, per (address, username).
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: integer("locked_until"),
     disabledAt: integer("disabled_at"),
@@ -281,10 +282,35 @@ export const apiTokens = sqliteTable(
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at"),
     revokedAt: integer("revoked_at"),
+    // Null for tokens made before expiry existed: they last until revoked.
+    expiresAt: integer("expires_at"),
   },
   (t) => [
     // Listing "my tokens".
     index("api_tokens_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * Sign-in throttling: one row per client address ("a:" key) and per (address, username) ("u:" key),
+ * counting attempts not yet followed by a success. Privacy rule: the address is kept only as an HMAC under
+ * the server secret inside the key, rows are forgotten a day after their last attempt.
+ */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    key: text("key").primaryKey(),
+    // The username as typed (lower case), on "u:" rows only: lets an admin unlock a user everywhere.
+    username: text("username"),
+    attempts: integer("attempts").notNull(),
+    blockedUntil: integer("blocked_until").notNull(),
+    lastAt: integer("last_at").notNull(),
+  },
+  (t) => [
+    // Unlocking a user and a password reset clear every row of that username.
+    index("sign_in_attempts_username_idx").on(t.username),
+    // Forgetting old rows.
+    index("sign_in_attempts_last_at_idx").on(t.lastAt),
   ],
 );
 

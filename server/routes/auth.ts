@@ -1,16 +1,21 @@
 import { Hono } from "hono";
 import { loginSchema, passwordChangeSchema } from "../../shared/contract/catalogue.js";
 import { clearSessionCookie, sessionIdOf, startSession } from "../auth/credentials.js";
-import { currentUser, requireUser } from "../auth/guard.js";
+import { currentUser, noStore, requireSameOrigin, requireUser } from "../auth/guard.js";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../auth/passwords.js";
-import { runBatch } from "../db/database.js";
-import { auditStatement, deleteExpiredSessions, deleteSession } from "../db/queries/access.js";
+import { admitSignIn, signInSucceeded } from "../auth/sign-in-throttle.js";
+import { runBatch, type Statement } from "../db/database.js";
+import {
+  auditStatement,
+  deleteExpiredSessions,
+  deleteSession,
+  revokeTokensOfUserStatement,
+} from "../db/queries/access.js";
+import { clearAttemptsOfUserStatement, deleteOldAttempts } from "../db/queries/sign-in-attempts.js";
 import {
   deleteSessionsOfUserStatement,
   findUserById,
   findUserForLogin,
-  recordFailedLogin,
-  resetFailedLogins,
   updateUserStatement,
 } from "../db/queries/users.js";
 import type { AppEnv } from "../deps.js";
@@ -22,31 +27,24 @@ const invalidCredentials = () =>
 
 /** Sign-in, sign-out, "who am I" and password change for console users. */
 export const authRoutes = new Hono<AppEnv>()
+  .use(noStore)
   .post("/login", validate("json", loginSchema), async (c) => {
     const { db, now } = c.var.deps;
     const { username, password } = c.req.valid("json");
+    // Counted before the password is checked, known username or not (see sign-in-throttle.ts).
+    const ticket = await admitSignIn(c, username);
     const user = await findUserForLogin(db, username);
-    if (user?.lockedUntil && user.lockedUntil > now()) {
-      const seconds = Math.ceil((user.lockedUntil - now()) / 1000);
-      c.header("Retry-After", String(seconds));
-      throw new ApiError(
-        429,
-        "TOO_MANY_ATTEMPTS",
-        `Too many failed sign-ins. Try again in ${seconds} seconds.`,
-      );
-    }
     // Verify even for an unknown user, so that the answer time does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !ok || user.disabledAt !== null) {
-      if (user) await recordFailedLogin(db, user.id, user.failedLogins, now());
-      throw invalidCredentials();
-    }
-    if (user.failedLogins > 0) await resetFailedLogins(db, user.id);
+    if (!user || !ok || user.disabledAt !== null) throw invalidCredentials();
+    await signInSucceeded(c, ticket);
     await deleteExpiredSessions(db, now());
+    await deleteOldAttempts(db, now());
     await startSession(c, user.id);
     return c.json({ user: { username: user.username, role: user.role, unit: user.unitCode } });
   })
-  .post("/logout", async (c) => {
+  // Logging out writes a cookie too: the same origin check as every other cookie write.
+  .post("/logout", requireSameOrigin, async (c) => {
     const sessionId = await sessionIdOf(c);
     if (sessionId) await deleteSession(c.var.deps.db, sessionId);
     clearSessionCookie(c);
@@ -59,18 +57,34 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/password", requireUser(), validate("json", passwordChangeSchema), async (c) => {
     const { db, now } = c.var.deps;
     const caller = currentUser(c);
-    const { currentPassword, newPassword } = c.req.valid("json");
+    const { currentPassword, newPassword, keepTokens } = c.req.valid("json");
     const user = await findUserById(db, caller.id);
-    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw invalidCredentials();
-    // Other sessions end: a changed password should lock out whoever knew the old one.
-    await runBatch(db, [
+    if (!user) throw invalidCredentials();
+    // Guessing the current password through a borrowed session meets the same lock-out as signing in.
+    const ticket = await admitSignIn(c, user.username);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidCredentials();
+    await signInSucceeded(c, ticket);
+    // Other sessions end and API tokens are revoked (unless the user asks to keep them): a changed
+    // password should lock out whoever knew the old one.
+    const statements: Statement[] = [
       updateUserStatement(db, user.id, { passwordHash: await hashPassword(newPassword) }),
       deleteSessionsOfUserStatement(db, user.id, await sessionIdOf(c)),
+      clearAttemptsOfUserStatement(db, user.username),
+    ];
+    if (!keepTokens) statements.push(revokeTokensOfUserStatement(db, user.id, now()));
+    statements.push(
       auditStatement(
         db,
-        { userId: user.id, action: "change_password", entity: "user", entityCode: user.username },
+        {
+          userId: user.id,
+          action: "change_password",
+          entity: "user",
+          entityCode: user.username,
+          detail: { tokensKept: keepTokens === true },
+        },
         now(),
       ),
-    ]);
+    );
+    await runBatch(db, statements);
     return c.json({ ok: true });
   });

@@ -23,8 +23,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 // Vite names assets by their content hash, so a year of caching is safe; a new build has new names.
 const ASSET_CACHE = "public, max-age=31536000, immutable";
-// index.html names the current assets: always revalidated, so a deploy is picked up on the next load.
-const PAGE_CACHE = "no-cache";
+// index.html names the current assets and is the signed-in console's page: never kept, so a deploy is
+// picked up on the next load and nothing stays in a shared computer's cache.
+const PAGE_CACHE = "no-store";
 
 const ASSET_PATH = /^assets\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 

@@ -3,7 +3,14 @@ import { tokenCreateSchema } from "../../shared/contract/catalogue.js";
 import { issueApiToken } from "../auth/credentials.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { runBatch } from "../db/database.js";
-import { auditStatement, findApiToken, listApiTokens, revokeApiToken } from "../db/queries/access.js";
+import {
+  auditStatement,
+  countLiveTokens,
+  findApiToken,
+  listApiTokens,
+  revokeApiToken,
+  revokeTokensOfUserStatement,
+} from "../db/queries/access.js";
 import type { AppEnv } from "../deps.js";
 import { notFound } from "../errors.js";
 import { created } from "../lib/request.js";
@@ -15,16 +22,37 @@ export const tokenRoutes = new Hono<AppEnv>()
   .get("/", async (c) => c.json({ tokens: await listApiTokens(c.var.deps.db, currentUser(c).id) }))
   .post("/", validate("json", tokenCreateSchema), async (c) => {
     const user = currentUser(c);
-    const { name } = c.req.valid("json");
-    const token = await issueApiToken(c, user.id, name);
+    const { name, expiresInDays } = c.req.valid("json");
+    const token = await issueApiToken(c, user.id, name, expiresInDays);
     await runBatch(c.var.deps.db, [
       auditStatement(
         c.var.deps.db,
-        { userId: user.id, action: "create", entity: "api_token", entityCode: token.id, detail: { name } },
+        {
+          userId: user.id,
+          action: "create",
+          entity: "api_token",
+          entityCode: token.id,
+          detail: { name, expiresInDays },
+        },
         c.var.deps.now(),
       ),
     ]);
     return created(c, token);
+  })
+  // "Revoke all": every live token of the caller stops working at once.
+  .delete("/", async (c) => {
+    const { db, now } = c.var.deps;
+    const user = currentUser(c);
+    const revoked = await countLiveTokens(db, user.id, now());
+    await runBatch(db, [
+      revokeTokensOfUserStatement(db, user.id, now()),
+      auditStatement(
+        db,
+        { userId: user.id, action: "revoke_all", entity: "api_token", detail: { revoked } },
+        now(),
+      ),
+    ]);
+    return c.json({ revoked });
   })
   .delete("/:id", async (c) => {
     const { db, now } = c.var.deps;

@@ -1,32 +1,54 @@
 import { Hono } from "hono";
 import { userCreateSchema, userPatchSchema } from "../../shared/contract/catalogue.js";
+import { sessionIdOf } from "../auth/credentials.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
-import { hashPassword } from "../auth/passwords.js";
+import { hashPassword, verifyPassword } from "../auth/passwords.js";
+import { admitSignIn, signInSucceeded, USER_POLICY } from "../auth/sign-in-throttle.js";
 import { type Database, runBatch, type Statement } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
+import { auditStatement, revokeTokensOfUserStatement } from "../db/queries/access.js";
+import { clearAttemptsOfUserStatement, lockedUsernames } from "../db/queries/sign-in-attempts.js";
 import { findUnitByCode } from "../db/queries/units.js";
 import {
   deleteSessionsOfUserStatement,
+  findUserById,
   findUserByUsername,
   insertUserStatement,
   listUsers,
   updateUserStatement,
 } from "../db/queries/users.js";
 import type { AppEnv, AuthUser } from "../deps.js";
-import { conflict, forbidden, invalid, notFound } from "../errors.js";
+import { ApiError, conflict, forbidden, invalid, notFound } from "../errors.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
 type UserView = NonNullable<Awaited<ReturnType<typeof findUserByUsername>>>;
 
-const presentUser = (u: UserView) => ({
+const presentUser = (u: UserView, locked: ReadonlySet<string>) => ({
   username: u.username,
   role: u.role,
   unit: u.unitCode,
   unitName: u.unitName,
   disabled: u.disabledAt !== null,
+  /** Some address has run into the sign-in lock-out for this username; an admin can unlock it. */
+  locked: locked.has(u.username),
   createdAt: new Date(u.createdAt).toISOString(),
 });
+
+/** One user as an answer, with their lock-out state. */
+async function userAnswer(db: Database, now: number, username: string) {
+  const user = (await findUserByUsername(db, username)) as UserView;
+  return { user: presentUser(user, await lockedUsernames(db, USER_POLICY, now)) };
+}
+
+/**
+ * Whether a scoped admin may give or manage a user with this unit (by path) and role: inside the admin's
+ * subtree, and never a peer (another admin at the admin's own unit). Province-wide admins manage all.
+ */
+function ranksBelow(admin: AuthUser, unitPath: string | null, role: AuthUser["role"]): boolean {
+  if (admin.scopePath === null) return true;
+  if (unitPath === null || !unitPath.startsWith(admin.scopePath)) return false;
+  return !(unitPath === admin.scopePath && role === "admin");
+}
 
 /**
  * The unit a user may be scoped to by this admin: inside the admin's own scope; "no unit" (the whole
@@ -44,12 +66,15 @@ async function grantableUnit(db: Database, admin: AuthUser, code: string | null 
   return unit;
 }
 
-/** A user the caller may manage: 404 when unknown, 403 when their scope is not inside the caller's. */
+/**
+ * A user the caller may manage (or the caller themself): 404 when unknown, 403 when their scope is not
+ * inside the caller's, or when they are a peer admin at the caller's own unit.
+ */
 async function managedUser(db: Database, admin: AuthUser, username: string) {
   const user = await findUserByUsername(db, username.toLowerCase());
   if (!user) throw notFound(`The user ${username}`);
-  if (admin.scopePath !== null && (user.unitPath === null || !user.unitPath.startsWith(admin.scopePath))) {
-    throw forbidden("This user is outside your scope.");
+  if (user.id !== admin.id && !ranksBelow(admin, user.unitPath, user.role)) {
+    throw forbidden("This user is outside your scope, or an admin at your own level.");
   }
   return user;
 }
@@ -58,19 +83,23 @@ async function managedUser(db: Database, admin: AuthUser, username: string) {
 export const userRoutes = new Hono<AppEnv>()
   .use(requireUser("admin"))
   .get("/", async (c) => {
-    const rows = await listUsers(c.var.deps.db, currentUser(c).scopePath);
-    return c.json({ users: rows.map(presentUser) });
+    const { db, now } = c.var.deps;
+    const rows = await listUsers(db, currentUser(c).scopePath);
+    const locked = await lockedUsernames(db, USER_POLICY, now());
+    return c.json({ users: rows.map((row) => presentUser(row, locked)) });
   })
   .get("/:username", async (c) => {
-    return c.json({
-      user: presentUser(await managedUser(c.var.deps.db, currentUser(c), c.req.param("username"))),
-    });
+    const { db, now } = c.var.deps;
+    const user = await managedUser(db, currentUser(c), c.req.param("username"));
+    return c.json(await userAnswer(db, now(), user.username));
   })
   .post("/", validate("json", userCreateSchema), async (c) => {
     const { db, now } = c.var.deps;
     const admin = currentUser(c);
     const body = c.req.valid("json");
     const unit = await grantableUnit(db, admin, body.unit);
+    if (!ranksBelow(admin, unit?.path ?? null, body.role))
+      throw forbidden("Only an admin above your unit can create an admin at your own unit.");
     if (await findUserByUsername(db, body.username))
       throw conflict(`The username ${body.username} is taken.`);
     await runBatch(db, [
@@ -93,7 +122,7 @@ export const userRoutes = new Hono<AppEnv>()
         now(),
       ),
     ]);
-    return created(c, { user: presentUser((await findUserByUsername(db, body.username)) as UserView) });
+    return created(c, await userAnswer(db, now(), body.username));
   })
   .patch("/:username", validate("json", userPatchSchema), async (c) => {
     const { db, now } = c.var.deps;
@@ -104,18 +133,42 @@ export const userRoutes = new Hono<AppEnv>()
       throw forbidden("You cannot change your own role, scope or access; ask another admin.");
     }
     const unit = patch.unit === undefined ? undefined : await grantableUnit(db, admin, patch.unit);
+    if (
+      user.id !== admin.id &&
+      !ranksBelow(admin, unit === undefined ? user.unitPath : (unit?.path ?? null), patch.role ?? user.role)
+    ) {
+      throw forbidden("Only an admin above your unit can make an admin at your own unit.");
+    }
+    if (user.id === admin.id && patch.password !== undefined) {
+      // Whoever holds an admin's session or token must not be able to take the account over.
+      if (patch.currentPassword === undefined)
+        throw invalid("Give your current password to change it.", [
+          { path: ["currentPassword"], message: "required to change your own password" },
+        ]);
+      const self = await findUserById(db, admin.id);
+      const ticket = await admitSignIn(c, admin.username);
+      if (!self || !(await verifyPassword(patch.currentPassword, self.passwordHash)))
+        throw new ApiError(401, "INVALID_CREDENTIALS", "The current password is not correct.");
+      await signInSucceeded(c, ticket);
+    }
     const changes = {
       ...(patch.role ? { role: patch.role } : {}),
       ...(unit === undefined ? {} : { unitId: unit?.id ?? null }),
       ...(patch.password ? { passwordHash: await hashPassword(patch.password) } : {}),
       ...(patch.disabled === undefined ? {} : { disabledAt: patch.disabled ? now() : null }),
     };
-    if (Object.keys(changes).length === 0) return c.json({ user: presentUser(user) });
+    if (Object.keys(changes).length === 0) return c.json(await userAnswer(db, now(), user.username));
     const statements: Statement[] = [updateUserStatement(db, user.id, changes)];
-    // A new password, scope or a disabled account ends the user's open sessions.
+    // A new password, scope or a disabled account ends the user's open sessions (the admin's own session
+    // stays when they set their own password).
     if (patch.password || patch.disabled || unit !== undefined || patch.role)
-      statements.push(deleteSessionsOfUserStatement(db, user.id));
-    const { password: _password, ...logged } = patch;
+      statements.push(
+        deleteSessionsOfUserStatement(db, user.id, user.id === admin.id ? await sessionIdOf(c) : undefined),
+      );
+    // A reset password or a disabled account also stops the user's API tokens; a reset clears the lock-out.
+    if (patch.password || patch.disabled) statements.push(revokeTokensOfUserStatement(db, user.id, now()));
+    if (patch.password) statements.push(clearAttemptsOfUserStatement(db, user.username));
+    const { password: _password, currentPassword: _current, ...logged } = patch;
     statements.push(
       auditStatement(
         db,
@@ -130,5 +183,20 @@ export const userRoutes = new Hono<AppEnv>()
       ),
     );
     await runBatch(db, statements);
-    return c.json({ user: presentUser((await findUserByUsername(db, user.username)) as UserView) });
+    return c.json(await userAnswer(db, now(), user.username));
+  })
+  // Lifts the sign-in lock-out of a user from every address (the owner locked out by a stranger).
+  .post("/:username/unlock", async (c) => {
+    const { db, now } = c.var.deps;
+    const admin = currentUser(c);
+    const user = await managedUser(db, admin, c.req.param("username"));
+    await runBatch(db, [
+      clearAttemptsOfUserStatement(db, user.username),
+      auditStatement(
+        db,
+        { userId: admin.id, action: "unlock", entity: "user", entityCode: user.username },
+        now(),
+      ),
+    ]);
+    return c.json(await userAnswer(db, now(), user.username));
   });

@@ -95,6 +95,8 @@ export const userPatchSchema = z.strictObject({
   unit: unitCodeSchema.nullable().optional(),
   password: passwordSchema.optional(),
   disabled: z.boolean().optional(),
+  /** Required when admins set their own password here, as on POST /auth/password. */
+  currentPassword: z.string().min(1).max(200).optional(),
 });
 
 export const loginSchema = z.strictObject({
@@ -105,10 +107,14 @@ export const loginSchema = z.strictObject({
 export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: passwordSchema,
+  /** Keep the caller's API tokens working; by default a password change revokes them. */
+  keepTokens: z.boolean().optional(),
 });
 
 export const tokenCreateSchema = z.strictObject({
   name: trimmed(100),
+  /** Days until the token stops working. */
+  expiresInDays: z.number().int().min(1).max(3650).default(90),
 });
 
 export type UnitCreate = z.infer<typeof unitCreateSchema>;

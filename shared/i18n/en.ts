@@ -234,6 +234,29 @@ export const en: Messages = {
     honeypot: "Leave this field empty",
   },
   console: {
+    // Sign-in lock-out, API key expiry and revocation (issue 12).
+    access: {
+      tokenDays: "Valid for (days)",
+      tokenDaysHint: "The key stops working after this many days (1–3650). 90 days unless you change it.",
+      expires: "Expires",
+      expired: "Expired",
+      noExpiry: "Never expires",
+      revokeAll: "Revoke all keys",
+      confirmRevokeAll:
+        "Revoke all your API keys? Software using them will no longer be able to download reports.",
+      revokedAll: "{count} keys revoked.",
+      keepTokens: "Keep my API keys working",
+      keepTokensHint:
+        "A new password normally revokes all your API keys. Keep them only if you are sure nobody else knows them.",
+      passwordChangedTokensRevoked:
+        "Your password has been changed. Your other sessions have ended and your API keys have been revoked.",
+      locked: "Sign-in locked",
+      unlock: "Unlock sign-in",
+      unlocked: "{username} can sign in again.",
+      selfPassword: "Change your own password under My account.",
+      peerNote:
+        "An administrator at your own level: only an administrator above you can change this account.",
+    },
     app: {
       name: "hailong",
       tagline: "Satisfaction with public administrative services",

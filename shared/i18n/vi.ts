@@ -238,6 +238,28 @@ export const vi = {
   },
   console: {
     // The staff console (survey-ui/console): plain words for civil servants; errors say what to do next.
+    // Sign-in lock-out, API key expiry and revocation (issue 12).
+    access: {
+      tokenDays: "Hiệu lực (số ngày)",
+      tokenDaysHint: "Khóa tự hết hiệu lực sau số ngày này (1–3650). Mặc định 90 ngày.",
+      expires: "Hết hạn",
+      expired: "Đã hết hạn",
+      noExpiry: "Không hết hạn",
+      revokeAll: "Thu hồi tất cả khóa",
+      confirmRevokeAll:
+        "Thu hồi tất cả khóa API của bạn? Mọi phần mềm đang dùng chúng sẽ không tải được báo cáo nữa.",
+      revokedAll: "Đã thu hồi {count} khóa.",
+      keepTokens: "Giữ các khóa API của tôi",
+      keepTokensHint:
+        "Thông thường, đổi mật khẩu sẽ thu hồi mọi khóa API của bạn. Chỉ giữ lại khi bạn chắc chắn không ai khác biết các khóa đó.",
+      passwordChangedTokensRevoked:
+        "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc và các khóa API của bạn đã bị thu hồi.",
+      locked: "Bị tạm khóa đăng nhập",
+      unlock: "Mở khóa đăng nhập",
+      unlocked: "{username} đã có thể đăng nhập lại.",
+      selfPassword: "Đổi mật khẩu của chính bạn tại mục Tài khoản của tôi.",
+      peerNote: "Quản trị viên cùng cấp: chỉ quản trị viên cấp trên mới thay đổi được tài khoản này.",
+    },
     app: {
       name: "hailong",
       tagline: "Khảo sát sự hài lòng về sự phục vụ hành chính",

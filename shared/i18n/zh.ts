@@ -229,6 +229,25 @@ export const zh: Messages = {
     honeypot: "请勿填写此栏",
   },
   console: {
+    // Sign-in lock-out, API key expiry and revocation (issue 12).
+    access: {
+      tokenDays: "有效期（天）",
+      tokenDaysHint: "密钥在此天数后失效（1–3650）。默认 90 天。",
+      expires: "到期",
+      expired: "已过期",
+      noExpiry: "永不过期",
+      revokeAll: "撤销全部密钥",
+      confirmRevokeAll: "撤销您的全部 API 密钥？使用这些密钥的软件将无法再下载报告。",
+      revokedAll: "已撤销 {count} 个密钥。",
+      keepTokens: "保留我的 API 密钥",
+      keepTokensHint: "更改密码通常会撤销您的全部 API 密钥。只有在确定没有其他人知道这些密钥时才保留。",
+      passwordChangedTokensRevoked: "密码已更改。您的其他会话已结束，API 密钥已被撤销。",
+      locked: "登录已锁定",
+      unlock: "解除登录锁定",
+      unlocked: "{username} 现在可以重新登录。",
+      selfPassword: "请在“我的账户”中更改您自己的密码。",
+      peerNote: "与您同级的管理员：只有上级管理员才能更改此账户。",
+    },
     app: {
       name: "hailong",
       tagline: "行政服务满意度调查",

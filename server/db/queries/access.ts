@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, isNull, lt } from "drizzle-orm";
-import type { Database } from "../database.js";
+import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import type { Database, Statement } from "../database.js";
 import { apiTokens, auditLog, sessions, settings, units, users } from "../schema.js";
 import { inSubtree } from "./units.js";
 
@@ -17,14 +17,14 @@ export async function insertSession(db: Database, session: typeof sessions.$infe
   await db.insert(sessions).values(session);
 }
 
-/** The user behind a live session (by the hash of its cookie). */
-export async function findSessionUser(db: Database, sessionId: string, now: number) {
+/** The user behind a live session (by the hash of its cookie), opened after `openedAfter`. */
+export async function findSessionUser(db: Database, sessionId: string, now: number, openedAfter: number) {
   return db
-    .select({ ...callerView, expiresAt: sessions.expiresAt })
+    .select({ ...callerView, expiresAt: sessions.expiresAt, createdAt: sessions.createdAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), gt(sessions.createdAt, openedAfter)))
     .get();
 }
 
@@ -44,14 +44,20 @@ export async function insertApiToken(db: Database, token: typeof apiTokens.$infe
   await db.insert(apiTokens).values(token);
 }
 
-/** The owner of a live API token, with the stored hash to compare against. */
-export async function findTokenUser(db: Database, tokenId: string) {
+/** The owner of a live (not revoked, not expired) API token, with the stored hash to compare against. */
+export async function findTokenUser(db: Database, tokenId: string, now: number) {
   return db
     .select({ ...callerView, secretHash: apiTokens.secretHash, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(
+        eq(apiTokens.id, tokenId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
     .get();
 }
 
@@ -67,6 +73,7 @@ export async function listApiTokens(db: Database, userId: number) {
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
@@ -80,6 +87,30 @@ export async function findApiToken(db: Database, tokenId: string) {
 
 export async function revokeApiToken(db: Database, tokenId: string, now: number): Promise<void> {
   await db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, tokenId));
+}
+
+/** Revokes every live token of a user (password reset or change, disabling, "revoke all"). */
+export function revokeTokensOfUserStatement(db: Database, userId: number, now: number): Statement {
+  return db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
+
+/** How many of a user's tokens still work. */
+export async function countLiveTokens(db: Database, userId: number, now: number): Promise<number> {
+  const rows = await db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.userId, userId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
+    .all();
+  return rows.length;
 }
 
 export type AuditEntry = {

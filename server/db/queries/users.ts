@@ -17,15 +17,10 @@ const userView = {
   createdAt: users.createdAt,
 };
 
-/** A user with the password hash and throttling state, for sign-in. */
+/** A user with the password hash, for sign-in. */
 export async function findUserForLogin(db: Database, username: string) {
   return db
-    .select({
-      ...userView,
-      passwordHash: users.passwordHash,
-      failedLogins: users.failedLogins,
-      lockedUntil: users.lockedUntil,
-    })
+    .select({ ...userView, passwordHash: users.passwordHash })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(users.username, username))
@@ -79,20 +74,6 @@ export function updateUserStatement(
   patch: Partial<Pick<UserRow, "role" | "unitId" | "passwordHash" | "disabledAt">>,
 ): Statement {
   return db.update(users).set(patch).where(eq(users.id, id));
-}
-
-/** Records a failed sign-in; from the fifth in a row, each further attempt waits twice as long. */
-export async function recordFailedLogin(db: Database, id: number, failedLogins: number, now: number) {
-  const failures = failedLogins + 1;
-  const lockSeconds = failures < 5 ? 0 : Math.min(2 ** (failures - 5), 900);
-  await db
-    .update(users)
-    .set({ failedLogins: failures, lockedUntil: lockSeconds ? now + lockSeconds * 1000 : null })
-    .where(eq(users.id, id));
-}
-
-export async function resetFailedLogins(db: Database, id: number) {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
 }
 
 /** Signs a user out everywhere (password change, disabling). */

@@ -45,6 +45,10 @@ export async function api<T>(method: string, path: string, body?: Body): Promise
   } else if (body) {
     headers["content-type"] = "text/csv; charset=utf-8";
     payload = body.csv;
+  } else if (method !== "GET") {
+    // An empty body sends "Content-Length: 0" (browsers send no length on a bare DELETE), so that every
+    // server reads it as no body at all.
+    payload = "";
   }
   let response: Response;
   try {

@@ -47,6 +47,8 @@ export type User = {
   unit: string | null;
   unitName: string | null;
   disabled: boolean;
+  /** Some address has run into the sign-in lock-out for this username. */
+  locked?: boolean;
   createdAt: string;
 };
 export type ApiToken = {
@@ -55,6 +57,8 @@ export type ApiToken = {
   createdAt: number;
   lastUsedAt: number | null;
   revokedAt: number | null;
+  /** Null for keys made before keys expired. */
+  expiresAt?: number | null;
 };
 export type AuditRow = {
   id: number;
@@ -78,9 +82,13 @@ export const signIn = (username: string, password: string) =>
   post<{ user: Me }>("/auth/login", { username, password }).then((body) => body.user);
 /** Ends the session. */
 export const signOut = () => post<{ ok: true }>("/auth/logout");
-/** Changes the caller's password; the server ends their other sessions. */
-export const changePassword = (currentPassword: string, newPassword: string) =>
-  post<{ ok: true }>("/auth/password", { currentPassword, newPassword });
+/** Changes the caller's password; the server ends their other sessions and, unless kept, their API keys. */
+export const changePassword = (currentPassword: string, newPassword: string, keepTokens = false) =>
+  post<{ ok: true }>("/auth/password", {
+    currentPassword,
+    newPassword,
+    ...(keepTokens ? { keepTokens } : {}),
+  });
 
 /** Units in the caller's scope in tree order (parents first). */
 export const listUnits = (archived = false) =>
@@ -127,11 +135,16 @@ export const listUsers = () => get<{ users: User[] }>("/users").then((body) => b
 export const createUser = (body: z.input<typeof userCreateSchema>) => post<{ user: User }>("/users", body);
 export const patchUser = (username: string, body: z.input<typeof userPatchSchema>) =>
   patch<{ user: User }>(`/users/${path(username)}`, body);
+/** Lifts a user's sign-in lock-out from every address. */
+export const unlockUser = (username: string) => post<{ user: User }>(`/users/${path(username)}/unlock`);
 
 export const listTokens = () => get<{ tokens: ApiToken[] }>("/tokens").then((body) => body.tokens);
-/** A new API token; its secret is in this answer only. */
-export const createToken = (name: string) => post<{ id: string; token: string }>("/tokens", { name });
+/** A new API token that stops working after `expiresInDays`; its secret is in this answer only. */
+export const createToken = (name: string, expiresInDays: number) =>
+  post<{ id: string; token: string; expiresAt: number }>("/tokens", { name, expiresInDays });
 export const revokeToken = (id: string) => remove<{ ok: true }>(`/tokens/${path(id)}`);
+/** Revokes every live API token of the caller. */
+export const revokeAllTokens = () => remove<{ revoked: number }>("/tokens");
 
 /** Audit entries, newest first; `before` (an entry id) pages backwards. */
 export const listAudit = (before?: number) =>

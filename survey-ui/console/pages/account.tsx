@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { TextField } from "../components/field.js";
+import { CheckField, TextField } from "../components/field.js";
 import { FormError } from "../components/form-error.js";
 import { Page } from "../components/page.js";
 import { Notice } from "../components/status.js";
@@ -12,6 +12,8 @@ import { ApiTokens } from "./api-tokens.js";
 /** My account: who I am, my password, and the API tokens that act for me. */
 export function AccountPage({ me }: ScreenProps) {
   const { tr } = useT();
+  // A password change may revoke the API keys: the list below is read again after one.
+  const [changes, setChanges] = useState(0);
   return (
     <Page title={tr("console.account.title")}>
       <dl class="facts">
@@ -22,23 +24,26 @@ export function AccountPage({ me }: ScreenProps) {
         <dt>{tr("console.account.scope")}</dt>
         <dd>{me.unit ?? tr("console.account.wholeTree")}</dd>
       </dl>
-      <PasswordChange />
-      <ApiTokens />
+      <PasswordChange onChanged={() => setChanges(changes + 1)} />
+      <ApiTokens key={changes} />
     </Page>
   );
 }
 
-function PasswordChange() {
+function PasswordChange({ onChanged }: { onChanged: () => void }) {
   const { tr } = useT();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [done, setDone] = useState(false);
+  const [keepTokens, setKeepTokens] = useState(false);
+  const [done, setDone] = useState<"kept" | "revoked" | false>(false);
   const mismatch = repeat !== "" && next !== repeat;
   const form = useSubmit(
-    () => changePassword(current, next),
+    () => changePassword(current, next, keepTokens),
     () => {
-      setDone(true);
+      setDone(keepTokens ? "kept" : "revoked");
+      setKeepTokens(false);
+      onChanged();
       setCurrent("");
       setNext("");
       setRepeat("");
@@ -47,7 +52,13 @@ function PasswordChange() {
   return (
     <section class="panel" aria-labelledby="password-title">
       <h2 id="password-title">{tr("console.account.passwordTitle")}</h2>
-      {done && <Notice>{tr("console.account.passwordChanged")}</Notice>}
+      {done && (
+        <Notice>
+          {done === "kept"
+            ? tr("console.account.passwordChanged")
+            : tr("console.access.passwordChangedTokensRevoked")}
+        </Notice>
+      )}
       <FormError
         error={form.error}
         fields={["currentPassword", "newPassword"]}
@@ -91,6 +102,13 @@ function PasswordChange() {
           autoComplete="new-password"
           invalid={mismatch}
           required
+        />
+        <CheckField
+          name="keepTokens"
+          label={tr("console.access.keepTokens")}
+          hint={tr("console.access.keepTokensHint")}
+          checked={keepTokens}
+          onChecked={setKeepTokens}
         />
         <button type="submit" disabled={form.pending || mismatch}>
           {tr("console.account.passwordSubmit")}

@@ -3,7 +3,15 @@ import { FormError } from "../components/form-error.js";
 import { Page } from "../components/page.js";
 import { Empty, ErrorNotice, Loading, Notice } from "../components/status.js";
 import { UserForm, type UserValues } from "../components/user-form.js";
-import { createUser, listUnits, listUsers, patchUser, type Unit, type User } from "../lib/console-api.js";
+import {
+  createUser,
+  listUnits,
+  listUsers,
+  patchUser,
+  type Unit,
+  type User,
+  unlockUser,
+} from "../lib/console-api.js";
 import { formatDateTime } from "../lib/format-date.js";
 import type { ScreenProps } from "../lib/screens.js";
 import { useResource } from "../lib/use-resource.js";
@@ -57,6 +65,12 @@ export function UsersPage({ me }: ScreenProps) {
                   key={user.username}
                   user={user}
                   self={user.username === me.username}
+                  peer={
+                    user.username !== me.username &&
+                    me.unit !== null &&
+                    user.unit === me.unit &&
+                    user.role === "admin"
+                  }
                   allowWholeTree={me.unit === null}
                   units={unitList}
                   onChanged={users.reload}
@@ -85,6 +99,8 @@ export function UsersPage({ me }: ScreenProps) {
 function UserRow(props: {
   user: User;
   self: boolean;
+  /** Another admin at the caller's own unit: only an admin above both may change them. */
+  peer: boolean;
   allowWholeTree: boolean;
   units: readonly Unit[];
   onChanged: () => void;
@@ -104,6 +120,14 @@ function UserRow(props: {
     },
   );
   const access = useSubmit((disabled: boolean) => patchUser(user.username, { disabled }), props.onChanged);
+  const [unlocked, setUnlocked] = useState(false);
+  const unlock = useSubmit(
+    () => unlockUser(user.username),
+    () => {
+      setUnlocked(true);
+      props.onChanged();
+    },
+  );
   const id = `user-${user.username.replace(/[^a-z0-9]/g, "-")}`;
   return (
     <>
@@ -111,22 +135,43 @@ function UserRow(props: {
         <td id={`${id}-name`}>
           {user.username}
           {user.disabled && <span class="tag tag-warn">{tr("console.users.disabled")}</span>}
+          {user.locked && <span class="tag tag-warn">{tr("console.access.locked")}</span>}
         </td>
         <td>{tr(`console.roles.${user.role}`)}</td>
         <td>{user.unit ? `${user.unitName ?? ""} (${user.unit})` : tr("console.account.wholeTree")}</td>
         <td>{formatDateTime(lang, user.createdAt)}</td>
         <td>
+          {props.self && <p class="muted">{tr("console.access.selfPassword")}</p>}
+          {props.peer && <p class="muted">{tr("console.access.peerNote")}</p>}
+          {unlocked && !user.locked && (
+            <p class="muted" role="status">
+              {tr("console.access.unlocked", { username: user.username })}
+            </p>
+          )}
           <span class="actions">
-            <button
-              type="button"
-              class="button-secondary"
-              aria-expanded={editing}
-              aria-describedby={`${id}-name`}
-              onClick={() => setEditing(!editing)}
-            >
-              {tr("console.form.edit")}
-            </button>
-            {!props.self && (
+            {!props.self && !props.peer && (
+              <button
+                type="button"
+                class="button-secondary"
+                aria-expanded={editing}
+                aria-describedby={`${id}-name`}
+                onClick={() => setEditing(!editing)}
+              >
+                {tr("console.form.edit")}
+              </button>
+            )}
+            {user.locked && !props.peer && (
+              <button
+                type="button"
+                class="button-secondary"
+                aria-describedby={`${id}-name`}
+                disabled={unlock.pending}
+                onClick={() => void unlock.run(undefined)}
+              >
+                {tr("console.access.unlock")}
+              </button>
+            )}
+            {!props.self && !props.peer && (
               <button
                 type="button"
                 class={user.disabled ? "button-secondary" : "button-danger"}
@@ -138,7 +183,7 @@ function UserRow(props: {
               </button>
             )}
           </span>
-          <FormError error={access.error} />
+          <FormError error={access.error ?? unlock.error} />
         </td>
       </tr>
       {editing && (

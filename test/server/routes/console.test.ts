@@ -24,7 +24,7 @@ function builtConsole(): { files: ConsoleFiles; asked: string[] } {
 }
 
 describe("GET /console", () => {
-  it("answers every console address with index.html, revalidated on each load", async () => {
+  it("answers every console address with index.html, never stored (Cache-Control: no-store)", async () => {
     const t = await createTestApp({ deps: { consoleFiles: builtConsole().files } });
     for (const path of [
       "/console",
@@ -35,7 +35,7 @@ describe("GET /console", () => {
       const res = await t.request("GET", path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      expect(res.headers.get("cache-control")).toBe("no-cache");
+      expect(res.headers.get("cache-control")).toBe("no-store");
       expect(await res.text()).toBe(INDEX);
     }
   });

@@ -78,12 +78,11 @@ export function createApp(deps: AppDeps) {
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });
   app.use("/api/*", async (c, next) => {
+    // HTTP/1.1 framing (RFC 9112 §6.3): without Content-Length and Transfer-Encoding there is no body. Node
+    // hands every DELETE or POST a body stream, empty or not, so the stream cannot say.
     const length = c.req.header("content-length");
     const hasBody =
-      length !== undefined
-        ? length !== "0"
-        : c.req.header("transfer-encoding") !== undefined ||
-          (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.raw.body !== null);
+      length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
     const type = c.req.header("content-type") ?? "";
     if (hasBody && !c.req.path.endsWith("/import") && !/^application\/json\b/i.test(type)) {
       throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.");

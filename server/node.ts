@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
 import { createJsonLogger } from "./logger.js";
+import { serveWithLimits } from "./node-server.js";
 
 // The Node entry: the only place (with server/worker.ts) that reads the environment or opens a database.
 async function main() {
@@ -53,7 +53,7 @@ async function main() {
         () => null,
       ),
   });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const server = serveWithLimits({ fetch: app.fetch, hostname: config.host, port: config.port });
   server.once("listening", () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;

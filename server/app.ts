@@ -78,11 +78,16 @@ export function createApp(deps: AppDeps) {
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });
   app.use("/api/*", async (c, next) => {
-    // HTTP/1.1 framing (RFC 9112 §6.3): without Content-Length and Transfer-Encoding there is no body. Node
-    // hands every DELETE or POST a body stream, empty or not, so the stream cannot say.
+    // HTTP/1.1 framing (RFC 9112 §6.3): on Node, without Content-Length and Transfer-Encoding there is no
+    // body, and @hono/node-server hands every DELETE or POST a body stream, empty or not. Elsewhere (Workers,
+    // app.request) a request may carry a body without those headers, and then it has a body object.
     const length = c.req.header("content-length");
+    const onNode = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
     const hasBody =
-      length !== undefined ? length !== "0" : c.req.header("transfer-encoding") !== undefined;
+      length !== undefined
+        ? length !== "0"
+        : c.req.header("transfer-encoding") !== undefined ||
+          (!onNode && c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.raw.body !== null);
     const type = c.req.header("content-type") ?? "";
     if (hasBody && !c.req.path.endsWith("/import") && !/^application\/json\b/i.test(type)) {
       throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.");

@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError, errorBody, handleError } from "./errors.js";
+import { hstsOverHttps } from "./lib/https.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { consoleRoutes } from "./routes/console.js";
@@ -63,8 +64,11 @@ export function createApp(deps: AppDeps) {
         objectSrc: ["'none'"],
       },
       referrerPolicy: "same-origin",
+      // Set by hstsOverHttps below, over HTTPS only.
+      strictTransportSecurity: false,
     }),
   );
+  app.use(hstsOverHttps());
 
   // Both checks read the headers first: touching c.req.raw.body makes @hono/node-server build a full web
   // Request and stream for the body, ~200 µs per POST, where the route's own read has a direct fast path.

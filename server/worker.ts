@@ -4,6 +4,7 @@ import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
 import { openD1Database } from "./db/d1.js";
 import type { Database } from "./db/database.js";
+import { loggableError } from "./db/db-errors.js";
 import { anyAdminExists } from "./db/queries/users.js";
 import { errorBody } from "./errors.js";
 import { createJsonLogger, type Logger } from "./logger.js";
@@ -37,7 +38,12 @@ export default {
     try {
       app = await started;
     } catch (error) {
-      console.error(error instanceof ConfigError ? error.message : `hailong could not start: ${error}`);
+      // Never the error object itself: a failed query's text carries its parameters (the secret).
+      console.error(
+        error instanceof ConfigError
+          ? error.message
+          : `hailong could not start: ${JSON.stringify(loggableError(error))}`,
+      );
       return Response.json(
         errorBody("SERVICE_UNAVAILABLE", "The service is starting or misconfigured. Please try again later."),
         { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "10" } },

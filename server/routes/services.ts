@@ -8,10 +8,10 @@ import { type Database, runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
 import {
   findServiceByCode,
+  insertServiceStatement,
   listServices,
   setServiceUnitsStatements,
   updateServiceStatement,
-  upsertServiceStatement,
 } from "../db/queries/services.js";
 import { existingUnitCodes } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
@@ -73,7 +73,7 @@ export const serviceRoutes = new Hono<AppEnv>()
     const units = [...new Set(body.units ?? [])];
     await checkUnits(db, user, units);
     await runBatch(db, [
-      upsertServiceStatement(
+      insertServiceStatement(
         db,
         { code: body.code, name: body.name, field: body.field ?? null, localCode: body.localCode ?? null },
         now(),

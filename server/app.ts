@@ -99,6 +99,15 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
+  // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
+  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter, writer: deps.responseWriter });
+  // Any change to the catalogue made through this app applies to the survey at once: the point cache is
+  // dropped after every successful write to units, services or points (other processes lag by its TTL).
+  app.use("/api/v1/:catalogue{units|services|points}/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) submitter.findPoint.forget();
+  });
+
   app.route("/", healthRoutes);
   app.route("/", homeRoutes);
   app.route("/api/v1/auth", authRoutes);
@@ -106,8 +115,6 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/units", unitRoutes);
   app.route("/api/v1/services", serviceRoutes);
   app.route("/api/v1/points", pointRoutes);
-  // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
-  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter, writer: deps.responseWriter });
   app.route("/api/v1/points", pointInfoRoutes(submitter));
   app.route("/api/v1/responses", responseRoutes(submitter));
   app.route("/s", surveyRoutes(submitter));

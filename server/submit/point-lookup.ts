@@ -14,6 +14,8 @@ export type SurveyPoint = {
   unit: { id: number; code: string; name: string };
   /** The service fixed for this point, if any. */
   service: { id: number; code: string; name: string } | null;
+  /** Submissions a day from one network address; null: the deployment's limit. */
+  dailyLimit: number | null;
   /** When no service is fixed: the active services the unit offers, for the picker (by name). */
   services: Array<{ id: number; code: string; name: string; field: string | null }>;
 };
@@ -66,6 +68,7 @@ async function loadPoint(db: Database, code: string): Promise<SurveyPoint | unde
     label: row.label,
     form: row.form,
     tokenRequired: row.tokenRequired,
+    dailyLimit: row.dailyLimit,
     archived: row.archivedAt !== null || row.unitArchivedAt !== null,
     unit: { id: row.unitId, code: row.unitCode, name: row.unitName },
     service,

@@ -346,6 +346,7 @@ export const vi = {
       form: "Loại phiếu",
       tokenRequired: "Chỉ nhận đánh giá qua phiếu dùng một lần",
       tokenName: "Tên khóa",
+      dailyLimit: "Giới hạn lượt đánh giá mỗi ngày từ một mạng",
       dossier: "Mã hồ sơ",
       count: "Số phiếu",
     },
@@ -368,6 +369,8 @@ export const vi = {
       tokenRequired:
         "Khi chọn, điểm không có áp phích chung: mỗi người dân nhận một phiếu dùng một lần kèm hồ sơ.",
       tokenName: "Để nhớ khóa dùng vào việc gì, ví dụ: Báo cáo tháng của Văn phòng.",
+      dailyLimit:
+        "Để trống thì dùng mức chung cho mỗi địa chỉ mạng. Người dân dùng chung Wi-Fi của cơ quan, hoặc máy tính bảng đặt tại quầy, đều đến từ một địa chỉ: hãy nâng mức này (ví dụ 300) cho quầy đó để không ai bị từ chối.",
     },
     account: {
       title: "Tài khoản của tôi",

@@ -408,6 +408,7 @@ export const en: Messages = {
       noUnits: "There are no units in your scope yet. An administrator needs to create them first.",
       anyService: "Citizens choose the procedure",
       linksOnly: "One-time slips only",
+      dailyLimitTag: "Up to {count} a day from one network",
       noPoster: "This point accepts only one-time slips, so it has no shared poster.",
       poster: "Poster {format}",
       posterNamed: "Print the {format} poster of {label}",

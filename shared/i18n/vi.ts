@@ -411,6 +411,7 @@ export const vi = {
       noUnits: "Chưa có đơn vị nào trong phạm vi của bạn. Quản trị viên cần tạo đơn vị trước.",
       anyService: "Người dân tự chọn thủ tục",
       linksOnly: "Chỉ phiếu dùng một lần",
+      dailyLimitTag: "Tối đa {count} lượt/ngày từ một mạng",
       noPoster: "Điểm này chỉ nhận phiếu dùng một lần nên không có áp phích chung.",
       poster: "Áp phích {format}",
       posterNamed: "In áp phích {format} của {label}",

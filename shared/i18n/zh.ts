@@ -394,6 +394,7 @@ export const zh: Messages = {
       noUnits: "您的范围内还没有单位，需要管理员先创建。",
       anyService: "由市民自行选择手续",
       linksOnly: "仅限一次性评价单",
+      dailyLimitTag: "同一网络每天最多 {count} 次",
       noPoster: "该调查点只接受一次性评价单，因此没有公共海报。",
       poster: "{format} 海报",
       posterNamed: "打印 {label} 的 {format} 海报",

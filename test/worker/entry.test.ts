@@ -96,9 +96,15 @@ describe("server/worker.ts", () => {
   });
 
   it("counts submissions with Cloudflare's rate-limiting binding when it is bound", async () => {
-    // The suite's workerd has the binding (10 a minute) and minute and day limits far above it in D1: a 429
-    // can only come from the binding.
-    const client = httpClient(inject("workerdUrl"));
+    // wrangler.toml's binding (10 a minute), and minute and day limits far above it in D1: a 429 can only
+    // come from the binding.
+    const { client } = await boot(migratedState(join(dir, "binding")), {
+      vars: {
+        HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        HAILONG_RATE_LIMIT: "1000000",
+        HAILONG_RATE_LIMIT_DAY: "1000000",
+      },
+    });
     const admin = await adminToken(client, "limiter");
     const [point] = (await makeCounterSetup(client, admin, "RL", [{ label: "Quầy" }])).points;
     // The binding counts per clock minute: two windows' worth is enough to reach the limit in one of them.

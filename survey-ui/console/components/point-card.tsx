@@ -67,6 +67,9 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
                 </a>
               </>
             )}
+            {point.dailyLimit !== null && (
+              <span class="tag">{tr("console.points.dailyLimitTag", { count: point.dailyLimit })}</span>
+            )}
           </p>
         </div>
       </div>

@@ -28,9 +28,46 @@ describe("creating the same code from parallel requests", () => {
     ],
   ])("answers 201 once and 409 CONFLICT to the others for %s", async (_what, path, body) => {
     const { statuses, conflicts } = await race(path, body);
-    console.log(statuses);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
     for (const conflict of conflicts) expect(conflict.error.code).toBe("CONFLICT");
+  });
+});
+
+describe("a code taken between the check and the insert", () => {
+  // A trigger plays the other request: it inserts the same code just before our insert, after the route
+  // found the code free. Deterministic where the parallel race above depends on timing.
+  it.each([
+    [
+      "a unit",
+      "units",
+      "INSERT INTO units (code, name, path, created_at) VALUES (NEW.code, 'Khác', '/0/', 0)",
+      "/api/v1/units",
+      { code: "TAKEN1", name: "Sở B" },
+    ],
+    [
+      "a service",
+      "services",
+      "INSERT INTO services (code, name, created_at) VALUES (NEW.code, 'Khác', 0)",
+      "/api/v1/services",
+      { code: "3.000009", name: "Thủ tục" },
+    ],
+  ])("answers 409 CONFLICT for %s", async (_what, table, insert, path, body) => {
+    await t.client.execute(
+      `CREATE TRIGGER steal_${table} BEFORE INSERT ON ${table} WHEN NEW.name <> 'Khác' BEGIN ${insert}; END`,
+    );
+    try {
+      const res = await t.request("POST", path, { auth: admin.auth, body });
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.code).toBe("CONFLICT");
+      // Nothing half-written: the refused insert left no row of ours (the trigger's row went with it).
+      const mine = await t.client.execute({
+        sql: `SELECT count(*) FROM ${table} WHERE code = ? AND name <> 'Khác'`,
+        args: [body.code],
+      });
+      expect(Number(mine.rows[0]?.[0])).toBe(0);
+    } finally {
+      await t.client.execute(`DROP TRIGGER steal_${table}`);
+    }
   });
 });

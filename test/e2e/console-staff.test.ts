@@ -86,7 +86,7 @@ describe("the console for counter staff", () => {
     const field = card("Quầy số 3").getByLabel("Giới hạn lượt đánh giá mỗi ngày từ một mạng");
     await card("Quầy số 3").getByText("dùng chung Wi-Fi", { exact: false }).waitFor();
     await field.fill("300");
-    await card("Quầy số 3").getByRole("button", { name: "Lưu" }).click();
+    await card("Quầy số 3").getByRole("button", { name: "Lưu", exact: true }).click();
     await card("Quầy số 3").getByText("Tối đa 300 lượt/ngày từ một mạng").waitFor();
     const api = await adminApi(server.url);
     const { points } = (await api("GET", "/api/v1/points?unit=H35.STP")) as {

@@ -30,39 +30,75 @@ const MINUTE_MS = 60_000;
 
 /**
  * Counters in the database (libSQL file on Node, D1 on Workers): one upsert per submission counts the
- * minute and the day window together, so two processes on one database share the limit.
+ * minute and the day window together, so two processes on one database share the limit. Submissions that
+ * arrive while a write is under way are counted together in one batch (one transaction), as the group
+ * writer stores responses: a commit per submission would halve the throughput.
  */
 export function createDatabaseRateLimiter(db: Database, now: () => number): RateLimiter {
   let cleanedDay: string | undefined;
-  return {
-    async limit(key, limits) {
-      if (limits.perMinute === 0 && limits.perDay === 0) return true;
-      const at = now();
-      const day = localDay(at);
-      const minute = Math.floor(at / MINUTE_MS);
-      if (cleanedDay !== day) {
-        cleanedDay = day;
-        await db.delete(rateCounters).where(lt(rateCounters.day, day));
+  type Waiting = { key: string; limits: RateLimits; settle: (allowed: boolean | Error) => void };
+  let queue: Waiting[] = [];
+  let flushing = false;
+
+  const upsert = (key: string, limits: RateLimits, day: string, minute: number) => {
+    // The minute counts every attempt; the day counts the attempts the minute let through, so that a burst
+    // refused by the minute does not use up the day (SET reads the row's values before the update).
+    const minuteCount = sql`CASE WHEN ${rateCounters.minute} = excluded.minute THEN ${rateCounters.minuteCount} + 1 ELSE 1 END`;
+    return db
+      .insert(rateCounters)
+      .values({ key, day, minute, minuteCount: 1, dayCount: 1 })
+      .onConflictDoUpdate({
+        target: rateCounters.key,
+        set: {
+          minuteCount,
+          minute: sql`excluded.minute`,
+          dayCount: sql`${rateCounters.dayCount} + (${limits.perMinute} = 0 OR ${minuteCount} <= ${limits.perMinute})`,
+        },
+      })
+      .returning({ minuteCount: rateCounters.minuteCount, dayCount: rateCounters.dayCount });
+  };
+
+  async function flush() {
+    flushing = true;
+    while (queue.length > 0) {
+      const group = queue;
+      queue = [];
+      try {
+        const at = now();
+        const day = localDay(at);
+        const minute = Math.floor(at / MINUTE_MS);
+        if (cleanedDay !== day) {
+          cleanedDay = day;
+          await db.delete(rateCounters).where(lt(rateCounters.day, day));
+        }
+        const statements = group.map((entry) => upsert(entry.key, entry.limits, day, minute));
+        const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+        group.forEach((entry, i) => {
+          const counts = results[i]?.[0];
+          const overMinute =
+            counts !== undefined && entry.limits.perMinute > 0 && counts.minuteCount > entry.limits.perMinute;
+          const overDay =
+            counts !== undefined && entry.limits.perDay > 0 && counts.dayCount > entry.limits.perDay;
+          entry.settle(!overMinute && !overDay);
+        });
+      } catch (error) {
+        for (const entry of group) entry.settle(error as Error);
       }
-      // The minute counts every attempt; the day counts the attempts the minute let through, so that a
-      // burst refused by the minute does not use up the day (SET reads the row's values before the update).
-      const minuteCount = sql`CASE WHEN ${rateCounters.minute} = excluded.minute THEN ${rateCounters.minuteCount} + 1 ELSE 1 END`;
-      const [counts] = await db
-        .insert(rateCounters)
-        .values({ key, day, minute, minuteCount: 1, dayCount: 1 })
-        .onConflictDoUpdate({
-          target: rateCounters.key,
-          set: {
-            minuteCount,
-            minute: sql`excluded.minute`,
-            dayCount: sql`${rateCounters.dayCount} + (${limits.perMinute} = 0 OR ${minuteCount} <= ${limits.perMinute})`,
-          },
-        })
-        .returning({ minuteCount: rateCounters.minuteCount, dayCount: rateCounters.dayCount });
-      if (!counts) return true;
-      const overMinute = limits.perMinute > 0 && counts.minuteCount > limits.perMinute;
-      const overDay = limits.perDay > 0 && counts.dayCount > limits.perDay;
-      return !overMinute && !overDay;
+    }
+    flushing = false;
+  }
+
+  return {
+    limit(key, limits) {
+      if (limits.perMinute === 0 && limits.perDay === 0) return Promise.resolve(true);
+      return new Promise((resolve, reject) => {
+        queue.push({
+          key,
+          limits,
+          settle: (allowed) => (allowed instanceof Error ? reject(allowed) : resolve(allowed)),
+        });
+        if (!flushing) void flush();
+      });
     },
   };
 }

@@ -88,6 +88,8 @@ export async function startWranglerDev(options: {
    */
   script?: string;
   env?: NodeJS.ProcessEnv;
+  /** Another wrangler.toml (with a script only), e.g. with other rate-limiting bindings. */
+  config?: string;
 }): Promise<WranglerDev> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const environment = options.environment ? ["--env", options.environment] : [];
@@ -101,7 +103,7 @@ export async function startWranglerDev(options: {
       "dev",
       // wrangler bundles the bundle once more (adding its dev-only middleware) and watches that one file. With
       // a script given, it looks for its configuration next to the script: name ours.
-      ...(options.script ? [options.script, "--config", join(ROOT, "wrangler.toml")] : []),
+      ...(options.script ? [options.script, "--config", options.config ?? join(ROOT, "wrangler.toml")] : []),
       "--local",
       "--persist-to",
       options.persistTo,

@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError, errorBody, handleError } from "./errors.js";
+import { hstsOverHttps } from "./lib/https.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { consoleRoutes } from "./routes/console.js";
@@ -63,8 +64,11 @@ export function createApp(deps: AppDeps) {
         objectSrc: ["'none'"],
       },
       referrerPolicy: "same-origin",
+      // Set by hstsOverHttps below, over HTTPS only.
+      strictTransportSecurity: false,
     }),
   );
+  app.use(hstsOverHttps());
 
   // Both checks read the headers first: touching c.req.raw.body makes @hono/node-server build a full web
   // Request and stream for the body, ~200 µs per POST, where the route's own read has a direct fast path.
@@ -78,17 +82,30 @@ export function createApp(deps: AppDeps) {
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   });
   app.use("/api/*", async (c, next) => {
+    // HTTP/1.1 framing (RFC 9112 §6.3): on Node, without Content-Length and Transfer-Encoding there is no
+    // body, and @hono/node-server hands every DELETE or POST a body stream, empty or not. Elsewhere (Workers,
+    // app.request) a request may carry a body without those headers, and then it has a body object.
     const length = c.req.header("content-length");
+    const onNode = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
     const hasBody =
       length !== undefined
         ? length !== "0"
         : c.req.header("transfer-encoding") !== undefined ||
-          (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.raw.body !== null);
+          (!onNode && c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.raw.body !== null);
     const type = c.req.header("content-type") ?? "";
     if (hasBody && !c.req.path.endsWith("/import") && !/^application\/json\b/i.test(type)) {
       throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.");
     }
     await next();
+  });
+
+  // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
+  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter, writer: deps.responseWriter });
+  // Any change to the catalogue made through this app applies to the survey at once: the point cache is
+  // dropped after every successful write to units, services or points (other processes lag by its TTL).
+  app.use("/api/v1/:catalogue{units|services|points}/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) submitter.findPoint.forget();
   });
 
   app.route("/", healthRoutes);
@@ -98,8 +115,6 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/units", unitRoutes);
   app.route("/api/v1/services", serviceRoutes);
   app.route("/api/v1/points", pointRoutes);
-  // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
-  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter, writer: deps.responseWriter });
   app.route("/api/v1/points", pointInfoRoutes(submitter));
   app.route("/api/v1/responses", responseRoutes(submitter));
   app.route("/s", surveyRoutes(submitter));

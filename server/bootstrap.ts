@@ -1,7 +1,7 @@
 import { generatePassword, hashPassword } from "./auth/passwords.js";
 import type { Database } from "./db/database.js";
 import { runBatch } from "./db/database.js";
-import { auditStatement, putSettingOnce } from "./db/queries/access.js";
+import { auditStatement, getSetting, putSettingOnce } from "./db/queries/access.js";
 import { anyAdminExists, insertUserStatement } from "./db/queries/users.js";
 import { randomToken } from "./lib/crypto.js";
 import type { Logger } from "./logger.js";
@@ -11,7 +11,9 @@ import type { Logger } from "./logger.js";
  * (so that links signed before a restart stay valid). Concurrent first starts agree on one value.
  */
 export async function resolveSecret(db: Database, configured: string | undefined): Promise<string> {
-  return configured ?? putSettingOnce(db, "secret", randomToken(48));
+  if (configured) return configured;
+  // Read first: every later start finds it and needs no write lock (another process may hold it).
+  return (await getSetting(db, "secret")) ?? putSettingOnce(db, "secret", randomToken(48));
 }
 
 /**

@@ -17,7 +17,8 @@ const configSchema = z.object({
   PORT: intFrom(0, 65535).default(8787),
   HAILONG_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   HAILONG_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
-  HAILONG_RATE_LIMIT: intFrom(0, 1_000_000).default(120),
+  HAILONG_RATE_LIMIT: intFrom(0, 1_000_000).default(10),
+  HAILONG_RATE_LIMIT_DAY: intFrom(0, 1_000_000).default(60),
   HAILONG_LINK_DAYS: intFrom(1, 366).default(7),
   HAILONG_DURABILITY: z.enum(["normal", "full"]).default("normal"),
   HAILONG_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false"),
@@ -32,8 +33,10 @@ export type Config = {
   /** Signing secret; when unset, one is generated and kept in the database (see bootstrap). */
   secret: string | undefined;
   adminPassword: string | undefined;
-  /** Submissions per minute from one network address to one point; 0 turns the limit off. */
+  /** Submissions per minute from one network address to one point; 0 turns limiting off altogether. */
   rateLimit: number;
+  /** Submissions per day from one network address to one point (a point may set its own); 0: no day limit. */
+  rateLimitDay: number;
   linkDays: number;
   /** SQLite `synchronous`: normal survives a process crash, full also a power loss. */
   durability: "normal" | "full";
@@ -66,6 +69,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     secret: v.HAILONG_SECRET,
     adminPassword: v.HAILONG_ADMIN_PASSWORD,
     rateLimit: v.HAILONG_RATE_LIMIT,
+    rateLimitDay: v.HAILONG_RATE_LIMIT_DAY,
     linkDays: v.HAILONG_LINK_DAYS,
     durability: v.HAILONG_DURABILITY,
     trustProxy: v.HAILONG_TRUST_PROXY === "true" || v.HAILONG_TRUST_PROXY === "1",

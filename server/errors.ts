@@ -3,7 +3,9 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type * as z from "zod";
 import type { ErrorCode, ErrorEnvelope, ErrorIssue } from "../shared/contract/errors.js";
+import { isStorageUnavailable, isUniqueViolation, loggableError } from "./db/db-errors.js";
 import type { AppEnv } from "./deps.js";
+import { noteStorageFailure } from "./lib/storage-health.js";
 
 /** An error with a status and a code from the closed list; thrown anywhere, answered by `handleError`. */
 export class ApiError extends Error {
@@ -23,6 +25,9 @@ export const forbidden = (message = "You are not allowed to do this.") =>
 export const conflict = (message: string) => new ApiError(409, "CONFLICT", message);
 export const invalid = (message: string, issues?: ErrorIssue[]) =>
   new ApiError(400, "VALIDATION_FAILED", message, issues);
+
+/** Seconds a client is asked to wait after a 503 for a database that cannot take a write. */
+export const STORAGE_RETRY_AFTER_S = 5;
 
 /** The JSON body of an error answer. */
 export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[]): ErrorEnvelope {
@@ -53,6 +58,11 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) {
     return c.json(errorBody(err.code, err.message, err.issues), err.status);
   }
+  // Two requests created the same code at the same moment: both passed the "exists already?" check and the
+  // database's unique index refused the second one. That is a conflict, not a failure.
+  if (isUniqueViolation(err)) {
+    return c.json(errorBody("CONFLICT", "Something with this code or name exists already."), 409);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 400) return c.json(errorBody("INVALID_JSON", "The request body is not valid JSON."), 400);
@@ -61,12 +71,26 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     if (status === 401) return c.json(errorBody("UNAUTHENTICATED", "Please sign in."), 401);
     if (status < 500) return c.json(errorBody("VALIDATION_FAILED", "The request is not valid."), status);
   }
+  if (isStorageUnavailable(err)) {
+    // Disk full, locked past the busy timeout, or an I/O error: worth trying again shortly.
+    if (c.var.deps) noteStorageFailure(c.var.deps.db, c.var.deps.now());
+    c.var.deps?.log.warn("storage_unavailable", {
+      requestId: c.var.requestId,
+      route: c.req.routePath,
+      ...loggableError(err),
+    });
+    c.header("Retry-After", String(STORAGE_RETRY_AFTER_S));
+    return c.json(
+      errorBody("SERVICE_UNAVAILABLE", "The service cannot save this just now. Please try again shortly."),
+      503,
+    );
+  }
   c.var.deps?.log.error("request_failed", {
     requestId: c.var.requestId,
     route: c.req.routePath,
-    error: err.name,
-    // Operators need the reason; driver messages name tables and columns, not submitted values.
-    message: err.message.slice(0, 300),
+    // Operators need the reason: the driver's message names tables and columns; SQL parameters (values)
+    // are never logged.
+    ...loggableError(err),
   });
   return c.json(errorBody("INTERNAL_ERROR", "Something went wrong on our side. Please try again."), 500);
 }

@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
-import { ConfigError, parseConfig } from "./config.js";
+import { type Config, ConfigError, parseConfig } from "./config.js";
 import { loadConsoleFiles } from "./console-files.js";
+import { isCorruption, loggableError } from "./db/db-errors.js";
+import { damagedDatabaseMessage, quickCheck } from "./db/integrity.js";
 import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
 import { createJsonLogger } from "./logger.js";
+import { serveWithLimits } from "./node-server.js";
 
 // The Node entry: the only place (with server/worker.ts) that reads the environment or opens a database.
 async function main() {
@@ -17,11 +19,7 @@ async function main() {
   if (config.databaseUrl.startsWith("file:")) {
     mkdirSync(dirname(config.databaseUrl.slice("file:".length)), { recursive: true });
   }
-  const database = await openLibsqlDatabase({
-    url: config.databaseUrl,
-    authToken: config.databaseAuthToken,
-    durability: config.durability,
-  });
+  const database = await openSoundDatabase(config);
   await applyMigrations(database);
   const secret = await resolveSecret(database.db, config.secret);
   const admin = await ensureFirstAdmin(database.db, { password: config.adminPassword, now: Date.now(), log });
@@ -49,7 +47,7 @@ async function main() {
     surveyScript,
     consoleFiles,
   });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  const server = serveWithLimits({ fetch: app.fetch, hostname: config.host, port: config.port });
   server.once("listening", () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
@@ -74,7 +72,32 @@ async function main() {
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
+/**
+ * Opens the database and runs SQLite's quick check on a local file: a damaged file stops the start with
+ * what to do (restore the latest backup) rather than answering 500 to every submission.
+ */
+async function openSoundDatabase(config: Config) {
+  const file = config.databaseUrl.startsWith("file:") ? config.databaseUrl.slice("file:".length) : undefined;
+  let problems: string[] = [];
+  try {
+    const database = await openLibsqlDatabase({
+      url: config.databaseUrl,
+      authToken: config.databaseAuthToken,
+      durability: config.durability,
+    });
+    if (!file) return database;
+    problems = await quickCheck(database.client);
+    if (problems.length === 0) return database;
+    database.close();
+  } catch (error) {
+    if (!file || !isCorruption(error)) throw error;
+    problems = [loggableError(error).message];
+  }
+  throw new ConfigError(damagedDatabaseMessage(file as string, problems));
+}
+
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Never the error object itself: a failed query's text carries its parameters (the secret, a password).
+  console.error(error instanceof ConfigError ? error.message : loggableError(error));
   process.exit(1);
 });

@@ -4,11 +4,12 @@ import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
 import { openD1Database } from "./db/d1.js";
 import type { Database } from "./db/database.js";
+import { loggableError } from "./db/db-errors.js";
 import { anyAdminExists } from "./db/queries/users.js";
 import { errorBody } from "./errors.js";
 import { createJsonLogger, type Logger } from "./logger.js";
 import { createSoloWriter } from "./submit/group-writer.js";
-import type { RateLimiter } from "./submit/rate-limit.js";
+import { createBindingRateLimiter, createDatabaseRateLimiter } from "./submit/rate-limit.js";
 
 // The Workers entry: with server/node.ts, the only place that reads configuration or opens a database.
 
@@ -37,7 +38,12 @@ export default {
     try {
       app = await started;
     } catch (error) {
-      console.error(error instanceof ConfigError ? error.message : `hailong could not start: ${error}`);
+      // Never the error object itself: a failed query's text carries its parameters (the secret).
+      console.error(
+        error instanceof ConfigError
+          ? error.message
+          : `hailong could not start: ${JSON.stringify(loggableError(error))}`,
+      );
       return Response.json(
         errorBody("SERVICE_UNAVAILABLE", "The service is starting or misconfigured. Please try again later."),
         { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "10" } },
@@ -72,7 +78,14 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     log,
-    rateLimiter: env.SUBMIT_LIMITER ? bindingRateLimiter(env.SUBMIT_LIMITER) : undefined,
+    // The minute by Cloudflare's binding when bound, the day (and a point's own limit) in D1: every isolate
+    // counts under the same key, derived from the secret and the date (rate-limit.ts).
+    rateLimiter: env.SUBMIT_LIMITER
+      ? createBindingRateLimiter(
+          env.SUBMIT_LIMITER,
+          createDatabaseRateLimiter(db, () => Date.now()),
+        )
+      : undefined,
     // Group commit makes requests wait for each other, which workerd cancels as hung; D1 takes a batch each.
     responseWriter: createSoloWriter(db),
     surveyScript,
@@ -104,11 +117,6 @@ async function readSurveyScript(assets: Fetcher | undefined, log: Logger): Promi
 async function readAsset(assets: Fetcher, path: string) {
   const res = await assets.fetch(`http://assets.invalid/${path}`);
   return res.ok ? res : null;
-}
-
-/** Submissions counted by Cloudflare's rate-limiting binding (its limit and period are in wrangler.toml). */
-function bindingRateLimiter(binding: RateLimit): RateLimiter {
-  return { limit: async (key) => (await binding.limit({ key })).success };
 }
 
 /** Vars and secrets are strings; bindings (D1, assets, limiters) are objects and not configuration. */

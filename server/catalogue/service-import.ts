@@ -74,7 +74,23 @@ export async function planServiceImport(
     if (outside.length > 0)
       issues.push({ row, path: ["units"], message: `Units outside your scope: ${outside.join(", ")}.` });
     if (unknown.length > 0 || outside.length > 0) continue;
-    const exists = (await findServiceByCode(db, service.code)) !== undefined;
+    const existing = await findServiceByCode(db, service.code);
+    // A scoped admin may attach an existing procedure to their units, not rename it for the province.
+    if (
+      existing &&
+      user.scopePath !== null &&
+      (existing.name !== service.name ||
+        existing.field !== (service.field ?? null) ||
+        existing.localCode !== (service.localCode ?? null))
+    ) {
+      issues.push({
+        row,
+        path: ["code"],
+        message: `The procedure ${service.code} exists; only a province-wide admin can change its name, field or local code.`,
+      });
+      continue;
+    }
+    const exists = existing !== undefined;
     (exists ? plan.updated : plan.created).push(service.code);
     plan.statements.push(
       upsertServiceStatement(

@@ -25,9 +25,10 @@ export async function openLibsqlDatabase(options: {
     ...(file ? { concurrency: 1 } : {}),
   });
   if (file) {
+    // First of all: switching to WAL, the migrations and the bootstrap may wait for another process's lock.
+    await client.execute("PRAGMA busy_timeout = 5000");
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute(`PRAGMA synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`);
-    await client.execute("PRAGMA busy_timeout = 5000");
     await client.execute("PRAGMA foreign_keys = ON");
     // The default page cache (2 MiB) is smaller than a year of monthly rollups: every report re-read them
     // from the OS and its GROUP BY sorter spilled to temp files (measured: 80 → 35 ms, bench/reports-latency.ts).

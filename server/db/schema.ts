@@ -91,6 +91,9 @@ export const points = sqliteTable(
     tokenRequired: integer("token_required", { mode: "boolean" }).notNull().default(false),
     archivedAt: integer("archived_at"),
     createdAt: integer("created_at").notNull(),
+    // Submissions a day from one network address to this point; null: the deployment's limit. Raised for a
+    // counter whose citizens share one Wi-Fi, or a kiosk tablet.
+    dailyLimit: integer("daily_limit"),
   },
   (t) => [
     uniqueIndex("points_code_unique").on(t.code),
@@ -337,3 +340,24 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * Submission counters per key (a keyed hash of a network address and a point, under a key derived from the
+ * secret and the day: see server/submit/rate-limit.ts) in the database, so that every process of a
+ * deployment counts together. No address is stored; rows of past days are deleted.
+ */
+export const rateCounters = sqliteTable(
+  "rate_counters",
+  {
+    key: text("key").primaryKey(),
+    day: text("day").notNull(),
+    // Minutes since the epoch of the current minute window, and the count in it.
+    minute: integer("minute").notNull(),
+    minuteCount: integer("minute_count").notNull(),
+    dayCount: integer("day_count").notNull(),
+  },
+  (t) => [
+    // Deleting the rows of past days.
+    index("rate_counters_day_idx").on(t.day),
+  ],
+);

@@ -16,17 +16,3 @@ export async function readCsvBody(c: Context<AppEnv>): Promise<string> {
   }
   return (await c.req.text()).replace(/^\uFEFF/, "");
 }
-
-/** True when a SQLite error is a UNIQUE constraint failure (duplicate code under a race). */
-export function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    if (
-      e instanceof Error &&
-      /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/.test(e.message)
-    )
-      return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}

@@ -35,6 +35,7 @@ export function presentPoint(point: NonNullable<PointView>, config: AppConfig) {
     service: point.serviceCode ? { code: point.serviceCode, name: point.serviceName } : null,
     form: point.form,
     tokenRequired: point.tokenRequired,
+    dailyLimit: point.dailyLimit,
     archived: point.archivedAt !== null,
     surveyUrl: `${config.publicUrl}/s/${point.code}`,
     createdAt: new Date(point.createdAt).toISOString(),
@@ -102,6 +103,7 @@ export const pointRoutes = new Hono<AppEnv>()
         serviceId: service?.id ?? null,
         form: body.form,
         tokenRequired: body.tokenRequired,
+        dailyLimit: body.dailyLimit ?? null,
         createdAt: now(),
       }),
       auditStatement(

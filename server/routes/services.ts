@@ -8,14 +8,14 @@ import { type Database, runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
 import {
   findServiceByCode,
+  insertServiceStatement,
   listServices,
   setServiceUnitsStatements,
   updateServiceStatement,
-  upsertServiceStatement,
 } from "../db/queries/services.js";
 import { existingUnitCodes } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
-import { conflict, invalid, notFound } from "../errors.js";
+import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { created, readCsvBody } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
@@ -32,6 +32,16 @@ async function checkUnits(db: Database, user: AuthUser, codes: string[]) {
       message: found.has(code) ? `unit ${code} is outside your scope` : `unknown unit ${code}`,
     }));
   if (issues.length > 0) throw invalid("Some units are unknown or outside your scope.", issues);
+}
+
+/**
+ * The catalogue of procedures is the province's: renaming or archiving one changes every unit's survey.
+ * Only an admin without a unit (province-wide) may; a scoped admin creates procedures and attaches or
+ * detaches them for the units of their own scope.
+ */
+function assertProvinceWide(user: AuthUser): void {
+  if (user.scopePath !== null)
+    throw forbidden("Only a province-wide admin can change or archive a procedure that all units share.");
 }
 
 /** Administrative procedures (TTHC) and the units that offer them. */
@@ -73,7 +83,7 @@ export const serviceRoutes = new Hono<AppEnv>()
     const units = [...new Set(body.units ?? [])];
     await checkUnits(db, user, units);
     await runBatch(db, [
-      upsertServiceStatement(
+      insertServiceStatement(
         db,
         { code: body.code, name: body.name, field: body.field ?? null, localCode: body.localCode ?? null },
         now(),
@@ -99,6 +109,7 @@ export const serviceRoutes = new Hono<AppEnv>()
     const service = await findServiceByCode(db, c.req.param("code"));
     if (!service) throw notFound(`The service ${c.req.param("code")}`);
     const { units, ...fields } = c.req.valid("json");
+    if (Object.keys(fields).length > 0) assertProvinceWide(user);
     const statements = [];
     if (Object.keys(fields).length > 0) statements.push(updateServiceStatement(db, service.id, fields));
     if (units !== undefined) {
@@ -133,6 +144,7 @@ async function setArchived(c: import("hono").Context<AppEnv>, archived: boolean)
   const { db, now } = c.var.deps;
   const user = currentUser(c);
   const code = c.req.param("code") ?? "";
+  assertProvinceWide(user);
   const service = await findServiceByCode(db, code);
   if (!service) throw notFound(`The service ${code}`);
   await runBatch(db, [

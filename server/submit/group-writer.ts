@@ -1,7 +1,7 @@
 import { type Database, runBatch } from "../db/database.js";
+import { isUniqueViolation } from "../db/db-errors.js";
 import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
 import { addToRollupsStatements } from "../db/queries/rollups.js";
-import { isUniqueViolation } from "../lib/request.js";
 import type { RollupIncrement } from "./rollup-increments.js";
 
 // Group commit: every row written through libSQL costs tens of microseconds and every statement and commit

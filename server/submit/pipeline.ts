@@ -5,7 +5,7 @@ import { contentHash } from "./content-hash.js";
 import { createGroupWriter, type GroupWriter } from "./group-writer.js";
 import { maskPersonalData } from "./pii.js";
 import { createPointLookup, type PointLookup, type SurveyPoint } from "./point-lookup.js";
-import { createAddressHasher, createMemoryRateLimiter, type RateLimiter } from "./rate-limit.js";
+import { createAddressHasher, createDatabaseRateLimiter, type RateLimiter } from "./rate-limit.js";
 import { rollupIncrements } from "./rollup-increments.js";
 import {
   checkAgainstPoint,
@@ -35,15 +35,14 @@ export type Submitter = {
 
 /**
  * The submit pipeline of one app: parse → point → token → honeypot → rate limit → instrument → mask → write.
- * Holds the per-app state: the rate limiter, the daily address salt, the point cache and the group writer.
+ * Holds the per-app state: the rate limiter, the day's address key, the point cache and the group writer.
  */
 export function createSubmitter(
   deps: AppDeps,
   options: { limiter?: RateLimiter | undefined; writer?: GroupWriter } = {},
 ): Submitter {
-  const limiter =
-    options.limiter ?? createMemoryRateLimiter({ perMinute: deps.config.rateLimit, now: deps.now });
-  const hashAddress = createAddressHasher(deps.now);
+  const limiter = options.limiter ?? createDatabaseRateLimiter(deps.db, deps.now);
+  const hashAddress = createAddressHasher(deps.config.secret, deps.now);
   const findPoint = createPointLookup(deps.db, deps.now);
   const writer = options.writer ?? createGroupWriter(deps.db);
 
@@ -58,7 +57,11 @@ export function createSubmitter(
     if (stopped(grant)) return { ok: false, refusal: grant.stop, point };
     if (isBot(submission)) return { ok: true, status: "dropped", id: submission.id, receivedAt: now };
     const limited = await checkRateLimit(limiter, hashAddress, {
-      perMinute: deps.config.rateLimit,
+      // HAILONG_RATE_LIMIT=0 turns limiting off; a point's own day limit replaces the deployment's.
+      limits:
+        deps.config.rateLimit === 0
+          ? { perMinute: 0, perDay: 0 }
+          : { perMinute: deps.config.rateLimit, perDay: point.dailyLimit ?? deps.config.rateLimitDay },
       address: context.address,
       pointCode: point.code,
     });

@@ -14,31 +14,45 @@ export type SurveyPoint = {
   unit: { id: number; code: string; name: string };
   /** The service fixed for this point, if any. */
   service: { id: number; code: string; name: string } | null;
+  /** Submissions a day from one network address; null: the deployment's limit. */
+  dailyLimit: number | null;
   /** When no service is fixed: the active services the unit offers, for the picker (by name). */
   services: Array<{ id: number; code: string; name: string; field: string | null }>;
 };
 
-export type PointLookup = (code: string) => Promise<SurveyPoint | undefined>;
+/** Finds a point by code (cached); `forget()` drops every cached point after a change to the catalogue. */
+export type PointLookup = ((code: string) => Promise<SurveyPoint | undefined>) & { forget(): void };
 
 const MAX_CACHED = 10_000;
 
 /**
  * Finds points by code, remembering found points for `ttlMs`: every submission needs its point and the
- * unit's services, and two queries per submission would cost more than writing it. A change to a point
- * (archived, service changed) is therefore seen within `ttlMs`. Unknown codes are not remembered, so a new
- * point works at once.
+ * unit's services, and two queries per submission would cost more than writing it. A change made through
+ * this app calls `forget()` and applies at once; a change made by another process (another Node process
+ * on the same file, another Workers isolate) is seen within `ttlMs`. Unknown codes are not remembered, so
+ * a new point works at once.
  */
 export function createPointLookup(db: Database, now: () => number, ttlMs = 10_000): PointLookup {
   const cache = new Map<string, { point: SurveyPoint; until: number }>();
-  return async (code) => {
+  // Bumped by forget(): a read that began before a change must not put its stale point back afterwards.
+  let generation = 0;
+  const lookup = async (code: string) => {
     const cached = cache.get(code);
     if (cached && cached.until > now()) return cached.point;
+    const started = generation;
     const point = await loadPoint(db, code);
     if (!point) return undefined;
+    if (started !== generation) return point;
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(code, { point, until: now() + ttlMs });
     return point;
   };
+  return Object.assign(lookup, {
+    forget() {
+      generation++;
+      cache.clear();
+    },
+  });
 }
 
 async function loadPoint(db: Database, code: string): Promise<SurveyPoint | undefined> {
@@ -54,6 +68,7 @@ async function loadPoint(db: Database, code: string): Promise<SurveyPoint | unde
     label: row.label,
     form: row.form,
     tokenRequired: row.tokenRequired,
+    dailyLimit: row.dailyLimit,
     archived: row.archivedAt !== null || row.unitArchivedAt !== null,
     unit: { id: row.unitId, code: row.unitCode, name: row.unitName },
     service,

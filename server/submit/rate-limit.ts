@@ -1,57 +1,182 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { lt, sql } from "drizzle-orm";
+import { localDay } from "../../shared/time/index.js";
+import type { Database } from "../db/database.js";
+import { rateCounters } from "../db/schema.js";
 import { toBase64Url } from "../lib/crypto.js";
 
 // Privacy rule (after plausible's salts): the limiter is keyed by an HMAC of the network address and the
-// point under a random salt that lives in memory only and is replaced every day. The address itself is
-// never kept, and yesterday's keys cannot be linked to today's nor, once the salt is gone, to an address.
+// point under a key for the day, derived from the server secret and the date, so that every process and
+// isolate of one deployment counts one address under the same key. The address itself is never kept or
+// logged; a counter row holds the key, the day and the current minute's count, and the rows of past days
+// are deleted. Whoever holds both the secret and today's rows could test candidate addresses against them:
+// that is why the rows go with the day, and why no response row carries the key.
+
+/** Submissions allowed from one key; 0 leaves a window unlimited. */
+export type RateLimits = { perMinute: number; perDay: number };
 
 /**
- * Counts submissions per key. One object per app; behind this interface so that Workers can hand in
- * Cloudflare's rate-limiting binding (`{ limit: async (key) => (await env.LIMITER.limit({ key })).success }`).
+ * Counts submissions per key. One object per app; the database limiter by default, a composite with
+ * Cloudflare's rate-limiting binding on Workers.
  */
 export type RateLimiter = {
-  /** Records one submission for the key; false when the key is over its limit for the current minute. */
-  limit(key: string): Promise<boolean>;
+  /** Records one submission for the key; false when the key is over a limit (this minute, or today). */
+  limit(key: string, limits: RateLimits): Promise<boolean>;
 };
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-// Past this many keys in one minute the table is cleared rather than grown: memory stays bounded, and
-// a flood from that many distinct addresses is beyond what a per-address limit is for.
-const MAX_KEYS = 100_000;
 
-/** A fixed-window limiter in this process's memory: at most `perMinute` hits per key per clock minute. */
-export function createMemoryRateLimiter(options: { perMinute: number; now: () => number }): RateLimiter {
-  let window = -1;
-  const counts = new Map<string, number>();
-  return {
-    async limit(key) {
-      const current = Math.floor(options.now() / MINUTE_MS);
-      if (current !== window || counts.size >= MAX_KEYS) {
-        window = current;
-        counts.clear();
+/**
+ * Counters in the database (libSQL file on Node, D1 on Workers): one upsert per submission counts the
+ * minute and the day window together, so two processes on one database share the limit. Submissions that
+ * arrive while a write is under way are counted together in one batch (one transaction), as the group
+ * writer stores responses: a commit per submission would halve the throughput.
+ */
+export function createDatabaseRateLimiter(db: Database, now: () => number): RateLimiter {
+  let cleanedDay: string | undefined;
+  type Waiting = { key: string; limits: RateLimits; settle: (allowed: boolean | Error) => void };
+  let queue: Waiting[] = [];
+  let flushing = false;
+
+  const upsert = (key: string, limits: RateLimits, day: string, minute: number) => {
+    // The minute counts every attempt; the day counts the attempts the minute let through, so that a burst
+    // refused by the minute does not use up the day (SET reads the row's values before the update).
+    const minuteCount = sql`CASE WHEN ${rateCounters.minute} = excluded.minute THEN ${rateCounters.minuteCount} + 1 ELSE 1 END`;
+    return db
+      .insert(rateCounters)
+      .values({ key, day, minute, minuteCount: 1, dayCount: 1 })
+      .onConflictDoUpdate({
+        target: rateCounters.key,
+        set: {
+          minuteCount,
+          minute: sql`excluded.minute`,
+          dayCount: sql`${rateCounters.dayCount} + (${limits.perMinute} = 0 OR ${minuteCount} <= ${limits.perMinute})`,
+        },
+      })
+      .returning({ minuteCount: rateCounters.minuteCount, dayCount: rateCounters.dayCount });
+  };
+
+  async function flush() {
+    flushing = true;
+    while (queue.length > 0) {
+      const group = queue;
+      queue = [];
+      try {
+        const at = now();
+        const day = localDay(at);
+        const minute = Math.floor(at / MINUTE_MS);
+        if (cleanedDay !== day) {
+          cleanedDay = day;
+          await db.delete(rateCounters).where(lt(rateCounters.day, day));
+        }
+        const statements = group.map((entry) => upsert(entry.key, entry.limits, day, minute));
+        const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+        group.forEach((entry, i) => {
+          const counts = results[i]?.[0];
+          const overMinute =
+            counts !== undefined && entry.limits.perMinute > 0 && counts.minuteCount > entry.limits.perMinute;
+          const overDay =
+            counts !== undefined && entry.limits.perDay > 0 && counts.dayCount > entry.limits.perDay;
+          entry.settle(!overMinute && !overDay);
+        });
+      } catch (error) {
+        for (const entry of group) entry.settle(error as Error);
       }
-      const count = (counts.get(key) ?? 0) + 1;
-      counts.set(key, count);
-      return count <= options.perMinute;
+    }
+    flushing = false;
+  }
+
+  return {
+    limit(key, limits) {
+      if (limits.perMinute === 0 && limits.perDay === 0) return Promise.resolve(true);
+      return new Promise((resolve, reject) => {
+        queue.push({
+          key,
+          limits,
+          settle: (allowed) => (allowed instanceof Error ? reject(allowed) : resolve(allowed)),
+        });
+        if (!flushing) void flush();
+      });
     },
   };
 }
 
 /**
- * Makes limiter keys: HMAC-SHA-256(address and point) under a salt drawn at random for each UTC day and
- * kept only in memory. Synchronous pure JS (as the content hash): WebCrypto would add a thread-pool round
- * trip to every submission.
+ * Workers: the minute window is counted by Cloudflare's rate-limiting binding (its limit in wrangler.toml,
+ * no database write for a refused flood), the day window and a point's own limit by the database.
  */
-export function createAddressHasher(now: () => number) {
-  let salt: { day: number; key: Uint8Array } | undefined;
+export function createBindingRateLimiter(
+  binding: { limit(options: { key: string }): Promise<{ success: boolean }> },
+  database: RateLimiter,
+): RateLimiter {
+  return {
+    async limit(key, limits) {
+      if (limits.perMinute > 0 && !(await binding.limit({ key })).success) return false;
+      return database.limit(key, { perMinute: 0, perDay: limits.perDay });
+    },
+  };
+}
+
+/**
+ * Makes limiter keys: HMAC-SHA-256 of the address's network (see addressNetwork) and the point, under the
+ * day's key HMAC(secret, day). Synchronous pure JS (as the content hash): WebCrypto would add a
+ * thread-pool round trip to every submission.
+ */
+export function createAddressHasher(secret: string, now: () => number) {
+  let dayKey: { day: string; key: Uint8Array } | undefined;
   return (address: string, pointCode: string): string => {
-    const day = Math.floor(now() / DAY_MS);
-    if (salt?.day !== day) salt = { day, key: crypto.getRandomValues(new Uint8Array(32)) };
-    return toBase64Url(hmac(sha256, salt.key, utf8ToBytes(`${pointCode}\n${address}`)).subarray(0, 16));
+    const day = localDay(now());
+    if (dayKey?.day !== day) {
+      dayKey = { day, key: hmac(sha256, utf8ToBytes(secret), utf8ToBytes(`hailong rate limit\n${day}`)) };
+    }
+    const input = utf8ToBytes(`${pointCode}\n${addressNetwork(address)}`);
+    return toBase64Url(hmac(sha256, dayKey.key, input).subarray(0, 16));
   };
 }
 
 export type AddressHasher = ReturnType<typeof createAddressHasher>;
+
+/**
+ * What one client is counted by: an IPv4 address as it is, an IPv6 address by its /64 (one household or
+ * phone gets a whole /64 and may pick any address in it), an IPv4-mapped IPv6 address as IPv4.
+ */
+export function addressNetwork(address: string): string {
+  const text = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
+  if (!text.includes(":")) return text;
+  const mapped = /^(?:0{0,4}:){0,5}(?::|0{0,4}:)?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (mapped?.[1]) return mapped[1];
+  const groups = expandIpv6(text);
+  if (!groups) return text;
+  return `${groups.slice(0, 4).join(":")}::/64`;
+}
+
+/** The eight groups of an IPv6 address (without leading zeros), or undefined when it is not one. */
+function expandIpv6(text: string): string[] | undefined {
+  const halves = text.split("::");
+  if (halves.length > 2) return undefined;
+  const parse = (part: string | undefined) => (part ? part.split(":") : []);
+  let head = parse(halves[0]);
+  let tail = parse(halves[1]);
+  // An embedded IPv4 tail (::1.2.3.4) counts as two groups.
+  const last = (halves.length === 2 ? tail : head).at(-1);
+  if (last?.includes(".")) {
+    const octets = last.split(".").map(Number);
+    const embedded = [
+      (((octets[0] ?? 0) << 8) | (octets[1] ?? 0)).toString(16),
+      (((octets[2] ?? 0) << 8) | (octets[3] ?? 0)).toString(16),
+    ];
+    if (halves.length === 2) tail = [...tail.slice(0, -1), ...embedded];
+    else head = [...head.slice(0, -1), ...embedded];
+  }
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...head, ...Array.from({ length: halves.length === 2 ? missing : 0 }, () => "0"), ...tail];
+  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return undefined;
+  return groups.map((g) => g.replace(/^0+(?=.)/, ""));
+}

@@ -4,7 +4,7 @@ import { itemsOfForm } from "../../shared/instrument/index.js";
 import { zodIssues } from "../errors.js";
 import { verifyLinkToken } from "../links/link-token.js";
 import type { SurveyPoint } from "./point-lookup.js";
-import type { AddressHasher, RateLimiter } from "./rate-limit.js";
+import type { AddressHasher, RateLimiter, RateLimits } from "./rate-limit.js";
 
 // The steps of the submit pipeline (HOUSE-STYLE "The submit path is a pipeline"). Each returns the next
 // state or a named reason to stop; the pipeline (pipeline.ts) runs them in order.
@@ -64,17 +64,18 @@ export function isBot(submission: ResponseSubmission): boolean {
 }
 
 /**
- * At most `perMinute` submissions per minute from one network address to one point (0: no limit). The
- * limiter sees only a salted hash of the address; an unknown address shares one key per point.
+ * At most `limits.perMinute` submissions a minute and `limits.perDay` a day from one network address to one
+ * point (0: that window is unlimited). The limiter sees only a keyed hash of the address; an unknown address
+ * shares one key per point.
  */
 export async function checkRateLimit(
   limiter: RateLimiter,
   hashAddress: AddressHasher,
-  options: { perMinute: number; address: string | undefined; pointCode: string },
+  options: { limits: RateLimits; address: string | undefined; pointCode: string },
 ): Promise<Stop | undefined> {
-  if (options.perMinute === 0) return undefined;
+  if (options.limits.perMinute === 0 && options.limits.perDay === 0) return undefined;
   const key = hashAddress(options.address ?? "unknown", options.pointCode);
-  return (await limiter.limit(key)) ? undefined : stop({ reason: "rate_limited" });
+  return (await limiter.limit(key, options.limits)) ? undefined : stop({ reason: "rate_limited" });
 }
 
 /**

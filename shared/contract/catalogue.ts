@@ -68,12 +68,19 @@ export const unitServicesSchema = z.strictObject({
 
 export const FORMS_OF_POINT = ["full", "quick"] as const;
 
+/**
+ * A point's own limit: submissions a day from one network address (a counter whose citizens share one
+ * Wi-Fi, a kiosk tablet); null or absent: the deployment's limit (HAILONG_RATE_LIMIT_DAY).
+ */
+export const dailyLimitSchema = z.number().int().min(1).max(100_000).nullable();
+
 export const pointCreateSchema = z.strictObject({
   unit: unitCodeSchema,
   label: trimmed(100),
   service: tthcCodeSchema.optional(),
   form: z.enum(FORMS_OF_POINT).default("full"),
   tokenRequired: z.boolean().default(false),
+  dailyLimit: dailyLimitSchema.optional(),
 });
 
 export const pointPatchSchema = z.strictObject({
@@ -81,6 +88,7 @@ export const pointPatchSchema = z.strictObject({
   service: tthcCodeSchema.nullable().optional(),
   form: z.enum(FORMS_OF_POINT).optional(),
   tokenRequired: z.boolean().optional(),
+  dailyLimit: dailyLimitSchema.optional(),
 });
 
 export const userCreateSchema = z.strictObject({

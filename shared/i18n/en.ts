@@ -365,6 +365,7 @@ export const en: Messages = {
       form: "Form",
       tokenRequired: "Accept ratings through one-time slips only",
       tokenName: "Key name",
+      dailyLimit: "Ratings a day from one network",
       dossier: "Dossier code",
       count: "Number of slips",
     },
@@ -388,6 +389,8 @@ export const en: Messages = {
       tokenRequired:
         "If ticked, the point has no shared poster: each citizen gets a one-time slip with their dossier.",
       tokenName: "To remember what the key is for, for example: Monthly report of the Office.",
+      dailyLimit:
+        "Leave empty for the general limit per network address. Citizens on the office's shared Wi-Fi, or a tablet at the counter, all come from one address: raise this (e.g. 300) for that counter so that nobody is turned away.",
     },
     account: {
       title: "My account",
@@ -428,6 +431,7 @@ export const en: Messages = {
       noUnits: "There are no units in your scope yet. An administrator needs to create them first.",
       anyService: "Citizens choose the procedure",
       linksOnly: "One-time slips only",
+      dailyLimitTag: "Up to {count} a day from one network",
       noPoster: "This point accepts only one-time slips, so it has no shared poster.",
       poster: "Poster {format}",
       posterNamed: "Print the {format} poster of {label}",

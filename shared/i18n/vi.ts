@@ -368,6 +368,7 @@ export const vi = {
       form: "Loại phiếu",
       tokenRequired: "Chỉ nhận đánh giá qua phiếu dùng một lần",
       tokenName: "Tên khóa",
+      dailyLimit: "Giới hạn lượt đánh giá mỗi ngày từ một mạng",
       dossier: "Mã hồ sơ",
       count: "Số phiếu",
     },
@@ -390,6 +391,8 @@ export const vi = {
       tokenRequired:
         "Khi chọn, điểm không có áp phích chung: mỗi người dân nhận một phiếu dùng một lần kèm hồ sơ.",
       tokenName: "Để nhớ khóa dùng vào việc gì, ví dụ: Báo cáo tháng của Văn phòng.",
+      dailyLimit:
+        "Để trống thì dùng mức chung cho mỗi địa chỉ mạng. Người dân dùng chung Wi-Fi của cơ quan, hoặc máy tính bảng đặt tại quầy, đều đến từ một địa chỉ: hãy nâng mức này (ví dụ 300) cho quầy đó để không ai bị từ chối.",
     },
     account: {
       title: "Tài khoản của tôi",
@@ -430,6 +433,7 @@ export const vi = {
       noUnits: "Chưa có đơn vị nào trong phạm vi của bạn. Quản trị viên cần tạo đơn vị trước.",
       anyService: "Người dân tự chọn thủ tục",
       linksOnly: "Chỉ phiếu dùng một lần",
+      dailyLimitTag: "Tối đa {count} lượt/ngày từ một mạng",
       noPoster: "Điểm này chỉ nhận phiếu dùng một lần nên không có áp phích chung.",
       poster: "Áp phích {format}",
       posterNamed: "In áp phích {format} của {label}",

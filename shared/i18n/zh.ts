@@ -354,6 +354,7 @@ export const zh: Messages = {
       form: "问卷类型",
       tokenRequired: "只通过一次性评价单接受评价",
       tokenName: "密钥名称",
+      dailyLimit: "每天来自同一网络的评价上限",
       dossier: "案卷编号",
       count: "评价单数量",
     },
@@ -371,6 +372,8 @@ export const zh: Messages = {
       pointForm: "完整问卷按 SIPAS 方法共 19 题；简短问卷共 5 题，每个要素一题，适合繁忙的窗口。",
       tokenRequired: "勾选后该调查点没有公共海报：每位市民随案卷领取一张一次性评价单。",
       tokenName: "用于记住密钥的用途，例如：办公室月度报告。",
+      dailyLimit:
+        "留空则使用每个网络地址的通用上限。使用机关共享 Wi-Fi 的市民或窗口的平板电脑都来自同一地址：请为该窗口提高此上限（例如 300），以免有人被拒绝。",
     },
     account: {
       title: "我的账户",
@@ -410,6 +413,7 @@ export const zh: Messages = {
       noUnits: "您的范围内还没有单位，需要管理员先创建。",
       anyService: "由市民自行选择手续",
       linksOnly: "仅限一次性评价单",
+      dailyLimitTag: "同一网络每天最多 {count} 次",
       noPoster: "该调查点只接受一次性评价单，因此没有公共海报。",
       poster: "{format} 海报",
       posterNamed: "打印 {label} 的 {format} 海报",

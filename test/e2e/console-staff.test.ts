@@ -81,6 +81,20 @@ describe("the console for counter staff", () => {
     await card("Quầy số 7").getByText("1.001193 Đăng ký khai sinh", { exact: false }).waitFor();
   });
 
+  it("raises a counter's day limit for its shared Wi-Fi", async () => {
+    await card("Quầy số 3").getByRole("button", { name: "Sửa" }).click();
+    const field = card("Quầy số 3").getByLabel("Giới hạn lượt đánh giá mỗi ngày từ một mạng");
+    await card("Quầy số 3").getByText("dùng chung Wi-Fi", { exact: false }).waitFor();
+    await field.fill("300");
+    await card("Quầy số 3").getByRole("button", { name: "Lưu", exact: true }).click();
+    await card("Quầy số 3").getByText("Tối đa 300 lượt/ngày từ một mạng").waitFor();
+    const api = await adminApi(server.url);
+    const { points } = (await api("GET", "/api/v1/points?unit=H35.STP")) as {
+      points: Array<{ code: string; dailyLimit: number | null }>;
+    };
+    expect(points.find((p) => p.code === counter3)?.dailyLimit).toBe(300);
+  });
+
   it("issues a one-time link for a dossier, and the link can be used exactly once", async () => {
     await card("Quầy số 3").getByRole("button", { name: "Phiếu dùng một lần" }).click();
     await card("Quầy số 3").getByLabel("Mã hồ sơ").fill("000.00.10.H35-261129-0001");

@@ -35,6 +35,7 @@ export async function createTestApp(
     secret: "test-secret-test-secret-test-secret-0123456789",
     adminPassword: undefined,
     rateLimit: 0,
+    rateLimitDay: 0,
     linkDays: 7,
     durability: "normal",
     trustProxy: false,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { offlineWranglerEnv, startWranglerDev, type WranglerDev } from "../../scripts/worker-wrangler.js";
 import { makeCounterSetup } from "./helpers/catalogue.js";
-import { adminToken, httpClient } from "./helpers/client.js";
+import { ADMIN_PASSWORD, adminToken, httpClient } from "./helpers/client.js";
 import { migratedState, readLocalD1 } from "./helpers/local-d1.js";
 
 // What only the Workers entry does: start-up from bindings, once per isolate; each test has its own workerd.
@@ -96,23 +96,57 @@ describe("server/worker.ts", () => {
   });
 
   it("counts submissions with Cloudflare's rate-limiting binding when it is bound", async () => {
-    // The suite's workerd has the binding (120 a minute) and an in-memory limit far above it: a 429 can
-    // only come from the binding.
-    const client = httpClient(inject("workerdUrl"));
+    // wrangler.toml's binding (10 a minute), and minute and day limits far above it in D1: a 429 can only
+    // come from the binding.
+    const { client } = await boot(migratedState(join(dir, "binding")), {
+      vars: {
+        HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        HAILONG_RATE_LIMIT: "1000000",
+        HAILONG_RATE_LIMIT_DAY: "1000000",
+      },
+    });
     const admin = await adminToken(client, "limiter");
     const [point] = (await makeCounterSetup(client, admin, "RL", [{ label: "Quầy" }])).points;
     // The binding counts per clock minute: two windows' worth is enough to reach the limit in one of them.
     let accepted = 0;
     let refused: Awaited<ReturnType<typeof client.json>> | undefined;
-    while (!refused && accepted <= 240) {
+    while (!refused && accepted <= 20) {
       const res = await client.json("POST", "/api/v1/responses", {
         body: { id: crypto.randomUUID(), point, lang: "vi", answers: { TC1: 5 } },
       });
       if (res.status === 201) accepted++;
       else refused = res;
     }
-    expect(accepted).toBeGreaterThanOrEqual(120);
+    expect(accepted).toBeGreaterThanOrEqual(10);
     expect(refused).toMatchObject({ status: 429, body: { error: { code: "RATE_LIMITED" } } });
     expect(refused!.headers.get("retry-after")).toBe("60");
+  });
+
+  it("counts the day in D1 under one key for every isolate: a restarted workerd goes on counting", async () => {
+    const state = migratedState(join(dir, "day-limit"));
+    const vars = {
+      HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      HAILONG_SECRET: "day-limit-secret-day-limit-secret-0123456789",
+      HAILONG_RATE_LIMIT: "1000000",
+      HAILONG_RATE_LIMIT_DAY: "3",
+    };
+    const submitAll = async (client: ReturnType<typeof httpClient>, point: string, n: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const res = await client.json("POST", "/api/v1/responses", {
+          body: { id: crypto.randomUUID(), point, lang: "vi", answers: { TC1: 1 } },
+        });
+        statuses.push(res.status);
+      }
+      return statuses;
+    };
+    const first = await boot(state, { vars });
+    const token = await adminToken(first.client, "day limit");
+    const [point] = (await makeCounterSetup(first.client, token, "DL", [{ label: "Quầy" }])).points;
+    expect(await submitAll(first.client, point as string, 2)).toEqual([201, 201]);
+    await first.stop();
+    // A new workerd (a new isolate, its memory empty) on the same D1 continues the same count.
+    const second = await boot(state, { vars });
+    expect(await submitAll(second.client, point as string, 2)).toEqual([201, 429]);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -29,10 +29,15 @@ declare module "vitest" {
 
 /** One Node server and one workerd (local D1, migrations applied by wrangler) for the whole run. */
 export default async function setup(project: TestProject) {
-  // Node does not limit; workerd leaves it to its rate-limiting binding (120 a minute per address and
-  // point, more than any contract test sends), which entry.test.ts exercises.
-  const vars = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "1000000" };
+  // Node does not limit; workerd counts through its rate-limiting binding, here raised to a limit no
+  // contract test reaches (entry.test.ts boots workerds with wrangler.toml's own binding to test limits).
+  const vars = {
+    HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    HAILONG_RATE_LIMIT: "1000000",
+    HAILONG_RATE_LIMIT_DAY: "1000000",
+  };
   const dir = mkdtempSync(join(tmpdir(), "hailong-worker-suite-"));
+  const config = wranglerConfigWithSubmitLimit(dir, 100_000);
   const env = offlineWranglerEnv(join(dir, "config"));
   const template = join(dir, "template");
   // wrangler wants the assets folder before it builds.
@@ -45,7 +50,7 @@ export default async function setup(project: TestProject) {
   const persistTo = join(dir, "state");
   cpSync(template, persistTo, { recursive: true });
   const [workerd, node] = await Promise.allSettled([
-    startWranglerDev({ persistTo, vars, env, script: d1.script }),
+    startWranglerDev({ persistTo, vars, env, script: d1.script, config }),
     startServer({ HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_RATE_LIMIT: "0" }),
   ]);
   if (workerd.status === "rejected" || node.status === "rejected") {
@@ -81,4 +86,20 @@ async function ensureBuiltUi() {
     existsSync(join(ROOT, file)),
   );
   if (!built) await run("npm", ["run", "build"], { cwd: ROOT });
+}
+
+/**
+ * A copy of wrangler.toml whose rate-limiting binding allows `limit` a minute, with its relative paths made
+ * absolute (wrangler reads them relative to the configuration file).
+ */
+function wranglerConfigWithSubmitLimit(dir: string, limit: number): string {
+  const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8")
+    .replace(/simple = \{ limit = \d+, period = 60 \}/g, `simple = { limit = ${limit}, period = 60 }`)
+    .replace(
+      /^(main|directory|migrations_dir) = "([^"]+)"/gm,
+      (_, key, path) => `${key} = "${join(ROOT, path)}"`,
+    );
+  const file = join(dir, "wrangler.toml");
+  writeFileSync(file, toml);
+  return file;
 }

@@ -67,6 +67,15 @@ export async function isServiceOfferedByUnit(
   return row !== undefined;
 }
 
+/** Inserts a new service; a code taken meanwhile fails on the unique index (answered 409). */
+export function insertServiceStatement(
+  db: Database,
+  service: { code: string; name: string; field: string | null; localCode: string | null },
+  now: number,
+): Statement {
+  return db.insert(services).values({ ...service, createdAt: now });
+}
+
 /** Inserts or updates a service by code (the import's upsert; create checks for duplicates first). */
 export function upsertServiceStatement(
   db: Database,

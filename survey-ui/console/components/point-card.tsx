@@ -5,7 +5,7 @@ import { useSubmit } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { FormError } from "./form-error.js";
 import { LinkIssuer } from "./link-issuer.js";
-import { PointForm, type PointValues, pointValues } from "./point-form.js";
+import { dailyLimitOf, PointForm, type PointValues, pointValues } from "./point-form.js";
 
 /** The poster of a point in a print format, opened in its own tab (it has a print button). */
 const posterHref = (code: string, format: string) => `/posters/${encodeURIComponent(code)}?format=${format}`;
@@ -25,6 +25,7 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
         service: values.service || null,
         form: values.form,
         tokenRequired: values.tokenRequired,
+        dailyLimit: dailyLimitOf(values),
       }),
     () => {
       setPanel("none");
@@ -65,6 +66,9 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
                   {point.surveyUrl}
                 </a>
               </>
+            )}
+            {point.dailyLimit !== null && (
+              <span class="tag">{tr("console.points.dailyLimitTag", { count: point.dailyLimit })}</span>
             )}
           </p>
         </div>

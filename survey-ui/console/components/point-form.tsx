@@ -13,7 +13,14 @@ export type PointValues = {
   service: string;
   form: "full" | "quick";
   tokenRequired: boolean;
+  /** Ratings a day from one network address; empty: the deployment's limit. */
+  dailyLimit: string;
 };
+
+/** The API value of the day limit field: a whole number, or null for the deployment's limit. */
+export function dailyLimitOf(values: PointValues): number | null {
+  return values.dailyLimit.trim() === "" ? null : Number(values.dailyLimit);
+}
 
 /** The form values of an existing point, or of a new one in a unit. */
 export function pointValues(point: Point | null, unit = ""): PointValues {
@@ -23,6 +30,7 @@ export function pointValues(point: Point | null, unit = ""): PointValues {
     service: point?.service?.code ?? "",
     form: point?.form ?? "full",
     tokenRequired: point?.tokenRequired ?? false,
+    dailyLimit: point?.dailyLimit == null ? "" : String(point.dailyLimit),
   };
 }
 
@@ -57,7 +65,10 @@ export function PointForm(props: {
         void submission.run(values);
       }}
     >
-      <FormError error={submission.error} fields={["unit", "label", "service", "form", "tokenRequired"]} />
+      <FormError
+        error={submission.error}
+        fields={["unit", "label", "service", "form", "tokenRequired", "dailyLimit"]}
+      />
       {props.creating && (
         <UnitSelect
           name="unit"
@@ -112,6 +123,17 @@ export function PointForm(props: {
         hint={tr("console.hints.tokenRequired")}
         checked={values.tokenRequired}
         onChecked={(checked) => set("tokenRequired", checked)}
+      />
+      <TextField
+        name="dailyLimit"
+        type="number"
+        label={tr("console.fields.dailyLimit")}
+        hint={tr("console.hints.dailyLimit")}
+        value={values.dailyLimit}
+        onValue={(value) => set("dailyLimit", value)}
+        min={1}
+        max={100000}
+        invalid={submission.invalid("dailyLimit")}
       />
       <div class="actions">
         <button type="submit" disabled={submission.pending}>

@@ -37,6 +37,8 @@ export type Point = {
   service: { code: string; name: string } | null;
   form: "full" | "quick";
   tokenRequired: boolean;
+  /** Ratings a day from one network address; null: the deployment's limit. */
+  dailyLimit: number | null;
   archived: boolean;
   surveyUrl: string;
   createdAt: string;

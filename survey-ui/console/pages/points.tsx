@@ -3,7 +3,7 @@ import { POSTER_FORMATS } from "../../posters/poster.js";
 import { CheckField } from "../components/field.js";
 import { Page } from "../components/page.js";
 import { PointCard } from "../components/point-card.js";
-import { PointForm, type PointValues, pointValues } from "../components/point-form.js";
+import { dailyLimitOf, PointForm, type PointValues, pointValues } from "../components/point-form.js";
 import { Empty, ErrorNotice, Loading, Notice } from "../components/status.js";
 import { UnitSelect } from "../components/unit-select.js";
 import { createPoint, listPoints, listUnits } from "../lib/console-api.js";
@@ -32,6 +32,7 @@ export function PointsPage(_props: ScreenProps) {
         ...(values.service ? { service: values.service } : {}),
         form: values.form,
         tokenRequired: values.tokenRequired,
+        dailyLimit: dailyLimitOf(values),
       }),
     (point) => {
       setCreated(tr("console.points.created", { code: point.code, label: point.label }));

@@ -19,6 +19,15 @@ describe("maskPersonalData", () => {
     ["thư: trần@bưuđiện.vn", "thư: ***"],
     ["Quầy 3 0912345678", "Quầy 3 ***"],
     ["0912345678,0987654321", "***,***"],
+    // What the attacker typed to slip past (issue 12): full-width digits, underscores, spaced dashes.
+    ["gọi ０９１２３４５６７８", "gọi ***"],
+    ["gọi 0912_345_678", "gọi ***"],
+    ["gọi 0912 - 345 - 678", "gọi ***"],
+    ["gọi 0912 – 345 – 678", "gọi ***"],
+    ["gọi 0912\u200b345\u200b678", "gọi ***"],
+    ["CCCD ００１２３４５６７８９０", "CCCD ***"],
+    ["CCCD 001_234_567_890", "CCCD ***"],
+    ["CCCD 001 - 234 - 567 - 890", "CCCD ***"],
   ];
   it.each(masked)("masks %j", (text, expected) => {
     expect(maskPersonalData(text)).toEqual({ text: expected, masked: true });
@@ -39,5 +48,19 @@ describe("maskPersonalData", () => {
 
   it("never cuts a longer number in two", () => {
     expect(maskPersonalData("0123456789012345").masked).toBe(false);
+    expect(maskPersonalData("0123-4567-8901-2345").masked).toBe(false);
+    expect(maskPersonalData("0123_4567_8901_2345").masked).toBe(false);
+  });
+
+  it("strips bidi embedding, override and isolate controls", () => {
+    const controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+    expect(maskPersonalData(`Tốt${controls} lắm`)).toEqual({ text: "Tốt lắm", masked: false });
+    // Reversed by an override, a number still reads as a number once the control is gone.
+    expect(maskPersonalData("gọi \u202e0912345678\u202c")).toEqual({ text: "gọi ***", masked: true });
+  });
+
+  it("keeps a comment within the stored limit when NFKC lengthens it", () => {
+    const { text } = maskPersonalData("\ufdfa".repeat(2000));
+    expect(Array.from(text).length).toBeLessThanOrEqual(2000);
   });
 });

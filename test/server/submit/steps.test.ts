@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signLinkToken } from "../../../server/links/link-token.js";
 import type { SurveyPoint } from "../../../server/submit/point-lookup.js";
-import { createAddressHasher, createMemoryRateLimiter } from "../../../server/submit/rate-limit.js";
+import { createAddressHasher, createDatabaseRateLimiter } from "../../../server/submit/rate-limit.js";
 import {
   checkAgainstPoint,
   checkRateLimit,
@@ -11,8 +11,10 @@ import {
   parseSubmission,
   stopped,
 } from "../../../server/submit/steps.js";
+import { createTestApp } from "../../helpers/create-test-app.js";
 
 const NOW = Date.UTC(2026, 2, 15, 3);
+const t = await createTestApp();
 const SECRET = "test-secret-test-secret-test-secret-0123456789";
 
 const point: SurveyPoint = {
@@ -21,6 +23,7 @@ const point: SurveyPoint = {
   label: "Quầy số 3",
   form: "full",
   tokenRequired: false,
+  dailyLimit: null,
   archived: false,
   unit: { id: 2, code: "STP", name: "Sở Tư pháp" },
   service: null,
@@ -78,10 +81,14 @@ describe("the submit pipeline's steps", () => {
   });
 
   it("checkRateLimit counts per address and point, and not at all when the limit is 0", async () => {
-    const limiter = createMemoryRateLimiter({ perMinute: 1, now: () => NOW });
-    const hash = createAddressHasher(() => NOW);
+    const limiter = createDatabaseRateLimiter(t.db, () => NOW);
+    const hash = createAddressHasher(SECRET, () => NOW);
     const check = (perMinute: number, address: string | undefined) =>
-      checkRateLimit(limiter, hash, { perMinute, address, pointCode: point.code });
+      checkRateLimit(limiter, hash, {
+        limits: { perMinute, perDay: perMinute * 60 },
+        address,
+        pointCode: point.code,
+      });
     expect(await check(1, "203.0.113.7")).toBeUndefined();
     expect(await check(1, "203.0.113.7")).toEqual({ stop: { reason: "rate_limited" } });
     expect(await check(1, "203.0.113.8")).toBeUndefined();

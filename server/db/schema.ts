@@ -25,6 +25,8 @@ export const units = sqliteTable(
     path: text("path").notNull(),
     archivedAt: integer("archived_at"),
     createdAt: integer("created_at").notNull(),
+    // Opt-in: the unit's results are shown to citizens at /p/:code (issue 15). Off until an admin says so.
+    publicResults: integer("public_results", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("units_code_unique").on(t.code),

@@ -795,6 +795,9 @@ export const en: Messages = {
       posterMonth: "Month {month}",
       posterScan: "Scan to rate today's service",
       posterDetails: "Details: {url}",
+      notFoundTitle: "No results page here",
+      notFound: "This unit does not publish its results, or the address is wrong.",
+      languages: "Languages",
     },
   },
 };

@@ -800,6 +800,9 @@ export const vi = {
       posterMonth: "Tháng {month}",
       posterScan: "Quét mã để đánh giá sự phục vụ hôm nay",
       posterDetails: "Xem chi tiết: {url}",
+      notFoundTitle: "Không có trang kết quả",
+      notFound: "Đơn vị này chưa công bố kết quả đánh giá, hoặc địa chỉ không đúng.",
+      languages: "Ngôn ngữ",
     },
   },
 } as const;

@@ -757,6 +757,9 @@ export const zh: Messages = {
       posterMonth: "{month} 月",
       posterScan: "扫码评价今天的服务",
       posterDetails: "详情：{url}",
+      notFoundTitle: "没有结果页面",
+      notFound: "该单位尚未公布评价结果，或地址有误。",
+      languages: "语言",
     },
   },
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `units` ADD `public_results` integer DEFAULT false NOT NULL;

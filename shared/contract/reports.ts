@@ -187,7 +187,7 @@ export const reportQuerySchema = z
     unit: unitCodeSchema.optional(),
     format: z.enum(REPORT_FORMATS).default("json"),
     // Header texts (and question texts) in a language for people's downloads; absent: machine names.
-    labels: z.enum(["vi", "en"]).optional(),
+    labels: z.enum(["vi", "en", "zh"]).optional(),
   })
   .and(periodQuerySchema);
 

@@ -726,7 +726,7 @@ export const en: Messages = {
     html: {
       date: "Date: {date}",
       overview: "1. Overview",
-      overviewText: "{count} people responded in the period. The satisfaction index is {index}%.",
+      overviewText: "{count} people responded in the period. The satisfaction index is {index}%, {change}.",
       changeUp: "up {points} points from the previous period",
       changeDown: "down {points} points from the previous period",
       changeSame: "unchanged from the previous period",

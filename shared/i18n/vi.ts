@@ -731,7 +731,7 @@ export const vi = {
     html: {
       date: "Ngày lập: {date}",
       overview: "1. Tổng quan",
-      overviewText: "Trong kỳ có {count} người trả lời. Chỉ số hài lòng đạt {index}%.",
+      overviewText: "Trong kỳ có {count} người trả lời. Chỉ số hài lòng đạt {index}%, {change}.",
       changeUp: "tăng {points} điểm so với kỳ trước",
       changeDown: "giảm {points} điểm so với kỳ trước",
       changeSame: "không đổi so với kỳ trước",

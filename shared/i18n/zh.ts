@@ -690,7 +690,7 @@ export const zh: Messages = {
     html: {
       date: "日期：{date}",
       overview: "1. 概况",
-      overviewText: "本期共有 {count} 人答卷，满意度指数为 {index}%。",
+      overviewText: "本期共有 {count} 人答卷，满意度指数为 {index}%，{change}。",
       changeUp: "较上期上升 {points} 点",
       changeDown: "较上期下降 {points} 点",
       changeSame: "与上期持平",

@@ -19,6 +19,10 @@ const WEAKEST = 5;
 
 type Props = { data: PackData };
 
+/** A label cut to `length` characters at a word, with an ellipsis (the table under the chart has it whole). */
+const shorten = (text: string, length: number) =>
+  text.length <= length ? text : `${text.slice(0, text.lastIndexOf(" ", length))}…`;
+
 function changeSentence(data: PackData): string {
   const { lang, total } = data;
   const delta =
@@ -37,7 +41,7 @@ function changeSentence(data: PackData): string {
 function ElementChart({ data }: Props) {
   const { lang, total } = data;
   const rowHeight = 34;
-  const left = 190;
+  const left = 250;
   const width = 640;
   const scale = (value: number) => ((width - left - 60) * value) / 100;
   return (
@@ -54,7 +58,7 @@ function ElementChart({ data }: Props) {
         return (
           <g key={code}>
             <text x={left - 8} y={y + 16} text-anchor="end" class="label">
-              {code} · {t(lang, `instrument.elements.${code}`).slice(0, 26)}
+              {code} · {shorten(t(lang, `instrument.elements.${code}`), 34)}
             </text>
             <rect x={left} y={y} width={scale(now ?? 0)} height="13" class="bar-now" />
             <rect x={left} y={y + 15} width={scale(before ?? 0)} height="9" class="bar-before" />
@@ -309,13 +313,13 @@ export function PackDocument({ data }: Props) {
                 {t(lang, "pack.html.overviewText", {
                   count: countText(lang, total.current.respondents),
                   index: figureText(lang, total.current.sipas_index),
-                })}{" "}
-                {changeSentence(data)}.
+                  change: changeSentence(data),
+                })}
               </p>
             ) : (
               <p class="lead">{t(lang, "pack.html.noData")}</p>
             )}
-            <table>
+            <table class="figures">
               <thead>
                 <tr>
                   <th scope="col">{t(lang, "pack.columns.figure")}</th>
@@ -368,7 +372,7 @@ export function PackDocument({ data }: Props) {
           <section>
             <h2>{t(lang, "pack.html.elements")}</h2>
             <ElementChart data={data} />
-            <table>
+            <table class="figures">
               <thead>
                 <tr>
                   <th scope="col">{t(lang, "pack.columns.element")}</th>

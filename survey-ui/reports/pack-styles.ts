@@ -22,6 +22,8 @@ th,td{border:.2mm solid #b8c0cc;padding:1.2mm 1.8mm;text-align:left;vertical-ali
 thead th{background:#e8edf4;font-weight:600}
 tbody th{font-weight:400}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+table.figures th[scope=row],table.figures thead th:first-child{width:32%}
+table.figures thead th{font-size:8.5pt}
 table.compact{width:auto;min-width:50%}
 .chart{display:block;width:100%;max-height:75mm;margin:2mm 0}
 .chart .label{font-size:11px;fill:#222}

@@ -25,7 +25,10 @@ h2{font-size:1.15rem;margin:1.5rem 0 .5rem;color:#123a6b}
 .note{color:#7a4500;font-size:.92rem}
 table{width:100%;border-collapse:collapse;background:#fff;font-size:.95rem}
 th,td{padding:.4rem .5rem;border-bottom:1px solid #dde3ea;text-align:left}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
+thead th{font-size:.85rem;vertical-align:bottom}
+.wrap{overflow-x:auto}
 .trend{display:block;width:100%;height:auto;background:#fff;border-radius:.5rem}
 .muted{color:#555;font-size:.9rem}
 `;
@@ -150,30 +153,32 @@ export function ResultsPage(props: {
             ))}
           </div>
           <h2>{t(lang, "pack.publicResults.elements")}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, "pack.columns.element")}</th>
-                {periods.map((period) => (
-                  <th key={period.key} scope="col" class="num">
-                    {period.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ELEMENT_CODES.map((code) => (
-                <tr key={code}>
-                  <th scope="row">{t(lang, `instrument.elements.${code}`)}</th>
+          <div class="wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, "pack.columns.element")}</th>
                   {periods.map((period) => (
-                    <td key={period.key} class="num">
-                      {figureText(lang, period.figures.row[`${code}_index`])}
-                    </td>
+                    <th key={period.key} scope="col" class="num">
+                      {period.title}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ELEMENT_CODES.map((code) => (
+                  <tr key={code}>
+                    <th scope="row">{t(lang, `instrument.elements.${code}`)}</th>
+                    {periods.map((period) => (
+                      <td key={period.key} class="num">
+                        {figureText(lang, period.figures.row[`${code}_index`])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <h2>{t(lang, "pack.publicResults.trend")}</h2>
           <Trend lang={lang} rows={results.trend} />
           <table>

@@ -22,7 +22,7 @@ const CSS = `
 .sheet th,.sheet td{padding:1.6mm 3mm;border-bottom:.3mm solid #c8d0da;text-align:left}
 .sheet td{text-align:right;font-weight:700}
 .sheet .scan{flex:1 1 auto;min-height:0;display:flex;align-items:center;justify-content:center;gap:8mm;margin-top:6mm}
-.sheet .qr{height:62mm;width:62mm;flex:none}
+.sheet .qr{height:80mm;width:80mm;flex:none}
 .sheet .scan p{margin:0;font-size:6mm;font-weight:700;text-align:left;max-width:90mm}
 .sheet .details{margin:3mm 0 0;font-size:4mm;color:#333}
 `;

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeQrPng } from "../server/qr/decode-png.js";
 import { readWorkbook } from "../server/reports/read-xlsx.js";
 import { launchBrowser } from "./helpers/browser.js";
 import { adminApi } from "./helpers/catalogue.js";
@@ -16,6 +17,7 @@ import { type RunningServer, removeServerFiles, startServer } from "./helpers/se
 
 const PROVINCE = "000.00.00.H35";
 let server: RunningServer;
+let api: Awaited<ReturnType<typeof adminApi>>;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -35,7 +37,7 @@ beforeAll(async () => {
       stdio: "ignore",
     },
   );
-  const api = await adminApi(server.url);
+  api = await adminApi(server.url);
   await api("POST", "/api/v1/users", {
     username: "bao.cao",
     password: "analyst-password-e2e",
@@ -47,7 +49,8 @@ beforeAll(async () => {
   page = await context.newPage();
   // 20 June 2026, 10:00 in Hanoi: the half-year report is due on 10 July.
   await page.clock.setFixedTime(new Date("2026-06-20T03:00:00Z"));
-});
+  // Building the console and seeding two years take a minute or more on a busy 2-core machine.
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -142,5 +145,30 @@ describe("the printable report", () => {
     expect(await page.getByTestId("sipas-index").isVisible()).toBe(true);
     await page.getByTestId("change").first().waitFor();
     await page.emulateMedia({ media: "screen" });
+  });
+
+  it("prints the results poster of an opted-in unit on one A4 page, its QR leading to the unit's survey", async () => {
+    const { units } = (await api("GET", "/api/v1/units")) as { units: Array<{ code: string }> };
+    const { points } = (await api("GET", "/api/v1/points")) as {
+      points: Array<{ code: string; unit: { code: string }; tokenRequired: boolean }>;
+    };
+    const unit = units.find((u) => points.some((p) => p.unit.code === u.code && !p.tokenRequired))!.code;
+    await api("PATCH", `/api/v1/units/${unit}`, { publicResults: true });
+    // Posters are printed by staff and admins: a second browser profile signed in as the admin.
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: "admin-password-e2e" }),
+    });
+    const [name, value] = login.headers.get("set-cookie")!.split(";")[0]!.split("=") as [string, string];
+    const adminContext = await browser.newContext({ viewport: { width: 900, height: 1300 } });
+    await adminContext.addCookies([{ name, value, url: server.url }]);
+    const poster = await adminContext.newPage();
+    expect((await poster.goto(`${server.url}/posters/results/${unit}?format=a4`))!.status()).toBe(200);
+    const qr = decodeQrPng(await poster.locator("svg.qr").screenshot());
+    expect(qr).toMatch(/\/s\/[A-Z2-9]{6}$/);
+    const pdf = await poster.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(pdfPageCount(pdf)).toBe(1);
+    await adminContext.close();
   });
 });

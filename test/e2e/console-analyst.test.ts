@@ -99,7 +99,9 @@ describe("the console for an analyst", () => {
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Excel (.xlsx): Chỉ số chung của kỳ" }).click(),
     ]);
-    expect(xlsx.url()).toBe(`${server.url}/api/v1/reports/sipas?${FIRST_HALF}&by=total&format=xlsx&labels=vi`);
+    expect(xlsx.url()).toBe(
+      `${server.url}/api/v1/reports/sipas?${FIRST_HALF}&by=total&format=xlsx&labels=vi`,
+    );
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(
       readFileSync((await xlsx.path()) as string)
@@ -129,7 +131,9 @@ describe("the console for an analyst", () => {
     await page.waitForURL(/rank=service/);
     await page.locator("table.ranking caption", { hasText: "thủ tục" }).waitFor();
     const link = page.getByRole("link", { name: "CSV: Chỉ số theo thủ tục" });
-    expect(await link.getAttribute("href")).toBe(`/api/v1/reports/sipas?${FIRST_HALF}&by=service&format=csv&labels=vi`);
+    expect(await link.getAttribute("href")).toBe(
+      `/api/v1/reports/sipas?${FIRST_HALF}&by=service&format=csv&labels=vi`,
+    );
   });
 
   it("says how the figures are computed", async () => {

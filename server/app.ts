@@ -14,6 +14,7 @@ import { linkRoutes } from "./routes/links.js";
 import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
 import { posterRoutes } from "./routes/posters.js";
+import { publicResultsRoutes } from "./routes/public-results.js";
 import { qrRoutes } from "./routes/qr.js";
 import { reportRoutes } from "./routes/reports.js";
 import { responseRoutes } from "./routes/responses.js";
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
   app.route("/console", consoleRoutes(deps.consoleFiles));
   app.route("/", posterRoutes);
   app.route("/", linkRoutes);
+  app.route("/", publicResultsRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

@@ -25,6 +25,8 @@ export const units = sqliteTable(
     path: text("path").notNull(),
     archivedAt: integer("archived_at"),
     createdAt: integer("created_at").notNull(),
+    // Opt-in: the unit's results are shown to citizens at /p/:code (issue 15). Off until an admin says so.
+    publicResults: integer("public_results", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("units_code_unique").on(t.code),
@@ -155,6 +157,9 @@ export const responses = sqliteTable(
     uniqueIndex("responses_dossier_unique").on(t.dossierHash),
     // Raw export and comments read a day range in keyset pages.
     index("responses_day_idx").on(t.localDay, t.id),
+    // Comments, newest first (the report pack's 2,000, the console's latest): only the few responses that
+    // carry one, instead of every response of the period looked up for its comment (issue 15).
+    index("responses_comment_day_idx").on(t.localDay, t.id).where(sql`comment IS NOT NULL`),
     check("responses_form_valid", sql`${t.form} IN ('full', 'quick')`),
     check("responses_channel_valid", sql`${t.channel} IN ('qr', 'kiosk', 'link')`),
     check("responses_day_format", sql`${t.localDay} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),

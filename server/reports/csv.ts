@@ -1,5 +1,5 @@
 import { formatIndex } from "../../shared/scoring/index.js";
-import type { CellValue, ColumnKind, Table } from "./table.js";
+import { type CellValue, type ColumnKind, type Table, tableHeaders } from "./table.js";
 
 // CSV as DESIGN.md §3 fixes it: UTF-8 with a BOM (so Excel reads Vietnamese and Chinese text right), CRLF line
 // ends, RFC 4180 quoting, "." decimals, figures with 2 decimals, an empty cell where there is no data.
@@ -36,8 +36,8 @@ export function csvRecord(fields: readonly string[]): string {
 }
 
 /** The header record of a table. */
-export function csvHeader(table: Pick<Table, "columns">): string {
-  return csvRecord(table.columns.map((column) => csvField(column.name)));
+export function csvHeader(table: Pick<Table, "columns" | "headers">): string {
+  return csvRecord(tableHeaders(table).map(csvField));
 }
 
 /** A whole table as CSV text, BOM and header first. */

@@ -14,7 +14,13 @@ export type Table = {
   sheet: string;
   columns: TableColumn[];
   rows: CellValue[][];
+  /** Header texts for people (labels=vi, the report pack); absent: the columns' machine names. */
+  headers?: string[];
 };
+
+/** The header row of a table: its labels when it has them, else its column names. */
+export const tableHeaders = (table: Pick<Table, "columns" | "headers">): string[] =>
+  table.headers ?? table.columns.map((column) => column.name);
 
 /** A table from records keyed by column name (a report's JSON rows), in the columns' order. */
 export function tableFromRecords(

@@ -13,10 +13,12 @@ import { buildReport, reportTableColumns } from "../reports/build-report.js";
 import { commentsPage, parseCursor } from "../reports/comments.js";
 import { CSV_CONTENT_TYPE, tableToCsv } from "../reports/csv.js";
 import { downloadHeaders, downloadName } from "../reports/download.js";
+import { labelReportTable } from "../reports/pack/labels.js";
 import { reportSubtree } from "../reports/report-scope.js";
 import { responsesCsvStream } from "../reports/responses-csv.js";
 import { tableFromRecords } from "../reports/table.js";
 import { tableToXlsx, XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
+import { reportPackRoutes } from "./report-pack.js";
 
 const exportQuery = z.object({ unit: unitCodeSchema.optional() }).and(periodQuerySchema);
 const commentsQuery = z
@@ -61,7 +63,9 @@ function reportRoute(kind: ReportKind) {
       c.header("cache-control", "no-store");
       return c.json({ from: period.from, to: period.to, by: query.by, rows });
     }
-    const table = tableFromRecords(kind, reportTableColumns(kind, query.by), rows);
+    const machine = tableFromRecords(kind, reportTableColumns(kind, query.by), rows);
+    // labels=vi|en: headers and question texts for people (console downloads); the default is the contract.
+    const table = query.labels ? labelReportTable(machine, query.labels) : machine;
     const name = (extension: string) =>
       downloadName([kind, period.from, period.to, query.by, query.unit], extension);
     if (query.format === "csv") {
@@ -75,6 +79,7 @@ function reportRoute(kind: ReportKind) {
 export const reportRoutes = new Hono<AppEnv>()
   .route("/sipas", reportRoute("sipas"))
   .route("/items", reportRoute("items"))
+  .route("/pack", reportPackRoutes)
   .get("/responses.csv", analysts, validate("query", exportQuery), async (c) => {
     const { db, log } = c.var.deps;
     const query = c.req.valid("query");

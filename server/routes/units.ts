@@ -14,6 +14,7 @@ import {
   listUnits,
   moveUnitStatements,
   setUnitArchivedStatement,
+  setUnitPublicResultsStatement,
   updateUnitNameStatement,
 } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
@@ -55,7 +56,13 @@ export const unitRoutes = new Hono<AppEnv>()
     const offered = await listServices(db, { scopePath: null, includeArchived: false, unitId: unit.id });
     const parent = children.find((u) => u.id === unit.id)?.parent ?? null;
     return c.json({
-      unit: { code: unit.code, name: unit.name, parent, archivedAt: unit.archivedAt },
+      unit: {
+        code: unit.code,
+        name: unit.name,
+        parent,
+        archivedAt: unit.archivedAt,
+        publicResults: unit.publicResults,
+      },
       children: children
         .filter((u) => u.parent === unit.code)
         .map((u) => ({ code: u.code, name: u.name, archivedAt: u.archivedAt })),
@@ -114,6 +121,8 @@ export const unitRoutes = new Hono<AppEnv>()
         throw invalid("A unit cannot be moved under itself or one of its own units.");
       statements.push(...moveUnitStatements(db, unit, parent ?? null));
     }
+    if (patch.publicResults !== undefined)
+      statements.push(setUnitPublicResultsStatement(db, unit.id, patch.publicResults));
     statements.push(
       auditStatement(
         db,
@@ -122,7 +131,14 @@ export const unitRoutes = new Hono<AppEnv>()
       ),
     );
     await runBatch(db, statements);
-    return c.json({ unit: { code: unit.code, name: patch.name ?? unit.name, parent: patch.parent } });
+    return c.json({
+      unit: {
+        code: unit.code,
+        name: patch.name ?? unit.name,
+        parent: patch.parent,
+        publicResults: patch.publicResults ?? unit.publicResults,
+      },
+    });
   })
   .put("/:code/services", requireUser("admin"), validate("json", unitServicesSchema), async (c) => {
     const { db, now } = c.var.deps;

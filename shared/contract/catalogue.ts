@@ -45,6 +45,8 @@ export const unitCreateSchema = z.strictObject({
 export const unitPatchSchema = z.strictObject({
   name: trimmed(200).optional(),
   parent: unitCodeSchema.nullable().optional(),
+  // Shows the unit's results to citizens at /p/:code (opt-in, admins).
+  publicResults: z.boolean().optional(),
 });
 
 export const serviceCreateSchema = z.strictObject({

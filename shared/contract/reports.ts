@@ -186,6 +186,8 @@ export const reportQuerySchema = z
     by: reportGroupingSchema.default("unit"),
     unit: unitCodeSchema.optional(),
     format: z.enum(REPORT_FORMATS).default("json"),
+    // Header texts (and question texts) in a language for people's downloads; absent: machine names.
+    labels: z.enum(["vi", "en", "zh"]).optional(),
   })
   .and(periodQuerySchema);
 

@@ -99,7 +99,9 @@ describe("the console for an analyst", () => {
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Excel (.xlsx): Chỉ số chung của kỳ" }).click(),
     ]);
-    expect(xlsx.url()).toBe(`${server.url}/api/v1/reports/sipas?${FIRST_HALF}&by=total&format=xlsx`);
+    expect(xlsx.url()).toBe(
+      `${server.url}/api/v1/reports/sipas?${FIRST_HALF}&by=total&format=xlsx&labels=vi`,
+    );
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(
       readFileSync((await xlsx.path()) as string)
@@ -111,7 +113,7 @@ describe("the console for an analyst", () => {
       page.waitForEvent("download"),
       page.getByRole("link", { name: "CSV: Chỉ số chung của kỳ" }).click(),
     ]);
-    expect(csv.url()).toBe(`${server.url}/api/v1/reports/sipas?${FIRST_HALF}&by=total&format=csv`);
+    expect(csv.url()).toBe(`${server.url}/api/v1/reports/sipas?${FIRST_HALF}&by=total&format=csv&labels=vi`);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     const records = parse(readFileSync((await csv.path()) as string, "utf8"), {
       bom: true,
@@ -119,8 +121,9 @@ describe("the console for an analyst", () => {
     }) as Array<Record<string, string>>;
     const [total] = await sipas(`${FIRST_HALF}&by=total`);
     expect(records).toHaveLength(1);
-    expect(records[0]?.sipas_index).toBe(formatIndex(total?.sipas_index as number));
-    expect(Number(records[0]?.respondents)).toBe(total?.respondents);
+    // Console downloads are for people: Vietnamese headers (labels=vi); the API's default stays machine names.
+    expect(records[0]?.["Chỉ số hài lòng (%)"]).toBe(formatIndex(total?.sipas_index as number));
+    expect(Number(records[0]?.["Số người trả lời"])).toBe(total?.respondents);
   });
 
   it("offers the ranking it shows as a file: by service once the ranking is by service", async () => {
@@ -128,7 +131,9 @@ describe("the console for an analyst", () => {
     await page.waitForURL(/rank=service/);
     await page.locator("table.ranking caption", { hasText: "thủ tục" }).waitFor();
     const link = page.getByRole("link", { name: "CSV: Chỉ số theo thủ tục" });
-    expect(await link.getAttribute("href")).toBe(`/api/v1/reports/sipas?${FIRST_HALF}&by=service&format=csv`);
+    expect(await link.getAttribute("href")).toBe(
+      `/api/v1/reports/sipas?${FIRST_HALF}&by=service&format=csv&labels=vi`,
+    );
   });
 
   it("says how the figures are computed", async () => {

@@ -72,6 +72,9 @@ const ACCESS: Record<string, Rule> = {
   "GET /api/v1/reports/responses.csv": { roles: ["admin", "analyst"] },
   "GET /api/v1/reports/comments": { roles: ["admin", "analyst"] },
   "GET /api/v1/reports/method": { roles: ["admin", "analyst"] },
+  "GET /api/v1/reports/pack": { roles: ["admin", "analyst"] },
+  "GET /p/:unitCode": { public: true },
+  "GET /posters/results/:unitCode": { roles: ["admin", "staff"], unitBound: true },
 };
 
 const t = await createTestApp();
@@ -95,6 +98,7 @@ function concrete(path: string): string {
     .replace(/^\/api\/v1\/points\/:code/, `/api/v1/points/${point.code}`)
     .replace(/^\/(s|posters|links)\/:code/, `/$1/${point.code}`)
     .replace(/^\/qr\/:file/, `/qr/${point.code}.svg`)
+    .replace(/:unitCode$/, "OTHER")
     .replace(/\*$/, "index.html")
     .replace(/:username/, target.username)
     .replace(/:id/, "unknown-id");

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readWorkbook } from "../server/reports/read-xlsx.js";
 import { makeCounterSetup } from "./helpers/catalogue.js";
 import { adminToken, type Client, type Credentials } from "./helpers/client.js";
 import { runtimes } from "./helpers/runtimes.js";
@@ -104,5 +105,36 @@ describe("reports on Node and on workerd + D1", () => {
         .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(content(workerd!)).toEqual(content(node!));
     expect(node!.map((row) => row.comment)).toContain("'=SUM(A1) nhanh gọn");
+  });
+
+  it("send the same report pack, sheet for sheet, and the same printable report", async () => {
+    const answers = await both((s) => `/api/v1/reports/pack?${period}&unit=${s.unit}`);
+    expect(answers.map((res) => res.status)).toEqual([200, 200]);
+    const [node, workerd] = await Promise.all(
+      answers.map(async (res) => readWorkbook(new Uint8Array(await res.arrayBuffer()))),
+    );
+    expect(node!.map((sheet) => sheet.name)).toHaveLength(7);
+    // The figures must be identical; comments carry their minute of arrival and the method its author.
+    const figures = (sheets: typeof node) => sheets!.slice(0, 5).map((sheet) => [sheet.name, sheet.rows]);
+    expect(figures(workerd)).toEqual(figures(node));
+    const html = await both((s) => `/api/v1/reports/pack?${period}&unit=${s.unit}&format=html`);
+    for (const res of html) {
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("<svg");
+    }
+  });
+
+  it("show an opted-in unit's results to citizens", async () => {
+    for (const side of sides) {
+      expect((await side.client.request("GET", `/p/${side.unit}`)).status).toBe(404);
+      const patch = await side.client.json("PATCH", `/api/v1/units/${side.unit}`, {
+        auth: side.admin,
+        body: { publicResults: true },
+      });
+      expect(patch.status).toBe(200);
+      const res = await side.client.request("GET", `/p/${side.unit}?lang=zh`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("群众满意度评价结果");
+    }
   });
 });

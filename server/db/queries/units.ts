@@ -96,3 +96,8 @@ export async function existingUnitCodes(db: Database, codes: string[]): Promise<
     .all();
   return new Map(rows.map((row) => [row.code, row]));
 }
+
+/** Opts a unit in or out of showing its results to citizens at /p/:code. */
+export function setUnitPublicResultsStatement(db: Database, id: number, publicResults: boolean): Statement {
+  return db.update(units).set({ publicResults }).where(eq(units.id, id));
+}

@@ -11,12 +11,15 @@ export function ChartFigure(props: {
   title: string;
   chart: ComponentChildren;
   table: ComponentChildren;
+  /** A line under the chart that explains a mark on it. */
+  note?: string | undefined;
 }) {
   const { tr } = useT();
   return (
     <figure class="chart" aria-labelledby={`${props.id}-title`}>
       <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
       <div aria-hidden="true">{props.chart}</div>
+      {props.note && <p class="chart-note">{props.note}</p>}
       <details class="chart-table">
         <summary>{tr("console.dashboard.tableView")}</summary>
         <div class="table-wrap">{props.table}</div>

@@ -1,10 +1,11 @@
 import type { SipasFigures } from "../../../shared/contract/reports.js";
 import { ELEMENT_CODES } from "../../../shared/instrument/elements.js";
 import { formatFigure, useT } from "../lib/use-t.js";
+import { ChangeNote } from "./change-note.js";
 import { ChartFigure, PercentBar } from "./chart-figure.js";
 
 /** The five element indices of one report row as bars, with their means in the table. */
-export function ElementBars({ row }: { row: SipasFigures }) {
+export function ElementBars({ row, previous }: { row: SipasFigures; previous?: SipasFigures | undefined }) {
   const { lang, tr } = useT();
   return (
     <ChartFigure
@@ -19,6 +20,7 @@ export function ElementBars({ row }: { row: SipasFigures }) {
                 <strong>{formatFigure(lang, row[`${code}_index`])}</strong>
               </div>
               <PercentBar value={row[`${code}_index`]} />
+              <ChangeNote now={row[`${code}_index`]} before={previous?.[`${code}_index`]} />
             </li>
           ))}
         </ul>

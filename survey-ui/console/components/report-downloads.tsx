@@ -12,7 +12,8 @@ const FORMATS: readonly { format: Exclude<ReportFormat, "json">; label: MessageK
 
 /**
  * The files of exactly what the dashboard shows: each table's report with the same query string and
- * `format=xlsx|csv`, and the raw responses. XLSX comes first: it opens right in a Vietnamese Excel.
+ * `format=xlsx|csv` and `labels=<language>` (headers and question texts for people), and the raw
+ * responses. XLSX comes first: it opens right in a Vietnamese Excel.
  */
 export function ReportDownloads({
   scope,
@@ -21,7 +22,7 @@ export function ReportDownloads({
   scope: ReportScope;
   downloads: readonly Download[];
 }) {
-  const { tr } = useT();
+  const { lang, tr } = useT();
   return (
     <section class="panel" aria-labelledby="downloads-title">
       <h2 id="downloads-title">{tr("console.dashboard.downloadsTitle")}</h2>
@@ -35,7 +36,7 @@ export function ReportDownloads({
                 <a
                   key={format}
                   class="button button-secondary"
-                  href={reportHref(download.kind, scope, download.by, format)}
+                  href={reportHref(download.kind, scope, download.by, format, lang)}
                   download
                   aria-label={`${tr(label)}: ${tr(download.label)}`}
                 >

@@ -3,16 +3,40 @@ import { formatCount, formatFigure, useT } from "../lib/use-t.js";
 import { ChartFigure } from "./chart-figure.js";
 
 const WIDTH = 480;
-const HEIGHT = 220;
-const PAD = { top: 12, right: 24, bottom: 28, left: 36 };
+const HEIGHT = 236;
+const PAD = { top: 12, right: 24, bottom: 44, left: 36 };
 const GRID = [0, 25, 50, 75, 100];
 
-/** "2026-03" as "3/26": short enough for twelve labels on a phone. */
+/** "2026-03" as "3/26": short enough for twelve labels on a phone (the table's row headers). */
 const monthLabel = (month: string) => `${Number(month.slice(5, 7))}/${month.slice(2, 4)}`;
 
-/** The SIPAS-style index month by month as a line; months without responses leave a gap. */
-export function TrendChart({ rows }: { rows: readonly SipasRow<"month">[] }) {
+const monthNames = new Map<string, Intl.DateTimeFormat>();
+/** "2026-03" as the language's short month name ("thg 3", "Mar", "3月"), for the chart's axis. */
+function monthName(lang: string, month: string): string {
+  let format = monthNames.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { month: "short", timeZone: "UTC" });
+    monthNames.set(lang, format);
+  }
+  return format.format(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15)));
+}
+
+/**
+ * The SIPAS-style index month by month as a line; months without responses leave a gap. The axis names
+ * months in words with the year under each January (and the first month), and the current month, not yet
+ * complete, is drawn hollow and said so.
+ */
+export function TrendChart({
+  rows,
+  currentMonth,
+}: {
+  rows: readonly SipasRow<"month">[];
+  /** "YYYY-MM" of today, in Hanoi. */
+  currentMonth?: string;
+}) {
   const { lang, tr } = useT();
+  const tag = tr("common.languageTag");
+  const hasCurrent = rows.some((row) => row.month === currentMonth);
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const x = (i: number) =>
@@ -48,18 +72,30 @@ export function TrendChart({ rows }: { rows: readonly SipasRow<"month">[] }) {
           ))}
           {rows.map((row, i) =>
             row.sipas_index === null ? null : (
-              <circle key={row.month} class="dot" cx={x(i)} cy={y(row.sipas_index)} r="3.5" />
+              <circle
+                key={row.month}
+                class={row.month === currentMonth ? "dot dot-partial" : "dot"}
+                cx={x(i)}
+                cy={y(row.sipas_index)}
+                r={row.month === currentMonth ? "5" : "3.5"}
+              />
             ),
           )}
           {rows.map((row, i) =>
             i % labelEvery === 0 ? (
-              <text key={row.month} x={x(i)} y={HEIGHT - 8} text-anchor="middle">
-                {monthLabel(row.month)}
+              <text key={row.month} x={x(i)} y={HEIGHT - 26} text-anchor="middle">
+                {monthName(tag, row.month)}
+                {(i === 0 || row.month.endsWith("-01")) && (
+                  <tspan x={x(i)} dy="15">
+                    {row.month.slice(0, 4)}
+                  </tspan>
+                )}
               </text>
             ) : null,
           )}
         </svg>
       }
+      note={hasCurrent ? `○ ${tr("pack.console.currentMonth")}` : undefined}
       table={
         <table>
           <thead>
@@ -76,7 +112,10 @@ export function TrendChart({ rows }: { rows: readonly SipasRow<"month">[] }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.month}>
-                <th scope="row">{monthLabel(row.month)}</th>
+                <th scope="row">
+                  {monthLabel(row.month)}
+                  {row.month === currentMonth && ` (${tr("pack.console.currentMonth")})`}
+                </th>
                 <td class="number">{formatCount(lang, row.respondents)}</td>
                 <td class="number">{formatFigure(lang, row.sipas_index)}</td>
               </tr>

@@ -5,6 +5,7 @@ import type {
   ReportKind,
   SipasRow,
 } from "../../../shared/contract/reports.js";
+import type { Lang } from "../../../shared/i18n/index.js";
 import { get, queryString } from "./api.js";
 
 // The reports API as the dashboard reads it (DESIGN.md §3 "Analyst"). Every figure on the dashboard is a
@@ -33,14 +34,19 @@ function reportQuery(scope: ReportScope, by: ReportGrouping, format: ReportForma
   return queryString({ from: scope.from, to: scope.to, by, unit: scope.unit, format });
 }
 
-/** The address of a report in a format: the download buttons link exactly what is on screen. */
+/**
+ * The address of a report in a format: the download buttons link exactly what is on screen, with headers
+ * (and question texts) in the reader's language when `labels` is given.
+ */
 export function reportHref(
   kind: ReportKind,
   scope: ReportScope,
   by: ReportGrouping,
   format: ReportFormat,
+  labels?: Lang,
 ): string {
-  return `/api/v1/reports/${kind}${reportQuery(scope, by, format)}`;
+  const query = reportQuery(scope, by, format);
+  return `/api/v1/reports/${kind}${query}${labels ? `&labels=${labels}` : ""}`;
 }
 
 /** The raw anonymous responses of the scope, one CSV row each. */

@@ -25,6 +25,12 @@ export const SCREENS: readonly Screen[] = [
     load: () => import("../pages/dashboard.js").then((m) => m.DashboardPage),
   },
   {
+    path: "reports",
+    roles: ["admin", "analyst"],
+    nav: "pack.console.nav",
+    load: () => import("../pages/reports.js").then((m) => m.ReportsPage),
+  },
+  {
     path: "points",
     roles: ["admin", "staff"],
     nav: "console.nav.points",

@@ -1,5 +1,7 @@
 import { useLayoutEffect } from "preact/hooks";
 import type { SipasRow } from "../../../shared/contract/reports.js";
+import { previousPeriod } from "../../../shared/time/compare-periods.js";
+import { localDay } from "../../../shared/time/local-day.js";
 import { resolvePeriod } from "../../../shared/time/periods.js";
 import { CommentList } from "../components/comment-list.js";
 import { ElementBars } from "../components/element-bars.js";
@@ -35,15 +37,24 @@ const PAINT_MEASURE = "console:dashboard:paint";
 
 /** Everything the dashboard shows, fetched together: every figure is a cell of a reports API answer. */
 async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"]) {
-  const [total, months, ranking, items, comments] = await Promise.all([
+  const [total, months, ranking, items, comments, previous] = await Promise.all([
     fetchSipas(scope, "total"),
     fetchSipas(scope, "month"),
     fetchSipas(scope, rank),
     fetchItems(scope, "total"),
     fetchComments(scope, LATEST_COMMENTS),
+    // The previous period of the same length, for the change on the headline and the elements.
+    fetchSipas({ ...previousPeriod(scope), unit: scope.unit }, "total"),
   ]);
   performance.mark(DATA_MARK);
-  return { total: total[0] as SipasRow | undefined, months, ranking: ranking as SipasRow[], items, comments };
+  return {
+    total: total[0] as SipasRow | undefined,
+    previous: previous[0] as SipasRow | undefined,
+    months,
+    ranking: ranking as SipasRow[],
+    items,
+    comments,
+  };
 }
 
 /** The analyst's overview of a period and a unit subtree, with the files behind every table. */
@@ -117,11 +128,11 @@ export function DashboardPage(_props: ScreenProps) {
       {result?.total && result.total.respondents > 0 && (
         <>
           <div class="grid-2">
-            <SummaryCard row={result.total} />
-            <ElementBars row={result.total} />
+            <SummaryCard row={result.total} previous={result.previous} />
+            <ElementBars row={result.total} previous={result.previous} />
           </div>
           <section class="panel dashboard-section">
-            <TrendChart rows={result.months} />
+            <TrendChart rows={result.months} currentMonth={localDay(now).slice(0, 7)} />
           </section>
           <section class="panel dashboard-section" aria-labelledby="ranking-title">
             <h2 id="ranking-title">{tr("console.dashboard.rankingTitle")}</h2>

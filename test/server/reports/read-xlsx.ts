@@ -32,7 +32,21 @@ export function xlsxFiles(bytes: Uint8Array): Record<string, string> {
 
 /** The cells of the first sheet, row by row, with null for a missing cell; and each cell's style id. */
 export function readXlsx(bytes: Uint8Array): { rows: ReadCell[][]; styles: Map<string, string> } {
-  const sheet = xlsxFiles(bytes)["xl/worksheets/sheet1.xml"]!;
+  return readSheet(xlsxFiles(bytes)["xl/worksheets/sheet1.xml"]!);
+}
+
+/** Every sheet of a workbook in order: its name (from workbook.xml) and its cells, as readXlsx reads them. */
+export function readWorkbook(bytes: Uint8Array): Array<{ name: string; rows: ReadCell[][]; xml: string }> {
+  const files = xlsxFiles(bytes);
+  const names = [...files["xl/workbook.xml"]!.matchAll(/<sheet name="([^"]*)" sheetId="(\d+)"/g)];
+  return names.map(([, name, id]) => {
+    const xml = files[`xl/worksheets/sheet${id}.xml`]!;
+    return { name: decode(name!), rows: readSheet(xml).rows, xml };
+  });
+}
+
+/** The cells of one worksheet's XML. */
+export function readSheet(sheet: string): { rows: ReadCell[][]; styles: Map<string, string> } {
   const rows: ReadCell[][] = [];
   const styles = new Map<string, string>();
   for (const [, attrs, body] of sheet.matchAll(/<c ([^>]*)>(.*?)<\/c>/gs)) {

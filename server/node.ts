@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
+import { startScheduleTimer } from "./alerts/node-timer.js";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { ConfigError, parseConfig } from "./config.js";
@@ -40,12 +41,15 @@ async function main() {
   const consoleDir = new URL("../dist/console/", import.meta.url);
   if (!existsSync(consoleDir)) log.warn("console_missing", { fix: "npm run build" });
 
+  // Alerts, digests and contact retention (issue 17): a timer loop in this process.
+  const schedule = startScheduleTimer({ db: database.db, config, now: () => Date.now(), log });
   const app = createApp({
     db: database.db,
     config: { ...config, secret },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     log,
+    wakeScheduler: schedule.wake,
     surveyScript,
     consoleFiles: (path) =>
       readFile(new URL(path, consoleDir)).then(
@@ -68,6 +72,7 @@ async function main() {
     stopping = true;
     log.info("shutdown", { signal });
     // Stop accepting, let in-flight requests finish, then close the database.
+    schedule.stop();
     server.close(() => {
       database.close();
       process.exit(0);

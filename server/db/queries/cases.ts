@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { CaseStatus, Contact } from "../../../shared/contract/cases.js";
 import type { Database, Statement } from "../database.js";
 import { caseContacts, cases, webhookOutbox } from "../schema.js";
@@ -35,9 +35,14 @@ export function openCasesStatements(db: Database, openings: readonly CaseOpening
   ];
 }
 
+/** The first row of a query, or undefined (drizzle's libSQL `get` throws on no row). */
+async function first<T>(db: Database, query: SQL): Promise<T | undefined> {
+  return (await db.all<T>(query))[0];
+}
+
 /** The ref of the case a stored response opened, if it opened one. */
 export async function findCaseRefOfResponse(db: Database, responseId: string): Promise<string | undefined> {
-  const row = await db.get<{ ref: string }>(sql`SELECT ref FROM cases WHERE response_id = ${responseId}`);
+  const row = await first<{ ref: string }>(db, sql`SELECT ref FROM cases WHERE response_id = ${responseId}`);
   return row?.ref;
 }
 
@@ -102,7 +107,7 @@ export async function listCases(
 
 /** One case with what the unit needs to answer it: the response's answers and (masked) comment. */
 export async function findCase(db: Database, ref: string, now: number) {
-  return db.get<
+  return first<
     CaseSummary & {
       reply: string | null;
       note: string | null;
@@ -112,6 +117,7 @@ export async function findCase(db: Database, ref: string, now: number) {
       response_id: string;
     }
   >(
+    db,
     sql`SELECT * FROM (${SUMMARY(now)} WHERE c.ref = ${ref}) JOIN (SELECT c.reply, c.note, r.answers, r.comment,
       r.submitted_at, r.id AS response_id FROM cases c JOIN responses r ON r.id = c.response_id WHERE c.ref = ${ref})`,
   );
@@ -119,7 +125,7 @@ export async function findCase(db: Database, ref: string, now: number) {
 
 /** What /r/:ref may show the public: status, dates and the unit's reply. Nothing personal. */
 export async function findPublicCase(db: Database, ref: string) {
-  return db.get<{
+  return first<{
     ref: string;
     status: CaseStatus;
     opened_at: number;
@@ -129,6 +135,7 @@ export async function findPublicCase(db: Database, ref: string) {
     reply: string | null;
     unit_name: string;
   }>(
+    db,
     sql`SELECT c.ref, c.status, c.opened_at, c.due_at, c.answered_at, c.closed_at, c.reply, u.name AS unit_name
       FROM cases c JOIN units u ON u.id = c.unit_id WHERE c.ref = ${ref}`,
   );
@@ -136,7 +143,8 @@ export async function findPublicCase(db: Database, ref: string) {
 
 /** The citizen's contact of a case, if still kept. The only reader of case_contacts. */
 export async function findCaseContact(db: Database, ref: string): Promise<Contact | undefined> {
-  const row = await db.get<{ kind: "phone" | "email"; contact: string }>(
+  const row = await first<{ kind: "phone" | "email"; contact: string }>(
+    db,
     sql`SELECT kind, contact FROM case_contacts WHERE case_ref = ${ref}`,
   );
   return row ? { kind: row.kind, value: row.contact } : undefined;
@@ -164,7 +172,8 @@ export function updateCaseStatement(
 
 /** Open and overdue cases of a unit subtree, for the dashboard. */
 export async function caseCounts(db: Database, subtree: string | null, now: number) {
-  const row = await db.get<{ open: number | null; overdue: number | null }>(
+  const row = await first<{ open: number | null; overdue: number | null }>(
+    db,
     sql`SELECT sum(${OPEN}) AS open, sum(${overdueAt(now)}) AS overdue
       FROM cases c JOIN units u ON u.id = c.unit_id WHERE ${inSubtree(subtree, sql`u.path`)}`,
   );

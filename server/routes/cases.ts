@@ -13,6 +13,7 @@ import { runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
 import {
   type CaseSummary,
+  caseCounts,
   findCase,
   findCaseContact,
   listCases,
@@ -93,6 +94,8 @@ export const caseRoutes = new Hono<AppEnv>()
     c.header("cache-control", "no-store");
     return c.json({
       cases: rows.map(caseJson),
+      // Open and overdue cases of the whole subtree, whatever the filters (the dashboard's counts).
+      counts: await caseCounts(db, subtree, now()),
       next: last && rows.length === query.limit ? last.opened_at : null,
     });
   })

@@ -30,14 +30,14 @@ export type CaseView = {
 
 export const listCases = (filters: { status?: string; unit?: string; overdue?: string; before?: number }) =>
   get<{ cases: CaseItem[]; next: number | null; counts: { open: number; overdue: number } }>(
-    `/api/v1/cases${queryString(filters)}`,
+    `/cases${queryString(filters)}`,
   );
 
 export const getCase = (ref: string, showContact = false) =>
-  get<CaseView>(`/api/v1/cases/${ref}${showContact ? "?show=contact" : ""}`);
+  get<CaseView>(`/cases/${ref}${showContact ? "?show=contact" : ""}`);
 
 export const updateCase = (ref: string, body: { status?: string; reply?: string; note?: string }) =>
-  patch<{ case: CaseDetail }>(`/api/v1/cases/${ref}`, body);
+  patch<{ case: CaseDetail }>(`/cases/${ref}`, body);
 
 export const caseFigures = (query: { from: string; to: string; unit?: string | undefined }) =>
-  get<{ rows: FollowThroughRow[] }>(`/api/v1/reports/cases${queryString({ ...query, by: "total" })}`);
+  get<{ rows: FollowThroughRow[] }>(`/reports/cases${queryString({ ...query, by: "total" })}`);

@@ -88,6 +88,8 @@ export async function startWranglerDev(options: {
    */
   script?: string;
   env?: NodeJS.ProcessEnv;
+  /** More arguments for `wrangler dev` (e.g. --test-scheduled, to run the Cron Trigger on request). */
+  args?: string[];
 }): Promise<WranglerDev> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const environment = options.environment ? ["--env", options.environment] : [];
@@ -116,6 +118,7 @@ export async function startWranglerDev(options: {
       envFile,
       ...environment,
       ...vars,
+      ...(options.args ?? []),
     ],
     {
       cwd: ROOT,

@@ -90,6 +90,8 @@ export async function startWranglerDev(options: {
   env?: NodeJS.ProcessEnv;
   /** Another wrangler.toml (with a script only), e.g. with other rate-limiting bindings. */
   config?: string;
+  /** More arguments for `wrangler dev` (e.g. --test-scheduled, to run the Cron Trigger on request). */
+  args?: string[];
 }): Promise<WranglerDev> {
   const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const environment = options.environment ? ["--env", options.environment] : [];
@@ -118,6 +120,7 @@ export async function startWranglerDev(options: {
       envFile,
       ...environment,
       ...vars,
+      ...(options.args ?? []),
     ],
     {
       cwd: ROOT,

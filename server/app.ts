@@ -7,6 +7,9 @@ import { ApiError, errorBody, handleError } from "./errors.js";
 import { hstsOverHttps } from "./lib/https.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { caseReportRoutes } from "./routes/case-reports.js";
+import { caseStatusRoutes } from "./routes/case-status.js";
+import { caseRoutes } from "./routes/cases.js";
 import { consoleRoutes } from "./routes/console.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
@@ -127,6 +130,10 @@ export function createApp(deps: AppDeps) {
   app.route("/", posterRoutes);
   app.route("/", linkRoutes);
   app.route("/", publicResultsRoutes);
+  // Issue 17: follow-up cases, their public status page and the follow-through report.
+  app.route("/api/v1/cases", caseRoutes);
+  app.route("/api/v1/reports/cases", caseReportRoutes);
+  app.route("/", caseStatusRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

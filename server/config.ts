@@ -22,6 +22,12 @@ const configSchema = z.object({
   HAILONG_LINK_DAYS: intFrom(1, 366).default(7),
   HAILONG_DURABILITY: z.enum(["normal", "full"]).default("normal"),
   HAILONG_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false"),
+  // Issue 17: follow-up cases, their alerts and the retention of citizens' contacts.
+  HAILONG_CASE_DAYS: intFrom(1, 365).default(7),
+  HAILONG_CONTACT_DAYS: intFrom(1, 3650).default(90),
+  HAILONG_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  HAILONG_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  HAILONG_DIGEST_HOUR: intFrom(0, 23).default(7),
 });
 
 export type Config = {
@@ -42,6 +48,15 @@ export type Config = {
   durability: "normal" | "full";
   /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
+  /** Days a follow-up case has before it is overdue. */
+  caseDays: number;
+  /** Days a citizen's contact is kept after the case closes. */
+  contactDays: number;
+  /** Where alerts are POSTed (none when unset), and the key they are signed with. */
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  /** Hour of the day (Hanoi time) the daily digest goes out. */
+  digestHour: number;
 };
 
 /** Configuration as the app uses it, once the signing secret is known. */
@@ -73,5 +88,10 @@ export function parseConfig(env: Record<string, unknown>): Config {
     linkDays: v.HAILONG_LINK_DAYS,
     durability: v.HAILONG_DURABILITY,
     trustProxy: v.HAILONG_TRUST_PROXY === "true" || v.HAILONG_TRUST_PROXY === "1",
+    caseDays: v.HAILONG_CASE_DAYS,
+    contactDays: v.HAILONG_CONTACT_DAYS,
+    webhookUrl: v.HAILONG_WEBHOOK_URL,
+    webhookSecret: v.HAILONG_WEBHOOK_SECRET,
+    digestHour: v.HAILONG_DIGEST_HOUR,
   };
 }

@@ -25,6 +25,8 @@ export type AppDeps = {
   surveyScript?: string;
   /** The built console (dist/console), served under /console; without it /console answers 503. */
   consoleFiles?: ConsoleFiles;
+  /** Asks the scheduled work (alerts, issue 17) to run soon: Node's timer does; Workers wait for the cron. */
+  wakeScheduler?: () => void;
 };
 
 /** The signed-in caller, as every protected route sees it. */

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { startScheduleTimer } from "./alerts/node-timer.js";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
@@ -38,12 +39,15 @@ async function main() {
   const consoleFiles = loadConsoleFiles(new URL("../dist/console/", import.meta.url));
   if (!consoleFiles) log.warn("console_missing", { fix: "npm run build" });
 
+  // Alerts, digests and contact retention (issue 17): a timer loop in this process.
+  const schedule = startScheduleTimer({ db: database.db, config, now: () => Date.now(), log });
   const app = createApp({
     db: database.db,
     config: { ...config, secret },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     log,
+    wakeScheduler: schedule.wake,
     surveyScript,
     consoleFiles,
   });
@@ -62,6 +66,7 @@ async function main() {
     stopping = true;
     log.info("shutdown", { signal });
     // Stop accepting, let in-flight requests finish, then close the database.
+    schedule.stop();
     server.close(() => {
       database.close();
       process.exit(0);

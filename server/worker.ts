@@ -1,4 +1,11 @@
-import type { D1Database, ExecutionContext, Fetcher, RateLimit } from "@cloudflare/workers-types";
+import type {
+  D1Database,
+  ExecutionContext,
+  Fetcher,
+  RateLimit,
+  ScheduledController,
+} from "@cloudflare/workers-types";
+import { runScheduledWork } from "./alerts/scheduler.js";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
@@ -50,6 +57,22 @@ export default {
       );
     }
     return markEncoded(await app.fetch(request, env, ctx));
+  },
+
+  /**
+   * The Cron Trigger of wrangler.toml (issue 17): alerts, daily digests and contact retention. Workers have
+   * no timers between requests, so this is where the webhook outbox is sent from.
+   */
+  async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const config = parseConfig(textBindings(env));
+    const log = createJsonLogger();
+    const db = await openDatabase(env, config);
+    ctx.waitUntil(
+      runScheduledWork({ db, config, now: () => Date.now(), log }).then(
+        (done) => log.info("scheduled_work", done),
+        (error: unknown) => log.error("scheduled_work_failed", { error: (error as Error).name }),
+      ),
+    );
   },
 };
 

@@ -366,3 +366,100 @@ export const rateCounters = sqliteTable(
     index("rate_counters_day_idx").on(t.day),
   ],
 );
+
+// Issue 17: closing the loop. A citizen who asks for a reply opens a case; the contact lives apart from
+// everything else and is deleted HAILONG_CONTACT_DAYS after the case closes.
+
+/**
+ * A follow-up case: one per response whose citizen asked for a reply, written in the same batch as the
+ * response. The ref is derived from the response id (shared/contract/cases.ts), so a retry names the same
+ * case and the survey can show it while still offline.
+ */
+export const cases = sqliteTable(
+  "cases",
+  {
+    ref: text("ref").primaryKey(),
+    responseId: text("response_id")
+      .notNull()
+      .references(() => responses.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    pointId: integer("point_id")
+      .notNull()
+      .references(() => points.id),
+    serviceId: integer("service_id").references(() => services.id),
+    lang: text("lang").notNull(),
+    status: text("status", { enum: ["received", "in_progress", "answered", "closed"] })
+      .notNull()
+      .default("received"),
+    openedAt: integer("opened_at").notNull(),
+    // Local day of opening: the follow-through report groups cases by it.
+    openedDay: text("opened_day").notNull(),
+    dueAt: integer("due_at").notNull(),
+    answeredAt: integer("answered_at"),
+    closedAt: integer("closed_at"),
+    updatedAt: integer("updated_at").notNull(),
+    // Public on /r/:ref.
+    reply: text("reply"),
+    // Internal to the unit.
+    note: text("note"),
+    // When the case.overdue alert was queued: it is sent once.
+    overdueAlertedAt: integer("overdue_alerted_at"),
+  },
+  (t) => [
+    uniqueIndex("cases_response_unique").on(t.responseId),
+    // The inbox lists a unit subtree's cases by status.
+    index("cases_unit_status_idx").on(t.unitId, t.status),
+    // The follow-through report reads a period of opening days.
+    index("cases_opened_day_idx").on(t.openedDay),
+    // The scheduler finds open cases past their due time.
+    index("cases_status_due_idx").on(t.status, t.dueAt),
+    check("cases_status_valid", sql`${t.status} IN ('received', 'in_progress', 'answered', 'closed')`),
+    check("cases_reply_length", sql`${t.reply} IS NULL OR length(${t.reply}) <= 4000`),
+    check("cases_note_length", sql`${t.note} IS NULL OR length(${t.note}) <= 4000`),
+  ],
+);
+
+/**
+ * The citizen's phone number or e-mail address for a case, in its own table so that no export, report,
+ * log or webhook ever reads it by accident. Deleted HAILONG_CONTACT_DAYS after the case closes.
+ */
+export const caseContacts = sqliteTable(
+  "case_contacts",
+  {
+    caseRef: text("case_ref")
+      .primaryKey()
+      .references(() => cases.ref),
+    kind: text("kind", { enum: ["phone", "email"] }).notNull(),
+    contact: text("contact").notNull(),
+    consentAt: integer("consent_at").notNull(),
+  },
+  (t) => [check("case_contacts_kind_valid", sql`${t.kind} IN ('phone', 'email')`)],
+);
+
+/**
+ * Webhook deliveries waiting or done: written in the same batch as what they announce, sent by the
+ * scheduler with retries and backoff, so that nothing is lost across restarts. `key` makes queuing
+ * idempotent (one case.opened per case, one digest per unit and day).
+ */
+export const webhookOutbox = sqliteTable(
+  "webhook_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    event: text("event").notNull(),
+    // The exact JSON body that is signed and sent.
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("webhook_outbox_key_unique").on(t.key),
+    // The sender reads what is due and not delivered yet.
+    index("webhook_outbox_due_idx").on(t.deliveredAt, t.nextAttemptAt),
+  ],
+);

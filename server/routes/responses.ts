@@ -21,7 +21,11 @@ export function responseRoutes(submitter: Submitter) {
       if (result.refusal.reason === "rate_limited") c.header("retry-after", "60");
       throw refusalError(result.refusal);
     }
-    const body = { id: result.id, receivedAt: new Date(result.receivedAt).toISOString() };
+    const body = {
+      id: result.id,
+      receivedAt: new Date(result.receivedAt).toISOString(),
+      ...(result.caseRef ? { case: { ref: result.caseRef } } : {}),
+    };
     return result.status === "repeat" ? c.json(body, 200) : created(c, body);
   });
 }

@@ -119,7 +119,8 @@ function surveyPage(
       action: `/s/${point.code}${visit.kiosk ? "?kiosk=1" : ""}`,
       values: form.values,
       error: form.error,
-      questionsHtml: renderQuestions(visit.lang, point.form, form.values),
+      questionsHtml: renderQuestions(visit.lang, point.form, form.values, c.var.deps.config.contactDays),
+      caseText: MESSAGES[visit.lang].cases.thanks,
     },
     c.var.deps.surveyScript,
   );
@@ -180,7 +181,12 @@ export function surveyRoutes(submitter: Submitter) {
             const frame = frameOf(c, visit, await submitter.findPoint(code));
             return page(
               c,
-              renderThankYouPage(frame, { kiosk: visit.kiosk, againHref: pageUrl(visit, visit.lang, false) }),
+              renderThankYouPage(frame, {
+                kiosk: visit.kiosk,
+                againHref: pageUrl(visit, visit.lang, false),
+                caseRef: result.caseRef,
+                origin: deps.config.publicUrl,
+              }),
               200,
             );
           }
@@ -192,12 +198,16 @@ export function surveyRoutes(submitter: Submitter) {
           // Invalid answers or too many posts: the form again, filled as it was, saying what went wrong.
           const errors = MESSAGES[visit.lang].survey.errors;
           const noAnswer = Object.keys(submission.answers as object).length === 0;
+          const followUpWrong =
+            refusal.reason === "invalid" && refusal.issues.some((issue) => issue.path[0] === "followUp");
           const error =
             refusal.reason === "rate_limited"
               ? errors.rateLimited
               : noAnswer
                 ? errors.answerOne
-                : errors.invalid;
+                : followUpWrong
+                  ? MESSAGES[visit.lang].cases.followUp.invalid
+                  : errors.invalid;
           return surveyPage(
             c,
             visit,

@@ -12,6 +12,8 @@ export type SubmittedContent = {
   comment?: string | null | undefined;
   token?: string | null | undefined;
   channel?: string | null | undefined;
+  /** Only whether a reply was asked for: the contact itself never enters a hash that outlives it. */
+  followUp?: object | null | undefined;
 };
 
 /**
@@ -29,6 +31,8 @@ export function canonicalContent(content: SubmittedContent): string {
     content.comment ?? null,
     content.token ?? null,
     content.channel ?? null,
+    // Appended only when present, so that the hashes of responses without one stay as they were.
+    ...(content.followUp ? ["followUp"] : []),
   ]);
 }
 

@@ -1,5 +1,6 @@
 import { type Database, runBatch } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
+import { type CaseOpening, openCasesStatements } from "../db/queries/cases.js";
 import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
 import { addToRollupsStatements } from "../db/queries/rollups.js";
 import type { RollupIncrement } from "./rollup-increments.js";
@@ -14,7 +15,12 @@ import type { RollupIncrement } from "./rollup-increments.js";
 // it is itself in flight, and this way it does.
 
 /** A validated response ready to store, with what it adds to the rollups. */
-export type PreparedResponse = { row: ResponseRow; increments: RollupIncrement[] };
+export type PreparedResponse = {
+  row: ResponseRow;
+  increments: RollupIncrement[];
+  /** The follow-up case it opens (issue 17), written in the same batch. */
+  caseOpening?: CaseOpening | undefined;
+};
 
 /** How a write ended; `stored` and `repeat` carry the instant the server first received the response. */
 export type WriteOutcome =
@@ -176,7 +182,14 @@ async function store(db: Database, entries: Entry[]): Promise<void> {
   const rows = entries.map((entry) => entry.response.row);
   // The rollup writer folds the whole group's increments into one row per item, day and month.
   const increments = entries.flatMap((entry) => entry.response.increments);
-  await runBatch(db, [insertResponsesStatement(db, rows), ...addToRollupsStatements(db, increments)]);
+  const openings = entries.flatMap((entry) =>
+    entry.response.caseOpening ? [entry.response.caseOpening] : [],
+  );
+  await runBatch(db, [
+    insertResponsesStatement(db, rows),
+    ...addToRollupsStatements(db, increments),
+    ...openCasesStatements(db, openings),
+  ]);
 }
 
 /** What a response must not share with another: its id, its link token, its dossier. */

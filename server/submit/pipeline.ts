@@ -1,7 +1,10 @@
+import { caseRefOf } from "../../shared/contract/cases.js";
 import { INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
 import { localDay } from "../../shared/time/index.js";
+import { findCaseRefOfResponse } from "../db/queries/cases.js";
 import type { AppDeps } from "../deps.js";
 import { contentHash } from "./content-hash.js";
+import { caseOpening } from "./follow-up.js";
 import { createGroupWriter, type GroupWriter } from "./group-writer.js";
 import { maskPersonalData } from "./pii.js";
 import { createPointLookup, type PointLookup, type SurveyPoint } from "./point-lookup.js";
@@ -20,7 +23,14 @@ import {
 
 /** How a submission ended: accepted (stored now, stored before, or a bot quietly dropped) or refused. */
 export type SubmitResult =
-  | { ok: true; status: "stored" | "repeat" | "dropped"; id: string; receivedAt: number }
+  | {
+      ok: true;
+      status: "stored" | "repeat" | "dropped";
+      id: string;
+      receivedAt: number;
+      /** The follow-up case the response opened (issue 17). */
+      caseRef?: string | undefined;
+    }
   | { ok: false; refusal: Refusal; point?: SurveyPoint | undefined };
 
 /** Where a submission came from, as far as the pipeline needs to know. */
@@ -55,7 +65,11 @@ export function createSubmitter(
     const now = deps.now();
     const grant = await checkToken(point, submission.token, { secret: deps.config.secret, now });
     if (stopped(grant)) return { ok: false, refusal: grant.stop, point };
-    if (isBot(submission)) return { ok: true, status: "dropped", id: submission.id, receivedAt: now };
+    if (isBot(submission)) {
+      // Answered like a stored one, case reference included, so that a bot learns nothing.
+      const caseRef = submission.followUp ? caseRefOf(submission.id) : undefined;
+      return { ok: true, status: "dropped", id: submission.id, receivedAt: now, caseRef };
+    }
     const limited = await checkRateLimit(limiter, hashAddress, {
       // HAILONG_RATE_LIMIT=0 turns limiting off; a point's own day limit replaces the deployment's.
       limits:
@@ -74,6 +88,7 @@ export function createSubmitter(
     const answers = submission.answers as Record<string, number>;
     const expectations = nonEmpty(submission.expectations as Record<string, number> | undefined);
     const respondent = submission.respondent ?? {};
+    const opening = caseOpening(submission, { point, serviceId, now, config: deps.config });
     const outcome = await writer.write({
       row: {
         id: submission.id,
@@ -108,11 +123,27 @@ export function createSubmitter(
         answers,
         expectations: expectations ?? null,
       }),
+      caseOpening: opening,
     });
     switch (outcome.status) {
       case "stored":
+        if (opening) deps.wakeScheduler?.();
+        return {
+          ok: true,
+          status: "stored",
+          id: submission.id,
+          receivedAt: outcome.receivedAt,
+          caseRef: opening?.row.ref,
+        };
       case "repeat":
-        return { ok: true, status: outcome.status, id: submission.id, receivedAt: outcome.receivedAt };
+        return {
+          ok: true,
+          status: "repeat",
+          id: submission.id,
+          receivedAt: outcome.receivedAt,
+          // The case the first delivery opened: a retry never opens another.
+          caseRef: opening ? await findCaseRefOfResponse(deps.db, submission.id) : undefined,
+        };
       case "duplicate-id":
         return { ok: false, refusal: { reason: "duplicate_id" }, point };
       case "token-used":

@@ -24,16 +24,24 @@ export function submissionFromForm(
   const answers: Record<string, unknown> = {};
   const expectations: Record<string, unknown> = {};
   const respondent: Record<string, unknown> = {};
+  const followUp: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(form)) {
     if (value === "" || value === undefined || name === "point") continue;
     if (EXPECTATION_LIKE.test(name)) expectations[name] = formValue(value);
     else if (ITEM_LIKE.test(name)) answers[name] = formValue(value);
     else if ((RESPONDENT_FIELDS as readonly string[]).includes(name)) respondent[name] = value;
+    // The follow-up request (issue 17): a contact, and the consent box ("on" when ticked).
+    else if (name === "contact") followUp.contact = value;
+    else if (name === "consent") followUp.consent = value === "on" || value === "true";
     // Unknown names are kept so that the strict schema rejects them, exactly as in a JSON body.
     else submission[name] = value;
   }
   submission.answers = answers;
   if (Object.keys(expectations).length > 0) submission.expectations = expectations;
   if (Object.keys(respondent).length > 0) submission.respondent = respondent;
+  // A ticked box without a contact asks for nothing; a contact without the box is refused by the schema.
+  if (typeof followUp.contact === "string" && followUp.contact.trim() !== "") {
+    submission.followUp = { contact: followUp.contact, consent: followUp.consent === true };
+  }
   return submission;
 }

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { LANGUAGES } from "../i18n/index.js";
 import { EXPECTATION_CODES, ITEM_CODES, RESPONDENT_QUESTIONS } from "../instrument/index.js";
+import { followUpSchema } from "./cases.js";
 import { POINT_CODE_ALPHABET, pointCodeSchema, tthcCodeSchema } from "./catalogue.js";
 
 // The body of POST /api/v1/responses (DESIGN.md §3), and the reader that turns the no-JS form post into the
@@ -59,6 +60,8 @@ export const responseSubmissionSchema = z.strictObject({
   channel: z.enum(CHANNELS).optional(),
   // Honeypot: hidden from people, so any value marks a bot. Accepted here so the pipeline can drop it quietly.
   website: z.string().optional(),
+  // The citizen asks for a reply (issue 17): opens a case; answered with `case: { ref }`.
+  followUp: followUpSchema.optional(),
 });
 
 export type ResponseSubmission = z.output<typeof responseSubmissionSchema>;

@@ -16,7 +16,10 @@ export type Phase =
  */
 export function useSubmission(background: boolean) {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
+  // The response last sent: the thank-you names the case it opened (issue 17).
+  const [sent, setSent] = useState<PendingResponse | null>(null);
   const send = async (response: PendingResponse) => {
+    setSent(response);
     keep(response);
     if (background) {
       setPhase({ name: "done" });
@@ -29,5 +32,5 @@ export function useSubmission(background: boolean) {
     forget(response.id);
     setPhase(delivery.accepted ? { name: "done" } : { name: "refused", code: delivery.code });
   };
-  return { phase, send, reset: () => setPhase({ name: "idle" }) };
+  return { phase, sent, send, reset: () => setPhase({ name: "idle" }) };
 }

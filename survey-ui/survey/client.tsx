@@ -1,4 +1,5 @@
 import { hydrate } from "preact";
+import { watchFollowUp } from "./components/follow-up.js";
 import { SurveyApp } from "./pages/survey-app.js";
 import { PROPS_ELEMENT_ID, type SurveyProps } from "./survey-props.js";
 
@@ -12,4 +13,5 @@ if (root && json) {
   const options = root.querySelectorAll<HTMLOptionElement>("#service option");
   props.services = Array.from(options, (o) => ({ code: o.value, name: o.text })).filter((s) => s.code !== "");
   hydrate(<SurveyApp {...props} />, root);
+  watchFollowUp(root);
 }

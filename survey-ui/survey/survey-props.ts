@@ -36,6 +36,8 @@ export type SurveyProps = {
   error: string | null;
   /** The questions' markup, rendered on the server; "" in the copy the client hydrates from (StaticHtml). */
   questionsHtml: string;
+  /** The thank-you's lines about a follow-up case (issue 17), in the page's language. */
+  caseText?: { ref: string; where: string };
 };
 
 /** Seconds a kiosk shows the thank-you before it opens a fresh form. */

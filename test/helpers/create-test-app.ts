@@ -39,6 +39,11 @@ export async function createTestApp(
     linkDays: 7,
     durability: "normal",
     trustProxy: false,
+    caseDays: 7,
+    contactDays: 90,
+    webhookUrl: undefined,
+    webhookSecret: undefined,
+    digestHour: 7,
     ...overrides.config,
   };
   const deps: AppDeps = {

@@ -75,6 +75,12 @@ const ACCESS: Record<string, Rule> = {
   "GET /api/v1/reports/pack": { roles: ["admin", "analyst"] },
   "GET /p/:unitCode": { public: true },
   "GET /posters/results/:unitCode": { roles: ["admin", "staff"], unitBound: true },
+  // Issue 17: follow-up cases.
+  "GET /r/:ref": { public: true },
+  "GET /api/v1/cases": { roles: ALL },
+  "GET /api/v1/cases/:ref": { roles: ALL, unitBound: true },
+  "PATCH /api/v1/cases/:ref": { roles: ["admin", "staff"], unitBound: true },
+  "GET /api/v1/reports/cases": { roles: ["admin", "analyst"] },
 };
 
 const t = await createTestApp();
@@ -84,6 +90,20 @@ await makeUnit(t, { code: "OTHER", parent: "H35" });
 await makeService(t, { code: "1.001193", units: ["MINE", "OTHER"] });
 const point = await makePoint(t, { unit: "OTHER" });
 const target = await makeUser(t, { role: "staff", unit: "OTHER" });
+// A case of the unit OTHER (issue 17), for the unit-bound case routes.
+const caseRef = (
+  (await (
+    await t.request("POST", "/api/v1/responses", {
+      body: {
+        id: crypto.randomUUID(),
+        point: point.code,
+        lang: "vi",
+        answers: { CC1: 1 },
+        followUp: { contact: "0912345678", consent: true },
+      },
+    })
+  ).json()) as { case: { ref: string } }
+).case.ref;
 const users = {
   admin: await makeUser(t, { role: "admin", unit: "MINE" }),
   analyst: await makeUser(t, { role: "analyst", unit: "MINE" }),
@@ -101,7 +121,8 @@ function concrete(path: string): string {
     .replace(/:unitCode$/, "OTHER")
     .replace(/\*$/, "index.html")
     .replace(/:username/, target.username)
-    .replace(/:id/, "unknown-id");
+    .replace(/:id/, "unknown-id")
+    .replace(/:ref$/, caseRef);
 }
 
 const routes = [
@@ -111,6 +132,7 @@ const routes = [
 const VALID_BODIES: Record<string, { body: string; type: string }> = {
   "PUT /api/v1/units/:code/services": { body: '{"services":[]}', type: "application/json" },
   "POST /links/:code": { body: "count=1", type: "application/x-www-form-urlencoded" },
+  "PATCH /api/v1/cases/:ref": { body: '{"status":"in_progress"}', type: "application/json" },
 };
 
 const call = (route: string, auth?: Credentials) => {

@@ -60,6 +60,19 @@ export const SCREENS: readonly Screen[] = [
     nav: "console.nav.audit",
     load: () => import("../pages/audit.js").then((m) => m.AuditPage),
   },
+  // Issue 17: the case inbox and one case (reached from the inbox).
+  {
+    path: "cases",
+    roles: ["admin", "analyst", "staff"],
+    nav: "cases.console.nav",
+    load: () => import("../pages/cases.js").then((m) => m.CasesPage),
+  },
+  {
+    path: "case",
+    roles: ["admin", "analyst", "staff"],
+    nav: null,
+    load: () => import("../pages/case.js").then((m) => m.CasePage),
+  },
   {
     path: "account",
     roles: ["admin", "analyst", "staff"],

@@ -3,6 +3,7 @@ import type { SipasRow } from "../../../shared/contract/reports.js";
 import { previousPeriod } from "../../../shared/time/compare-periods.js";
 import { localDay } from "../../../shared/time/local-day.js";
 import { resolvePeriod } from "../../../shared/time/periods.js";
+import { CaseFigures } from "../components/case-figures.js";
 import { CommentList } from "../components/comment-list.js";
 import { ElementBars } from "../components/element-bars.js";
 import { SelectField } from "../components/field.js";
@@ -120,6 +121,7 @@ export function DashboardPage(_props: ScreenProps) {
           to: formatLocalDay(lang, period.to),
         })}
       </p>
+      <CaseFigures from={period.from} to={period.to} unit={filters.unit || undefined} />
       {data.state === "loading" && <Loading />}
       {data.state === "error" && <ErrorNotice error={data.error} onRetry={data.reload} />}
       {result && (!result.total || result.total.respondents === 0) && (

@@ -1,5 +1,6 @@
 import type { Messages } from "../../../shared/i18n/index.js";
 import type { Form } from "../../../shared/instrument/index.js";
+import { FollowUp } from "./follow-up.js";
 import { OptionalSections } from "./optional-sections.js";
 import { SatisfactionItems } from "./satisfaction-items.js";
 
@@ -12,6 +13,8 @@ export function SurveyQuestions(props: {
   text: Messages;
   form: Form;
   values: Readonly<Record<string, string>>;
+  /** Days a reply contact is kept after its case closes (issue 17), said in the consent line. */
+  contactDays?: number;
 }) {
   const { instrument, survey } = props.text;
   return (
@@ -27,6 +30,7 @@ export function SurveyQuestions(props: {
       <textarea id="comment" name="comment" maxLength={2000} aria-describedby="comment-hint">
         {props.values.comment ?? ""}
       </textarea>
+      <FollowUp text={props.text} values={props.values} contactDays={props.contactDays ?? 90} />
       {/* A field people never see; bots that fill it are answered as if stored, and nothing is kept. */}
       <div class="hp" aria-hidden="true">
         <label>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { useCountdown } from "../../lib/use-countdown.js";
 import { fill, KIOSK_RESET_SECONDS, type SurveyText } from "../survey-props.js";
@@ -11,6 +12,8 @@ export function ThankYou(props: {
   kiosk: boolean;
   againHref: string;
   onAgain?: () => void;
+  /** The follow-up case's reference and status page, when the citizen asked for a reply (issue 17). */
+  caseNote?: ComponentChildren;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const left = useCountdown(KIOSK_RESET_SECONDS, props.kiosk && props.onAgain !== undefined, () =>
@@ -23,6 +26,7 @@ export function ThankYou(props: {
         {props.text.title}
       </h2>
       <p>{props.text.body}</p>
+      {props.caseNote}
       {props.kiosk && <p>{fill(props.text.kiosk, { seconds: left })}</p>}
       <a
         class="btn"

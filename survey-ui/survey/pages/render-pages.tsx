@@ -1,6 +1,7 @@
 import { renderToString } from "preact-render-to-string";
 import { type Lang, MESSAGES, t } from "../../../shared/i18n/index.js";
 import type { Form } from "../../../shared/instrument/index.js";
+import { CaseNote } from "../components/follow-up.js";
 import { SurveyQuestions } from "../components/survey-questions.js";
 import { ThankYou } from "../components/thank-you.js";
 import { KIOSK_RESET_SECONDS, PROPS_ELEMENT_ID, type SurveyProps, type SurveyText } from "../survey-props.js";
@@ -17,8 +18,15 @@ export function surveyText(lang: Lang): SurveyText {
 }
 
 /** The questions of a point's form in a language, as markup for SurveyProps.questionsHtml. */
-export function renderQuestions(lang: Lang, form: Form, values: Readonly<Record<string, string>>): string {
-  return renderToString(<SurveyQuestions text={MESSAGES[lang]} form={form} values={values} />);
+export function renderQuestions(
+  lang: Lang,
+  form: Form,
+  values: Readonly<Record<string, string>>,
+  contactDays?: number,
+): string {
+  return renderToString(
+    <SurveyQuestions text={MESSAGES[lang]} form={form} values={values} contactDays={contactDays} />,
+  );
 }
 
 /**
@@ -51,7 +59,10 @@ export function renderSurveyPage(frame: PageFrame, props: SurveyProps, script: s
 }
 
 /** The thank-you after a no-JS post; a kiosk goes back to a fresh form by itself. */
-export function renderThankYouPage(frame: PageFrame, options: { kiosk: boolean; againHref: string }): string {
+export function renderThankYouPage(
+  frame: PageFrame,
+  options: { kiosk: boolean; againHref: string; caseRef?: string | undefined; origin?: string },
+): string {
   return renderSurveyDocument(frame, {
     title: t(frame.lang, "survey.thanks.title"),
     ...(options.kiosk ? { refresh: { seconds: KIOSK_RESET_SECONDS, url: options.againHref } } : {}),
@@ -61,6 +72,15 @@ export function renderThankYouPage(frame: PageFrame, options: { kiosk: boolean; 
           text={MESSAGES[frame.lang].survey.thanks}
           kiosk={options.kiosk}
           againHref={options.againHref}
+          caseNote={
+            options.caseRef ? (
+              <CaseNote
+                text={MESSAGES[frame.lang].cases.thanks}
+                caseRef={options.caseRef}
+                origin={options.origin ?? ""}
+              />
+            ) : undefined
+          }
         />
       </main>
     ),

@@ -3,6 +3,7 @@ import { itemsOfForm } from "../../../shared/instrument/index.js";
 import { newResponseId } from "../../lib/response-id.js";
 import { useEarlierAnswers } from "../../lib/use-earlier-answers.js";
 import { type Phase, useSubmission } from "../../lib/use-submission.js";
+import { CaseNote, caseRefOfSent } from "../components/follow-up.js";
 import { answeredCount, SurveyForm } from "../components/survey-form.js";
 import { ThankYou } from "../components/thank-you.js";
 import type { SurveyProps, SurveyText } from "../survey-props.js";
@@ -57,6 +58,7 @@ export function SurveyApp(props: SurveyProps) {
     scrollTo(0, 0);
   };
   const status = statusText(text.status, phase);
+  const caseRef = caseRefOfSent(submission.sent);
   return (
     <>
       {earlier && (
@@ -70,7 +72,17 @@ export function SurveyApp(props: SurveyProps) {
         </p>
       )}
       {phase.name === "done" && (
-        <ThankYou text={text.thanks} kiosk={props.kiosk} againHref={props.action} onAgain={startAgain} />
+        <ThankYou
+          text={text.thanks}
+          kiosk={props.kiosk}
+          againHref={props.action}
+          onAgain={startAgain}
+          caseNote={
+            caseRef && props.caseText ? (
+              <CaseNote text={props.caseText} caseRef={caseRef} origin={location.origin} />
+            ) : undefined
+          }
+        />
       )}
       <SurveyForm
         survey={props}

@@ -35,6 +35,7 @@ export function presentPoint(point: NonNullable<PointView>, config: AppConfig) {
     service: point.serviceCode ? { code: point.serviceCode, name: point.serviceName } : null,
     form: point.form,
     tokenRequired: point.tokenRequired,
+    showOfficer: point.showOfficer,
     archived: point.archivedAt !== null,
     surveyUrl: `${config.publicUrl}/s/${point.code}`,
     createdAt: new Date(point.createdAt).toISOString(),

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { tthcCodeSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
-import { type ReportKind, reportQuerySchema } from "../../shared/contract/reports.js";
+import { type ReportGrouping, type ReportKind, reportQuerySchema } from "../../shared/contract/reports.js";
 import { pickLanguage, t } from "../../shared/i18n/index.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { findServiceByCode } from "../db/queries/services.js";
-import type { AppEnv } from "../deps.js";
-import { notFound } from "../errors.js";
+import type { AppEnv, AuthUser } from "../deps.js";
+import { forbidden, notFound } from "../errors.js";
 import { validate } from "../lib/validate.js";
 import { buildReport, reportTableColumns } from "../reports/build-report.js";
 import { commentsPage, parseCursor } from "../reports/comments.js";
@@ -49,14 +49,36 @@ const METHOD_PARAGRAPHS = [
 ] as const;
 
 const analysts = requireUser("analyst", "admin");
+// Staff read their own results as officers (issue 16): the figures, trend and comments of the responses
+// they served, and nothing of anyone else's.
+const analystsAndOfficers = requireUser("analyst", "admin", "staff");
+const OFFICER_GROUPINGS: ReadonlySet<ReportGrouping> = new Set(["officer", "month", "total"]);
+
+/** The officer whose responses alone a caller may read: a staff user's own id; null for analysts and admins. */
+function ownOfficer(user: AuthUser, by?: ReportGrouping): number | null {
+  if (user.role !== "staff") return null;
+  if (by !== undefined && !OFFICER_GROUPINGS.has(by)) {
+    throw forbidden("Staff read their own results only: by=officer, by=month or by=total.");
+  }
+  return user.id;
+}
 
 function reportRoute(kind: ReportKind) {
-  return new Hono<AppEnv>().get("/", analysts, validate("query", reportQuerySchema), async (c) => {
-    const { db } = c.var.deps;
+  return new Hono<AppEnv>().get("/", analystsAndOfficers, validate("query", reportQuerySchema), async (c) => {
+    const { db, config } = c.var.deps;
     const query = c.req.valid("query");
-    const subtree = await reportSubtree(db, currentUser(c), query.unit);
+    const user = currentUser(c);
+    const officerId = ownOfficer(user, query.by);
+    const subtree = await reportSubtree(db, user, query.unit);
     const period = { from: query.from, to: query.to };
-    const rows = await buildReport(db, { kind, by: query.by, period, subtree });
+    const rows = await buildReport(db, {
+      kind,
+      by: query.by,
+      period,
+      subtree,
+      officerId,
+      officerMinimum: config.officerMinResponses,
+    });
     if (query.format === "json") {
       c.header("cache-control", "no-store");
       return c.json({ from: period.from, to: period.to, by: query.by, rows });
@@ -90,10 +112,11 @@ export const reportRoutes = new Hono<AppEnv>()
     const name = downloadName(["responses", period.from, period.to, query.unit], "csv");
     return c.body(stream, 200, downloadHeaders(CSV_CONTENT_TYPE, name));
   })
-  .get("/comments", analysts, validate("query", commentsQuery), async (c) => {
+  .get("/comments", analystsAndOfficers, validate("query", commentsQuery), async (c) => {
     const { db } = c.var.deps;
     const query = c.req.valid("query");
-    const subtree = await reportSubtree(db, currentUser(c), query.unit);
+    const user = currentUser(c);
+    const subtree = await reportSubtree(db, user, query.unit);
     let serviceId: number | null = null;
     if (query.service !== undefined) {
       const service = await findServiceByCode(db, query.service);
@@ -104,6 +127,7 @@ export const reportRoutes = new Hono<AppEnv>()
       period: { from: query.from, to: query.to },
       subtree,
       serviceId,
+      officerId: ownOfficer(user),
       limit: query.limit,
       before: query.before ?? null,
     });

@@ -81,6 +81,8 @@ export const pointPatchSchema = z.strictObject({
   service: tthcCodeSchema.nullable().optional(),
   form: z.enum(FORMS_OF_POINT).optional(),
   tokenRequired: z.boolean().optional(),
+  // The survey page names the officer on duty unless this is switched off.
+  showOfficer: z.boolean().optional(),
 });
 
 export const userCreateSchema = z.strictObject({

@@ -38,6 +38,7 @@ export async function createTestApp(
     linkDays: 7,
     durability: "normal",
     trustProxy: false,
+    officerMinResponses: 10,
     ...overrides.config,
   };
   const deps: AppDeps = {

@@ -11,6 +11,7 @@ const pointView = {
   label: points.label,
   form: points.form,
   tokenRequired: points.tokenRequired,
+  showOfficer: points.showOfficer,
   archivedAt: points.archivedAt,
   createdAt: points.createdAt,
   unitId: units.id,
@@ -64,7 +65,9 @@ export function insertPointStatement(db: Database, point: typeof points.$inferIn
 export function updatePointStatement(
   db: Database,
   id: number,
-  patch: Partial<Pick<PointRow, "label" | "serviceId" | "form" | "tokenRequired" | "archivedAt">>,
+  patch: Partial<
+    Pick<PointRow, "label" | "serviceId" | "form" | "tokenRequired" | "archivedAt" | "showOfficer">
+  >,
 ): Statement {
   return db.update(points).set(patch).where(eq(points.id, id));
 }

@@ -9,7 +9,10 @@ export const officerNameSchema = z
   .trim()
   .min(1)
   .max(80)
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), "must not contain control characters");
+  .refine(
+    (text) => [...text].every((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f),
+    "must not contain control characters",
+  );
 
 /** Body of `POST /api/v1/points/:code/shift` (may be empty): the name to show, remembered for next time. */
 export const shiftStartSchema = z.strictObject({ name: officerNameSchema.optional() });

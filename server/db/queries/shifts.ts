@@ -103,3 +103,9 @@ export function setDisplayNameStatement(db: Database, userId: number, displayNam
 /** The name shown for an officer: the display name they set, else their username. */
 export const officerName = (username: string, displayName: string | null) =>
   displayName && displayName.trim() !== "" ? displayName : username;
+
+/** The display name an officer set (null when they set none): what the survey page may show of them. */
+export async function findOfficerName(db: Database, userId: number): Promise<string | null | undefined> {
+  const row = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).get();
+  return row?.name;
+}

@@ -21,6 +21,7 @@ const point: SurveyPoint = {
   label: "Quầy số 3",
   form: "full",
   tokenRequired: false,
+  showOfficer: true,
   archived: false,
   unit: { id: 2, code: "STP", name: "Sở Tư pháp" },
   service: null,

@@ -1,18 +1,19 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { tthcCodeSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
-import { type ReportGrouping, type ReportKind, reportQuerySchema } from "../../shared/contract/reports.js";
+import { type ReportKind, reportQuerySchema } from "../../shared/contract/reports.js";
 import { pickLanguage, t } from "../../shared/i18n/index.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { findServiceByCode } from "../db/queries/services.js";
-import type { AppEnv, AuthUser } from "../deps.js";
-import { forbidden, notFound } from "../errors.js";
+import type { AppEnv } from "../deps.js";
+import { notFound } from "../errors.js";
 import { validate } from "../lib/validate.js";
 import { buildReport, reportTableColumns } from "../reports/build-report.js";
 import { commentsPage, parseCursor } from "../reports/comments.js";
 import { CSV_CONTENT_TYPE, tableToCsv } from "../reports/csv.js";
 import { downloadHeaders, downloadName } from "../reports/download.js";
+import { ownOfficer } from "../reports/officer-report.js";
 import { reportSubtree } from "../reports/report-scope.js";
 import { responsesCsvStream } from "../reports/responses-csv.js";
 import { tableFromRecords } from "../reports/table.js";
@@ -52,16 +53,6 @@ const analysts = requireUser("analyst", "admin");
 // Staff read their own results as officers (issue 16): the figures, trend and comments of the responses
 // they served, and nothing of anyone else's.
 const analystsAndOfficers = requireUser("analyst", "admin", "staff");
-const OFFICER_GROUPINGS: ReadonlySet<ReportGrouping> = new Set(["officer", "month", "total"]);
-
-/** The officer whose responses alone a caller may read: a staff user's own id; null for analysts and admins. */
-function ownOfficer(user: AuthUser, by?: ReportGrouping): number | null {
-  if (user.role !== "staff") return null;
-  if (by !== undefined && !OFFICER_GROUPINGS.has(by)) {
-    throw forbidden("Staff read their own results only: by=officer, by=month or by=total.");
-  }
-  return user.id;
-}
 
 function reportRoute(kind: ReportKind) {
   return new Hono<AppEnv>().get("/", analystsAndOfficers, validate("query", reportQuerySchema), async (c) => {

@@ -669,8 +669,7 @@ export const vi = {
       title: "Kết quả của tôi",
       intro:
         "Kết quả từ phiếu của người dân do bạn tiếp nhận: tại quầy khi bạn trực, hoặc qua đường dẫn một lần do bạn phát.",
-      minimum:
-        "Chỉ số chỉ hiện khi có ít nhất {count} người trả lời: không đánh giá cán bộ qua vài phiếu.",
+      minimum: "Chỉ số chỉ hiện khi có ít nhất {count} người trả lời: không đánh giá cán bộ qua vài phiếu.",
       trend: "Theo tháng",
       comments: "Ý kiến của người dân về bạn",
       noComments: "Chưa có ý kiến nào.",

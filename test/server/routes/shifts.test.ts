@@ -208,7 +208,12 @@ describe("attribution of responses", () => {
     expect(await submitAs(counter1.code, { token: links[0]!.token })).toBe("hung");
     expect(await submitAs(counter1.code)).toBe("lan");
     // Through the no-JS form too.
-    const form = new URLSearchParams({ TC1: "4", token: links[1]!.token, lang: "vi", id: crypto.randomUUID() });
+    const form = new URLSearchParams({
+      TC1: "4",
+      token: links[1]!.token,
+      lang: "vi",
+      id: crypto.randomUUID(),
+    });
     const res = await t.app.request(`/s/${counter1.code}`, {
       method: "POST",
       body: form,
@@ -230,7 +235,9 @@ describe("attribution of responses", () => {
       ["hung", 3],
       ["lan", 3],
     ]);
-    const daily = await t.client.execute("SELECT sum(count_1) AS n FROM rollups WHERE item = '#' AND officer_id = 0");
+    const daily = await t.client.execute(
+      "SELECT sum(count_1) AS n FROM rollups WHERE item = '#' AND officer_id = 0",
+    );
     const total = await t.client.execute("SELECT count(*) AS n FROM responses WHERE officer_id IS NULL");
     expect(Number(daily.rows[0]?.n)).toBe(Number(total.rows[0]?.n));
   });

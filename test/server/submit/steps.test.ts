@@ -63,6 +63,7 @@ describe("the submit pipeline's steps", () => {
     expect(await checkToken(point, link.token, options)).toEqual({
       tokenId: link.tokenId,
       dossierHash: null,
+      issuerId: null,
     });
     expect(await checkToken(point, link.token, { ...options, now: NOW + 60_000 })).toEqual({
       stop: { reason: "token_invalid" },

@@ -72,6 +72,8 @@ export const shiftRoutes = new Hono<AppEnv>()
     const rows = await listOpenShifts(db, user.scopePath, now());
     c.header("cache-control", "no-store");
     return c.json({
+      // Below this many respondents an officer's figures are withheld: the console's "my results" says so.
+      minResponses: c.var.deps.config.officerMinResponses,
       shifts: rows.map((row) => ({
         point: row.pointCode,
         label: row.pointLabel,

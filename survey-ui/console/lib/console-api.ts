@@ -37,6 +37,8 @@ export type Point = {
   service: { code: string; name: string } | null;
   form: "full" | "quick";
   tokenRequired: boolean;
+  /** The survey page names the officer on duty (issue 16). */
+  showOfficer: boolean;
   archived: boolean;
   surveyUrl: string;
   createdAt: string;

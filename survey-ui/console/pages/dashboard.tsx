@@ -20,6 +20,7 @@ import { formatLocalDay } from "../lib/format-date.js";
 import { fetchComments, fetchItems, fetchSipas, type ReportScope } from "../lib/report-api.js";
 import { navigate } from "../lib/router.js";
 import type { ScreenProps } from "../lib/screens.js";
+import { listShifts } from "../lib/shift-api.js";
 import { useResource } from "../lib/use-resource.js";
 import { useRoute } from "../lib/use-route.js";
 import { useT } from "../lib/use-t.js";
@@ -35,15 +36,24 @@ const PAINT_MEASURE = "console:dashboard:paint";
 
 /** Everything the dashboard shows, fetched together: every figure is a cell of a reports API answer. */
 async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"]) {
-  const [total, months, ranking, items, comments] = await Promise.all([
+  const [total, months, ranking, items, comments, minimum] = await Promise.all([
     fetchSipas(scope, "total"),
     fetchSipas(scope, "month"),
     fetchSipas(scope, rank),
     fetchItems(scope, "total"),
     fetchComments(scope, LATEST_COMMENTS),
+    // The officers' ranking says below how many respondents an officer's index is withheld.
+    rank === "officer" ? listShifts().then((body) => body.minResponses) : Promise.resolve(null),
   ]);
   performance.mark(DATA_MARK);
-  return { total: total[0] as SipasRow | undefined, months, ranking: ranking as SipasRow[], items, comments };
+  return {
+    total: total[0] as SipasRow | undefined,
+    months,
+    ranking: ranking as SipasRow[],
+    items,
+    comments,
+    minimum,
+  };
 }
 
 /** The analyst's overview of a period and a unit subtree, with the files behind every table. */
@@ -71,7 +81,12 @@ export function DashboardPage(_props: ScreenProps) {
     { label: "console.dashboard.fileTotal", kind: "sipas", by: "total" },
     { label: "console.dashboard.fileMonths", kind: "sipas", by: "month" },
     {
-      label: filters.rank === "unit" ? "console.dashboard.fileUnits" : "console.dashboard.fileServices",
+      label:
+        filters.rank === "unit"
+          ? "console.dashboard.fileUnits"
+          : filters.rank === "service"
+            ? "console.dashboard.fileServices"
+            : "officers.ranking.caption",
       kind: "sipas",
       by: filters.rank,
     },
@@ -95,10 +110,13 @@ export function DashboardPage(_props: ScreenProps) {
             name="dashboard-rank"
             label={tr("console.dashboard.rankBy")}
             value={filters.rank}
-            onValue={(rank) => update({ rank: rank === "service" ? "service" : "unit" })}
+            onValue={(rank) =>
+              update({ rank: rank === "service" ? "service" : rank === "officer" ? "officer" : "unit" })
+            }
             options={[
               { value: "unit", label: tr("console.dashboard.rankUnits") },
               { value: "service", label: tr("console.dashboard.rankServices") },
+              { value: "officer", label: tr("officers.ranking.rankOfficers") },
             ]}
           />
         </div>
@@ -126,6 +144,9 @@ export function DashboardPage(_props: ScreenProps) {
           <section class="panel dashboard-section" aria-labelledby="ranking-title">
             <h2 id="ranking-title">{tr("console.dashboard.rankingTitle")}</h2>
             {filters.rank === "unit" && <p class="muted">{tr("report.method.unitRows")}</p>}
+            {filters.rank === "officer" && result.minimum !== null && (
+              <p class="muted">{tr("officers.ranking.withheld", { count: result.minimum })}</p>
+            )}
             <RankingTable rows={result.ranking} by={filters.rank} />
           </section>
           <section class="panel dashboard-section" aria-labelledby="items-title">

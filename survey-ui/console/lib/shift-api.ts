@@ -1,5 +1,5 @@
 import type { PointShift } from "../../../shared/contract/shifts.js";
-import { get, post, remove } from "./api.js";
+import { api, get, post } from "./api.js";
 
 // Shifts as the console calls them (server/routes/shifts.ts): who holds which counter, take one, end it.
 
@@ -21,5 +21,8 @@ export const listShifts = () => get<{ minResponses: number; shifts: OpenShift[] 
 /** Takes a counter for my shift; `name` (optional) is what citizens and reports see. */
 export const takeCounter = (code: string, name: string) =>
   post<PointShift>(path(code), name.trim() ? { name: name.trim() } : {});
-/** Ends the shift at a counter. */
-export const endShift = (code: string) => remove<PointShift>(path(code));
+/**
+ * Ends the shift at a counter. Sent with an empty JSON body: chromium's body-less DELETE reaches the Node
+ * server with neither Content-Length nor a null body, and the API's media-type check would refuse it.
+ */
+export const endShift = (code: string) => api<PointShift>("DELETE", path(code), { json: {} });

@@ -536,6 +536,8 @@ export const en: Messages = {
         change_password: "Changed password",
         revoke: "Revoked",
         issue_links: "Issued one-time slips",
+        start_shift: "Took a counter (shift started)",
+        end_shift: "Ended a shift",
       },
       entities: {
         unit: "Unit",

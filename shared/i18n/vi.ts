@@ -539,6 +539,8 @@ export const vi = {
         change_password: "Đổi mật khẩu",
         revoke: "Thu hồi",
         issue_links: "Tạo phiếu dùng một lần",
+        start_shift: "Nhận quầy (bắt đầu ca)",
+        end_shift: "Kết thúc ca",
       },
       entities: {
         unit: "Đơn vị",

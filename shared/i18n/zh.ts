@@ -510,6 +510,8 @@ export const zh: Messages = {
         change_password: "修改密码",
         revoke: "撤销",
         issue_links: "生成一次性评价单",
+        start_shift: "领取窗口（开始班次）",
+        end_shift: "结束班次",
       },
       entities: {
         unit: "单位",

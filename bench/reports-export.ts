@@ -81,9 +81,10 @@ async function viaRowObjects(path: string): Promise<Omit<Figures, "baseMb" | "pe
   for (;;) {
     const page = await handle.db.all<Record<string, string | number | null>>(sql`SELECT r.id, r.submitted_at,
         r.local_day, u.code AS unit_code, p.code AS point_code, s.code AS service_code, r.form, r.lang, r.channel,
-        r.answers, r.expectations, r.gender, r.age_band, r.ethnicity, r.education, r.occupation, r.comment
+        r.answers, r.expectations, r.gender, r.age_band, r.ethnicity, r.education, r.occupation, r.comment,
+        o.username AS officer_username
       FROM responses r JOIN units u ON u.id = r.unit_id JOIN points p ON p.id = r.point_id
-        LEFT JOIN services s ON s.id = r.service_id
+        LEFT JOIN services s ON s.id = r.service_id LEFT JOIN users o ON o.id = r.officer_id
       WHERE (r.local_day, r.id) > (${after.day}, ${after.id}) AND r.local_day <= ${to}
       ORDER BY r.local_day, r.id LIMIT ${EXPORT_PAGE_SIZE}`);
     const text = page
@@ -106,6 +107,7 @@ async function viaRowObjects(path: string): Promise<Omit<Figures, "baseMb" | "pe
           r.education,
           r.occupation,
           r.comment,
+          r.officer_username,
         ] as ExportedResponse),
       )
       .join("");

@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "libsql";
+import { hashPassword } from "../server/auth/passwords.js";
 import { parseConfig } from "../server/config.js";
 import { runBatch } from "../server/db/database.js";
 import { openLibsqlDatabase } from "../server/db/libsql.js";
@@ -10,6 +11,7 @@ import { applyMigrations } from "../server/db/migrate.js";
 import { insertPointStatement } from "../server/db/queries/points.js";
 import { setUnitServicesStatements, upsertServiceStatement } from "../server/db/queries/services.js";
 import { existingUnitCodes, insertUnitStatements } from "../server/db/queries/units.js";
+import { users } from "../server/db/schema.js";
 import { canonicalContent } from "../server/submit/content-hash.js";
 import {
   type RollupIncrement,
@@ -19,11 +21,13 @@ import {
 } from "../server/submit/rollup-increments.js";
 import { INSTRUMENT_VERSION } from "../shared/instrument/index.js";
 import { DEMO_POINTS, DEMO_SERVICES, DEMO_UNITS, type DemoPoint } from "./demo/catalogue.js";
+import { DEMO_OFFICERS, demoOfficerOf } from "./demo/officers.js";
 import { createRandom } from "./demo/random.js";
 import { generateResponse } from "./demo/responses.js";
 
 // `npm run seed:demo -- --responses N [--seed S] [--days D]`: a demo province with N synthetic responses
-// over the last D days, into DATABASE_URL. Applies the migrations first; never touches user accounts.
+// over the last D days, into DATABASE_URL. Applies the migrations first. Of user accounts it only adds the
+// demo officers (staff with an unknown random password) that responses are attributed to.
 
 const { values } = parseArgs({
   options: {
@@ -104,6 +108,26 @@ const pointIds = new Map(
     Number(r.id),
   ]),
 );
+// Demo officers: staff accounts nobody can sign in to (a random password, never printed).
+for (const officer of DEMO_OFFICERS) {
+  await handle.db
+    .insert(users)
+    .values({
+      username: officer.username,
+      passwordHash: await hashPassword(randomBytes(24).toString("base64url")),
+      role: "staff",
+      unitId: units.get(officer.unit)!.id,
+      displayName: officer.name,
+      createdAt: now,
+    })
+    .onConflictDoNothing();
+}
+const officerIds = new Map(
+  (await handle.client.execute("SELECT username, id FROM users")).rows.map((r) => [
+    String(r.username),
+    Number(r.id),
+  ]),
+);
 handle.close();
 
 // Responses go through the native driver with one prepared statement per transaction of many rows:
@@ -115,10 +139,10 @@ native.pragma("busy_timeout = 5000");
 const insertResponse =
   native.prepare(`INSERT INTO responses (id, point_id, unit_id, service_id, form, instrument, lang,
   channel, submitted_at, local_day, answers, expectations, gender, age_band, ethnicity, education, occupation, comment,
-  comment_has_pii, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  comment_has_pii, content_hash, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 const upsertRollups = (table: string, period: string) =>
-  native.prepare(`INSERT INTO ${table} (${period}, unit_id, point_id, service_id, item, count_1, count_2, count_3, count_4, count_5)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (${period}, point_id, service_id, item) DO UPDATE SET
+  native.prepare(`INSERT INTO ${table} (${period}, unit_id, point_id, service_id, item, count_1, count_2, count_3, count_4, count_5, officer_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (${period}, point_id, service_id, officer_id, item) DO UPDATE SET
     count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2, count_3 = count_3 + excluded.count_3,
     count_4 = count_4 + excluded.count_4, count_5 = count_5 + excluded.count_5`);
 const upsertDaily = upsertRollups("rollups", "day");
@@ -134,7 +158,7 @@ const dailyRows = new Map<string, RollupRow>();
 const monthlyRows = new Map<string, RollupRow>();
 function addRows(into: Map<string, RollupRow>, rows: RollupRow[]) {
   for (const row of rows) {
-    const key = `${row.period}|${row.pointId}|${row.serviceId}|${row.item}`;
+    const key = `${row.period}|${row.pointId}|${row.serviceId}|${row.officerId}|${row.item}`;
     const seen = into.get(key);
     if (!seen) into.set(key, row);
     else for (let i = 0; i < 5; i++) seen.counts[i] = (seen.counts[i] as number) + (row.counts[i] as number);
@@ -147,6 +171,8 @@ const writeChunk = native.transaction((size: number) => {
     const unitId = units.get(r.point.unit)!.id;
     const pointId = pointIds.get(r.point.code)!;
     const serviceId = r.serviceCode ? serviceIds.get(r.serviceCode)! : null;
+    const officer = demoOfficerOf(r);
+    const officerId = officer === null ? null : officerIds.get(officer)!;
     const answers = JSON.stringify(r.answers);
     const expectations = r.expectations ? JSON.stringify(r.expectations) : null;
     insertResponse.run(
@@ -183,6 +209,7 @@ const writeChunk = native.transaction((size: number) => {
           }),
         )
         .digest("hex"),
+      officerId,
     );
     increments.push(
       ...rollupIncrements({
@@ -190,6 +217,7 @@ const writeChunk = native.transaction((size: number) => {
         unitId,
         pointId,
         serviceId,
+        officerId,
         answers: r.answers,
         expectations: r.expectations,
       }),
@@ -206,9 +234,9 @@ for (let done = 0; done < total; done += CHUNK) {
 }
 native.transaction(() => {
   for (const r of dailyRows.values())
-    upsertDaily.run(r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts);
+    upsertDaily.run(r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts, r.officerId);
   for (const r of monthlyRows.values())
-    upsertMonthly.run(r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts);
+    upsertMonthly.run(r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts, r.officerId);
 })();
 native.pragma("wal_checkpoint(TRUNCATE)");
 native.close();

@@ -22,6 +22,7 @@ import { qrRoutes } from "./routes/qr.js";
 import { reportRoutes } from "./routes/reports.js";
 import { responseRoutes } from "./routes/responses.js";
 import { serviceRoutes } from "./routes/services.js";
+import { shiftRoutes } from "./routes/shifts.js";
 import { surveyRoutes } from "./routes/survey.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { unitRoutes } from "./routes/units.js";
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/cases", caseRoutes);
   app.route("/api/v1/reports/cases", caseReportRoutes);
   app.route("/", caseStatusRoutes);
+  app.route("/", shiftRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

@@ -28,6 +28,7 @@ const configSchema = z.object({
   HAILONG_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   HAILONG_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   HAILONG_DIGEST_HOUR: intFrom(0, 23).default(7),
+  HAILONG_OFFICER_MIN_RESPONSES: intFrom(1, 1_000_000).default(10),
 });
 
 export type Config = {
@@ -57,6 +58,8 @@ export type Config = {
   webhookSecret: string | undefined;
   /** Hour of the day (Hanoi time) the daily digest goes out. */
   digestHour: number;
+  /** Below this many respondents an officer's figures are withheld in reports (only the count shows). */
+  officerMinResponses: number;
 };
 
 /** Configuration as the app uses it, once the signing secret is known. */
@@ -93,5 +96,6 @@ export function parseConfig(env: Record<string, unknown>): Config {
     webhookUrl: v.HAILONG_WEBHOOK_URL,
     webhookSecret: v.HAILONG_WEBHOOK_SECRET,
     digestHour: v.HAILONG_DIGEST_HOUR,
+    officerMinResponses: v.HAILONG_OFFICER_MIN_RESPONSES,
   };
 }

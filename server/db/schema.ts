@@ -96,6 +96,8 @@ export const points = sqliteTable(
     // Submissions a day from one network address to this point; null: the deployment's limit. Raised for a
     // counter whose citizens share one Wi-Fi, or a kiosk tablet.
     dailyLimit: integer("daily_limit"),
+    // The survey page names the officer on duty ("Cán bộ tiếp nhận: …") unless switched off per counter.
+    showOfficer: integer("show_officer", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [
     uniqueIndex("points_code_unique").on(t.code),
@@ -151,6 +153,8 @@ export const responses = sqliteTable(
     tokenId: text("token_id"),
     // Keyed hash of a dossier code; unique, so that a dossier is rated once.
     dossierHash: text("dossier_hash"),
+    // The officer who served: on duty at the counter (QR, kiosk) or who issued the one-time link.
+    officerId: integer("officer_id").references((): AnySQLiteColumn => users.id),
   },
   (t) => [
     uniqueIndex("responses_token_unique").on(t.tokenId),
@@ -194,11 +198,13 @@ export const rollups = sqliteTable(
       .notNull()
       .references(() => points.id),
     serviceId: integer("service_id").notNull(),
+    // The officer who served (users.id); 0 means none, as service_id uses 0.
+    officerId: integer("officer_id").notNull().default(0),
     item: text("item").notNull(),
     ...rollupCounts,
   },
   (t) => [
-    primaryKey({ columns: [t.day, t.pointId, t.serviceId, t.item] }),
+    primaryKey({ columns: [t.day, t.pointId, t.serviceId, t.officerId, t.item] }),
     // Day reports and custom ranges filter by unit subtree and day range.
     index("rollups_unit_day_idx").on(t.unitId, t.day),
     check(
@@ -223,11 +229,13 @@ export const rollupsMonthly = sqliteTable(
       .notNull()
       .references(() => points.id),
     serviceId: integer("service_id").notNull(),
+    // The officer who served (users.id); 0 means none.
+    officerId: integer("officer_id").notNull().default(0),
     item: text("item").notNull(),
     ...rollupCounts,
   },
   (t) => [
-    primaryKey({ columns: [t.month, t.pointId, t.serviceId, t.item] }),
+    primaryKey({ columns: [t.month, t.pointId, t.serviceId, t.officerId, t.item] }),
     // Reports over whole months filter by unit subtree and month range.
     index("rollups_monthly_unit_month_idx").on(t.unitId, t.month),
     check(
@@ -252,6 +260,8 @@ export const users = sqliteTable(
     lockedUntil: integer("locked_until"),
     disabledAt: integer("disabled_at"),
     createdAt: integer("created_at").notNull(),
+    // The name an officer shows citizens and reports ("Cán bộ tiếp nhận: …"); set by the officer.
+    displayName: text("display_name"),
   },
   (t) => [
     uniqueIndex("users_username_unique").on(t.username),
@@ -461,5 +471,35 @@ export const webhookOutbox = sqliteTable(
     uniqueIndex("webhook_outbox_key_unique").on(t.key),
     // The sender reads what is due and not delivered yet.
     index("webhook_outbox_due_idx").on(t.deliveredAt, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * Officers on duty: a staff user holds a counter from `started_at` until `ended_at` (they ended it, took
+ * another counter, someone else took this one, or an admin ended it) or `ends_at` (the end of that local
+ * day in Asia/Ho_Chi_Minh), whichever comes first. Responses through the counter's QR or kiosk meanwhile
+ * record that officer.
+ */
+export const shifts = sqliteTable(
+  "shifts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pointId: integer("point_id")
+      .notNull()
+      .references(() => points.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    startedAt: integer("started_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    endedAt: integer("ended_at"),
+    endedBy: integer("ended_by").references(() => users.id),
+  },
+  (t) => [
+    // Every submission asks "who is on duty at this point now": the newest open shift of the point.
+    index("shifts_point_idx").on(t.pointId, t.startedAt),
+    // "Which counter do I hold" and ending a user's other shift when they take a counter.
+    index("shifts_user_idx").on(t.userId, t.startedAt),
+    check("shifts_ends_after_start", sql`${t.endsAt} > ${t.startedAt}`),
   ],
 );

@@ -11,7 +11,8 @@ export type IssuedLinks = { expiresAt: number; links: Array<{ url: string; token
 /**
  * Signs `count` one-time links to a point's survey (one, tied to the dossier's keyed hash, when a dossier
  * is given) and records the issue in the audit log: who, which point, how many, whether a dossier was
- * named; never the dossier code nor a token.
+ * named; never the dossier code nor a token. Each link carries its issuer: a response through it is
+ * attributed to that officer.
  */
 export async function issueLinks(
   deps: AppDeps,
@@ -25,7 +26,7 @@ export async function issueLinks(
   const dossierHash = request.dossier === undefined ? null : await dossierKeyedHash(secret, request.dossier);
   const links: IssuedLinks["links"] = [];
   for (let i = 0; i < request.count; i++) {
-    const signed = await signLinkToken({ secret, pointCode, expiresAt, dossierHash });
+    const signed = await signLinkToken({ secret, pointCode, expiresAt, dossierHash, issuerId: user.id });
     links.push({ url: surveyUrl(publicUrl, pointCode, signed.token), token: signed.token });
   }
   await auditStatement(

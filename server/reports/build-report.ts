@@ -1,9 +1,11 @@
 import {
+  type ItemFigures,
   type ItemRow,
   itemFigures,
   type ReportGrouping,
   type ReportKind,
   reportColumns,
+  type SipasFigures,
   type SipasRow,
   sipasFigures,
 } from "../../shared/contract/reports.js";
@@ -22,8 +24,19 @@ import type { ColumnKind, TableColumn } from "./table.js";
 
 type GroupSums = { respondents: number; items: Array<{ item: string; value: number; count: number }> };
 
-/** What a report is asked for: its kind, grouping, period and the unit subtree it covers (null: all). */
-export type ReportRequest = { kind: ReportKind; by: ReportGrouping; period: Period; subtree: string | null };
+/**
+ * What a report is asked for: its kind, grouping, period and the unit subtree it covers (null: all);
+ * `officerId` narrows it to one officer's responses (a staff user's own results). `officerMinimum`: below
+ * this many respondents an officer's figures are withheld (null), only `respondents` is shown.
+ */
+export type ReportRequest = {
+  kind: ReportKind;
+  by: ReportGrouping;
+  period: Period;
+  subtree: string | null;
+  officerId?: number | null | undefined;
+  officerMinimum?: number | undefined;
+};
 
 /** The longest period of a report, ten years: by=day and by=month list every day or month of it. */
 export const MAX_REPORT_DAYS = 3653;
@@ -32,7 +45,7 @@ const DAY_MS = 86_400_000;
 
 /** The rows of /reports/sipas or /reports/items, keyed by the contract's column names, unrounded. */
 export async function buildReport(db: Database, request: ReportRequest): Promise<SipasRow[] | ItemRow[]> {
-  const { kind, by, period, subtree } = request;
+  const { kind, by, period, subtree, officerId } = request;
   const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
   if (days > MAX_REPORT_DAYS) {
     throw invalid(`A report covers at most ${MAX_REPORT_DAYS} days (ten years).`, [
@@ -41,7 +54,7 @@ export async function buildReport(db: Database, request: ReportRequest): Promise
   }
   // A day report cannot use monthly rows; every other grouping reads whole months from them.
   const sources = by === "day" ? { months: null, days: [period] } : splitPeriod(period);
-  const sums = await sumRollups(db, { keys: GROUPING_KEYS[by], sources, subtree });
+  const sums = await sumRollups(db, { keys: GROUPING_KEYS[by], sources, subtree, officerId });
   const byGroup = new Map<string, GroupSums>();
   for (const sum of sums) {
     const key = groupKey(sum.key);
@@ -54,22 +67,56 @@ export async function buildReport(db: Database, request: ReportRequest): Promise
     else group.items.push(...valueRows(sum.item, sum.counts));
   }
   const groups = await reportGroups(db, by, period, subtree, new Set(byGroup.keys()));
+  // A row about one officer: every row of an officer's own report, and each officer's row of by=officer.
+  const minimum = request.officerMinimum ?? 0;
+  const withheld = (key: string, respondents: number) =>
+    (officerId != null || (by === "officer" && key !== groupKey([0]))) && respondents < minimum;
   if (kind === "sipas") {
     return groups.map((group) => {
       const sums = byGroup.get(group.key);
       const score = scoreGroup(countsFromRollup(sums?.respondents ?? 0, sums?.items ?? []));
-      return { period_from: period.from, period_to: period.to, ...group.values, ...sipasFigures(score) };
+      const figures = sipasFigures(score);
+      return {
+        period_from: period.from,
+        period_to: period.to,
+        ...group.values,
+        ...(withheld(group.key, score.respondents) ? withholdSipas(figures) : figures),
+      };
     }) as SipasRow[];
   }
   return groups.flatMap((group) => {
     const sums = byGroup.get(group.key);
     if (!sums) return [];
     const score = scoreGroup(countsFromRollup(sums.respondents, sums.items));
-    return ITEM_CODES.filter((item) => score.items[item].n > 0).map((item) => ({
-      ...group.values,
-      ...itemFigures(elementOfItem(item), item, score.items[item]),
-    }));
+    const hide = withheld(group.key, sums.respondents);
+    return ITEM_CODES.filter((item) => score.items[item].n > 0).map((item) => {
+      const figures = itemFigures(elementOfItem(item), item, score.items[item]);
+      return { ...group.values, ...(hide ? withholdItem(figures) : figures) };
+    });
   }) as ItemRow[];
+}
+
+// The minimum-sample rule for officers: no judgement on a handful of answers. The count of respondents
+// (or answers, n) stays; every figure that rates the officer becomes null (an empty cell in CSV and XLSX).
+function withholdSipas(figures: SipasFigures): SipasFigures {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(figures)) {
+    kept[name] = name === "respondents" || name === "small_sample" ? value : null;
+  }
+  return kept as SipasFigures;
+}
+
+function withholdItem(figures: ItemFigures): ItemFigures {
+  return {
+    ...figures,
+    count_1: null,
+    count_2: null,
+    count_3: null,
+    count_4: null,
+    count_5: null,
+    index: null,
+    mean: null,
+  };
 }
 
 /** A wide rollup row (counts of answers 1–5) as the (item, value, count) rows that scoring reads. */

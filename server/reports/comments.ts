@@ -21,6 +21,8 @@ export async function commentsPage(
     period: Period;
     subtree: string | null;
     serviceId: number | null;
+    /** Only the comments on this officer's service (a staff user's own). */
+    officerId?: number | null | undefined;
     limit: number;
     before: ResponseCursor | null;
   },

@@ -2,6 +2,7 @@ import type { GroupValues, ReportGrouping } from "../../shared/contract/reports.
 import { daysInRange, monthOf, type Period } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import {
+  findOfficersByIds,
   findServicesByIds,
   listReportPoints,
   listReportUnits,
@@ -14,7 +15,8 @@ import {
 // of its divisions then add up to the whole without counting anyone twice. by=unit and by=point list every
 // active unit or point of the scope (a unit without responses is news for an analyst), archived ones only
 // when they have responses in the period; by=month and by=day list every month or day of the period, so a
-// series has no holes; by=service and by=unit,service list the groups that have responses.
+// series has no holes; by=service, by=unit,service and by=officer list the groups that have responses
+// (officers in tree order of their account's unit, then by username; responses without an officer last).
 
 /** The rollup columns each grouping sums by, in the order of its key. */
 export const GROUPING_KEYS: Record<ReportGrouping, readonly RollupKey[]> = {
@@ -25,6 +27,7 @@ export const GROUPING_KEYS: Record<ReportGrouping, readonly RollupKey[]> = {
   day: ["day"],
   "unit,service": ["unit", "service"],
   total: [],
+  officer: ["officer"],
 };
 
 /** One row-to-be of a report: its rollup key (as joined text) and its group columns. */
@@ -35,6 +38,8 @@ export const groupKey = (key: ReadonlyArray<string | number>) => key.join("|");
 
 // service_id 0 in the rollups is "no service chosen"; it sorts after every real code.
 const NO_SERVICE = 0;
+// officer_id 0 is "no officer": its group comes last, with empty officer columns.
+const NO_OFFICER = 0;
 
 /**
  * The groups of a report in display order. `seen` holds the keys that have data in the period (as
@@ -84,6 +89,29 @@ export async function reportGroups(
           service_name: services.get(id)?.name ?? null,
         },
       }));
+    }
+    case "officer": {
+      const ids = [...seen].map(Number);
+      const officers = await findOfficersByIds(db, ids);
+      const sortKey = (id: number) => {
+        const officer = officers.get(id);
+        return id === NO_OFFICER || !officer
+          ? "\uffff"
+          : `${officer.unitPath ?? ""}\u0000${officer.username}`;
+      };
+      return [...new Set(ids)]
+        .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : a - b))
+        .map((id) => {
+          const officer = officers.get(id);
+          return {
+            key: groupKey([id]),
+            values: {
+              officer_username: officer?.username ?? null,
+              officer_name: officer?.name ?? null,
+              unit_code: officer?.unitCode ?? null,
+            },
+          };
+        });
     }
     case "unit,service": {
       const pairs = [...seen].map((key) => key.split("|").map(Number) as [number, number]);

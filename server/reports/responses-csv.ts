@@ -27,9 +27,11 @@ export const RESPONSE_COLUMNS = [
   "education",
   "occupation",
   "comment",
+  // The officer who served (issue 16): the user on duty at the counter or who issued the link; empty if none.
+  "officer_username",
 ] as const;
 
-// Where gender, age band, ethnicity, education, occupation and comment start in an ExportedResponse.
+// Where gender, age band, ethnicity, education, occupation, comment and officer start in an ExportedResponse.
 const FIRST_RESPONDENT_FIELD = 11;
 
 /** Responses per page: a few hundred kilobytes of CSV, one query each. */

@@ -36,6 +36,7 @@ export function presentPoint(point: NonNullable<PointView>, config: AppConfig) {
     form: point.form,
     tokenRequired: point.tokenRequired,
     dailyLimit: point.dailyLimit,
+    showOfficer: point.showOfficer,
     archived: point.archivedAt !== null,
     surveyUrl: `${config.publicUrl}/s/${point.code}`,
     createdAt: new Date(point.createdAt).toISOString(),

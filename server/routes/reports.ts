@@ -13,6 +13,7 @@ import { buildReport, reportTableColumns } from "../reports/build-report.js";
 import { commentsPage, parseCursor } from "../reports/comments.js";
 import { CSV_CONTENT_TYPE, tableToCsv } from "../reports/csv.js";
 import { downloadHeaders, downloadName } from "../reports/download.js";
+import { ownOfficer } from "../reports/officer-report.js";
 import { labelReportTable } from "../reports/pack/labels.js";
 import { reportSubtree } from "../reports/report-scope.js";
 import { responsesCsvStream } from "../reports/responses-csv.js";
@@ -51,14 +52,26 @@ const METHOD_PARAGRAPHS = [
 ] as const;
 
 const analysts = requireUser("analyst", "admin");
+// Staff read their own results as officers (issue 16): the figures, trend and comments of the responses
+// they served, and nothing of anyone else's.
+const analystsAndOfficers = requireUser("analyst", "admin", "staff");
 
 function reportRoute(kind: ReportKind) {
-  return new Hono<AppEnv>().get("/", analysts, validate("query", reportQuerySchema), async (c) => {
-    const { db } = c.var.deps;
+  return new Hono<AppEnv>().get("/", analystsAndOfficers, validate("query", reportQuerySchema), async (c) => {
+    const { db, config } = c.var.deps;
     const query = c.req.valid("query");
-    const subtree = await reportSubtree(db, currentUser(c), query.unit);
+    const user = currentUser(c);
+    const officerId = ownOfficer(user, query.by);
+    const subtree = await reportSubtree(db, user, query.unit);
     const period = { from: query.from, to: query.to };
-    const rows = await buildReport(db, { kind, by: query.by, period, subtree });
+    const rows = await buildReport(db, {
+      kind,
+      by: query.by,
+      period,
+      subtree,
+      officerId,
+      officerMinimum: config.officerMinResponses,
+    });
     if (query.format === "json") {
       c.header("cache-control", "no-store");
       return c.json({ from: period.from, to: period.to, by: query.by, rows });
@@ -95,10 +108,11 @@ export const reportRoutes = new Hono<AppEnv>()
     const name = downloadName(["responses", period.from, period.to, query.unit], "csv");
     return c.body(stream, 200, downloadHeaders(CSV_CONTENT_TYPE, name));
   })
-  .get("/comments", analysts, validate("query", commentsQuery), async (c) => {
+  .get("/comments", analystsAndOfficers, validate("query", commentsQuery), async (c) => {
     const { db } = c.var.deps;
     const query = c.req.valid("query");
-    const subtree = await reportSubtree(db, currentUser(c), query.unit);
+    const user = currentUser(c);
+    const subtree = await reportSubtree(db, user, query.unit);
     let serviceId: number | null = null;
     if (query.service !== undefined) {
       const service = await findServiceByCode(db, query.service);
@@ -109,6 +123,7 @@ export const reportRoutes = new Hono<AppEnv>()
       period: { from: query.from, to: query.to },
       subtree,
       serviceId,
+      officerId: ownOfficer(user),
       limit: query.limit,
       before: query.before ?? null,
     });

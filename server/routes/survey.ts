@@ -13,6 +13,7 @@ import {
 } from "../../survey-ui/survey/pages/render-pages.js";
 import { fill } from "../../survey-ui/survey/survey-props.js";
 import { isLinkUsed } from "../db/queries/responses.js";
+import { findOfficerName, findOnDuty } from "../db/queries/shifts.js";
 import type { AppEnv } from "../deps.js";
 import { ApiError } from "../errors.js";
 import { verifyLinkToken } from "../links/link-token.js";
@@ -39,10 +40,15 @@ function pageUrl(visit: Visit, lang: Lang, withToken: boolean): string {
   return `/s/${visit.code}?${query}`;
 }
 
-function frameOf(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined): PageFrame {
+function frameOf(
+  c: Context<AppEnv>,
+  visit: Visit,
+  point: SurveyPoint | undefined,
+  officer: string | null = null,
+): PageFrame {
   return {
     lang: visit.lang,
-    place: point ? { unitName: point.unit.name, label: point.label } : null,
+    place: point ? { unitName: point.unit.name, label: point.label, officer } : null,
     languages: LANGUAGES.map((lang) => ({
       lang,
       name: MESSAGES[lang].common.languageName,
@@ -98,7 +104,7 @@ async function visitRefusal(c: Context<AppEnv>, point: SurveyPoint | undefined, 
   return (await isLinkUsed(db, check)) ? ({ reason: "token_used" } as const) : undefined;
 }
 
-function surveyPage(
+async function surveyPage(
   c: Context<AppEnv>,
   visit: Visit,
   point: SurveyPoint,
@@ -106,7 +112,7 @@ function surveyPage(
   status: PageStatus,
 ) {
   const html = renderSurveyPage(
-    frameOf(c, visit, point),
+    frameOf(c, visit, point, await officerShown(c, point, visit.token)),
     {
       lang: visit.lang,
       text: surveyText(visit.lang),
@@ -125,6 +131,21 @@ function surveyPage(
     c.var.deps.surveyScript,
   );
   return page(c, html, status);
+}
+
+/**
+ * The name the page shows as "Cán bộ tiếp nhận": who the response would record (the link's issuer, else the
+ * officer on duty), when the counter shows officers; null otherwise. Never a username: the name they set.
+ */
+async function officerShown(c: Context<AppEnv>, point: SurveyPoint, token: string | undefined) {
+  if (!point.showOfficer) return null;
+  const { db, config, now } = c.var.deps;
+  if (token !== undefined) {
+    const check = await verifyLinkToken({ secret: config.secret, token, pointCode: point.code, now: now() });
+    return check.ok && check.issuerId !== null ? ((await findOfficerName(db, check.issuerId)) ?? null) : null;
+  }
+  const onDuty = await findOnDuty(db, point.id, now());
+  return onDuty?.displayName ?? null;
 }
 
 /** The citizen survey pages of one app, on its submit pipeline. */

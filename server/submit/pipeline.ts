@@ -2,6 +2,7 @@ import { caseRefOf } from "../../shared/contract/cases.js";
 import { INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
 import { localDay } from "../../shared/time/index.js";
 import { findCaseRefOfResponse } from "../db/queries/cases.js";
+import { findOnDutyOfficerId } from "../db/queries/shifts.js";
 import type { AppDeps } from "../deps.js";
 import { contentHash } from "./content-hash.js";
 import { caseOpening } from "./follow-up.js";
@@ -44,7 +45,8 @@ export type Submitter = {
 };
 
 /**
- * The submit pipeline of one app: parse → point → token → honeypot → rate limit → instrument → mask → write.
+ * The submit pipeline of one app: parse → point → token → honeypot → rate limit → instrument → officer →
+ * mask → write.
  * Holds the per-app state: the rate limiter, the day's address key, the point cache and the group writer.
  */
 export function createSubmitter(
@@ -83,6 +85,8 @@ export function createSubmitter(
     const serviceId = checkAgainstPoint(point, submission);
     if (stopped(serviceId)) return { ok: false, refusal: serviceId.stop, point };
 
+    // Who served: the issuer of a one-time link (whatever the shift), else the officer on duty at the counter.
+    const officerId = grant ? grant.issuerId : await findOnDutyOfficerId(deps.db, point.id, now);
     const comment = submission.comment === undefined ? undefined : maskPersonalData(submission.comment);
     const day = localDay(now);
     const answers = submission.answers as Record<string, number>;
@@ -114,12 +118,14 @@ export function createSubmitter(
         contentHash: contentHash({ ...submission, point: point.code }),
         tokenId: grant?.tokenId ?? null,
         dossierHash: grant?.dossierHash ?? null,
+        officerId,
       },
       increments: rollupIncrements({
         day,
         unitId: point.unit.id,
         pointId: point.id,
         serviceId,
+        officerId,
         answers,
         expectations: expectations ?? null,
       }),

@@ -9,6 +9,8 @@ export type SurveyPoint = {
   label: string;
   form: "full" | "quick";
   tokenRequired: boolean;
+  /** Whether the survey page names the officer on duty. */
+  showOfficer: boolean;
   /** The point or its unit is archived: old posters lead to a "this counter has moved" page. */
   archived: boolean;
   unit: { id: number; code: string; name: string };
@@ -69,6 +71,7 @@ async function loadPoint(db: Database, code: string): Promise<SurveyPoint | unde
     form: row.form,
     tokenRequired: row.tokenRequired,
     dailyLimit: row.dailyLimit,
+    showOfficer: row.showOfficer,
     archived: row.archivedAt !== null || row.unitArchivedAt !== null,
     unit: { id: row.unitId, code: row.unitCode, name: row.unitName },
     service,

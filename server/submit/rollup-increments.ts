@@ -8,6 +8,8 @@ export type RollupIncrement = {
   pointId: number;
   /** 0 when the respondent chose no service: a primary-key column cannot be NULL and still conflict. */
   serviceId: number;
+  /** The officer who served (users.id); 0 when none. */
+  officerId: number;
   /** An item code, an expectation code, or "#" (respondents, with value 0). */
   item: string;
   value: number;
@@ -24,6 +26,8 @@ export type RolledUpResponse = {
   unitId: number;
   pointId: number;
   serviceId: number | null;
+  /** The officer who served (users.id); absent or null when none. */
+  officerId?: number | null | undefined;
   answers: Readonly<Record<string, number>>;
   expectations: Readonly<Record<string, number>> | null;
 };
@@ -32,14 +36,16 @@ export type RolledUpResponse = {
 export function rollupIncrements(response: RolledUpResponse): RollupIncrement[] {
   const { day, unitId, pointId } = response;
   const serviceId = response.serviceId ?? 0;
+  const officerId = response.officerId ?? 0;
   // Object literals of one shape, no spreads: this runs for every submission.
   const increments: RollupIncrement[] = [
-    { day, unitId, pointId, serviceId, item: RESPONDENTS_ITEM, value: 0, count: 1 },
+    { day, unitId, pointId, serviceId, officerId, item: RESPONDENTS_ITEM, value: 0, count: 1 },
   ];
   for (const answers of [response.answers, response.expectations]) {
     if (!answers) continue;
     for (const item in answers) {
-      increments.push({ day, unitId, pointId, serviceId, item, value: answers[item] as number, count: 1 });
+      const value = answers[item] as number;
+      increments.push({ day, unitId, pointId, serviceId, officerId, item, value, count: 1 });
     }
   }
   return increments;
@@ -52,6 +58,7 @@ export type RollupRow = {
   unitId: number;
   pointId: number;
   serviceId: number;
+  officerId: number;
   item: string;
   counts: [number, number, number, number, number];
 };
@@ -68,7 +75,7 @@ export function rollupRows(increments: Iterable<RollupIncrement>): {
   const monthly = new Map<string, RollupRow>();
   for (const increment of increments) {
     const slot = increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1;
-    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.item}`;
+    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.officerId}|${increment.item}`;
     addTo(daily, increment.day, rest, increment, slot);
     addTo(monthly, increment.day.slice(0, 7), rest, increment, slot);
   }
@@ -90,6 +97,7 @@ function addTo(
       unitId: increment.unitId,
       pointId: increment.pointId,
       serviceId: increment.serviceId,
+      officerId: increment.officerId,
       item: increment.item,
       counts: [0, 0, 0, 0, 0],
     };

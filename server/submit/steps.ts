@@ -36,7 +36,7 @@ export function openPoint(point: SurveyPoint | undefined): SurveyPoint | Stop {
   return point;
 }
 
-export type TokenGrant = { tokenId: string; dossierHash: string | null } | null;
+export type TokenGrant = { tokenId: string; dossierHash: string | null; issuerId: number | null } | null;
 
 /**
  * A presented token must be a valid, unexpired link for this point; a point that requires one refuses a
@@ -55,7 +55,7 @@ export async function checkToken(
     now: options.now,
   });
   if (!check.ok) return stop({ reason: "token_invalid" });
-  return { tokenId: check.tokenId, dossierHash: check.dossierHash };
+  return { tokenId: check.tokenId, dossierHash: check.dossierHash, issuerId: check.issuerId };
 }
 
 /** The hidden honeypot field is left empty by people; bots that fill it are answered as if stored. */

@@ -91,6 +91,8 @@ export const pointPatchSchema = z.strictObject({
   form: z.enum(FORMS_OF_POINT).optional(),
   tokenRequired: z.boolean().optional(),
   dailyLimit: dailyLimitSchema.optional(),
+  // The survey page names the officer on duty unless this is switched off.
+  showOfficer: z.boolean().optional(),
 });
 
 export const userCreateSchema = z.strictObject({

@@ -17,6 +17,8 @@ export const REPORT_GROUPINGS = [
   "day",
   "unit,service",
   "total",
+  // One row per officer who served (issue 16), then one for responses without an officer.
+  "officer",
 ] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
@@ -38,15 +40,21 @@ export const GROUP_COLUMNS = {
   day: ["day"],
   "unit,service": ["unit_code", "unit_name", "service_code", "service_name"],
   total: [],
+  officer: ["officer_username", "officer_name", "unit_code"],
 } as const satisfies Record<ReportGrouping, readonly string[]>;
 
 export type GroupColumn = (typeof GROUP_COLUMNS)[ReportGrouping][number];
-/** The group columns' values of a row; for the union of groupings, the union of their shapes. */
+/**
+ * The group columns' values of a row; for the union of groupings, the union of their shapes. Officer
+ * columns (all three, unit_code included) are null in the group of responses without an officer.
+ */
 export type GroupValues<B extends ReportGrouping> = B extends ReportGrouping
   ? {
-      [C in (typeof GROUP_COLUMNS)[B][number]]: C extends "service_code" | "service_name"
+      [C in (typeof GROUP_COLUMNS)[B][number]]: B extends "officer"
         ? string | null
-        : string;
+        : C extends "service_code" | "service_name"
+          ? string | null
+          : string;
     }
   : never;
 
@@ -72,11 +80,12 @@ export type ItemFigures = {
   element: ElementCode;
   item: ItemCode;
   n: number;
-  count_1: number;
-  count_2: number;
-  count_3: number;
-  count_4: number;
-  count_5: number;
+  // null only for an officer below the minimum sample (HAILONG_OFFICER_MIN_RESPONSES).
+  count_1: number | null;
+  count_2: number | null;
+  count_3: number | null;
+  count_4: number | null;
+  count_5: number | null;
   index: number | null;
   mean: number | null;
 };
@@ -137,7 +146,9 @@ function groupShape(by: ReportGrouping): Record<string, z.ZodType<string | null>
   return Object.fromEntries(
     GROUP_COLUMNS[by].map((column) => [
       column,
-      column === "service_code" || column === "service_name" ? groupValue.nullable() : groupValue,
+      by === "officer" || column === "service_code" || column === "service_name"
+        ? groupValue.nullable()
+        : groupValue,
     ]),
   );
 }
@@ -165,7 +176,9 @@ export function itemRowSchema<B extends ReportGrouping>(by: B): z.ZodType<ItemRo
     element: z.enum(ELEMENT_CODES),
     item: z.enum(ITEM_CODES),
     n: count,
-    ...Object.fromEntries(COUNT_COLUMNS.map((column) => [column, count])),
+    ...Object.fromEntries(
+      COUNT_COLUMNS.map((column) => [column, by === "officer" ? count.nullable() : count]),
+    ),
     index: figure,
     mean: figure,
   }) as unknown as z.ZodType<ItemRow<B>>;

@@ -563,6 +563,8 @@ export const en: Messages = {
         change_password: "Changed password",
         revoke: "Revoked",
         issue_links: "Issued one-time slips",
+        start_shift: "Took a counter (shift started)",
+        end_shift: "Ended a shift",
       },
       entities: {
         unit: "Unit",
@@ -904,6 +906,45 @@ export const en: Messages = {
       casesOpened: "New cases",
       answeredInTime: "Answered in time",
       medianDays: "Days to answer (median)",
+    },
+  },
+  // Officers and shifts (issue 16): the survey's "who served me" line, the staff screens and the ranking.
+  officers: {
+    receivedBy: "Served by: {name}",
+    nav: { shift: "My shift", mine: "My results" },
+    shift: {
+      title: "My shift",
+      intro:
+        "Take a counter when your shift starts: answers through the counter's QR code or tablet record you as the officer who served, until you end the shift, take another counter, or the day ends.",
+      holding: "You are on duty at {label} ({code}) until {time}.",
+      none: "You hold no counter.",
+      name: "Name shown to citizens",
+      nameHint: "For example: Nguyễn Thị Lan. Shown on the survey when the counter has the option below on.",
+      take: "Take this counter",
+      end: "End my shift",
+      onDuty: "On duty: {name}",
+      free: "No officer on duty",
+      showOfficer: "Show the officer's name on the survey",
+      counters: "Counters",
+      noCounters: "Your unit has no counters yet.",
+    },
+    mine: {
+      title: "My results",
+      intro:
+        "Results from the citizens you served: at a counter while you were on duty, or through one-time links you handed out.",
+      minimum: "Figures appear from {count} respondents on: no judgement on a handful of answers.",
+      trend: "By month",
+      comments: "What citizens said about your service",
+      noComments: "No comments yet.",
+      noData: "No responses from citizens you served in this period.",
+      withheld: "Not enough respondents yet for an index.",
+    },
+    ranking: {
+      rankOfficers: "Officers",
+      caption: "Officers ranked by satisfaction index",
+      officer: "Officer",
+      none: "No officer recorded",
+      withheld: "Under {count} respondents: no index yet",
     },
   },
 };

@@ -565,6 +565,8 @@ export const vi = {
         change_password: "Đổi mật khẩu",
         revoke: "Thu hồi",
         issue_links: "Tạo phiếu dùng một lần",
+        start_shift: "Nhận quầy (bắt đầu ca)",
+        end_shift: "Kết thúc ca",
       },
       entities: {
         unit: "Đơn vị",
@@ -908,6 +910,45 @@ export const vi = {
       casesOpened: "Phản ánh mới",
       answeredInTime: "Trả lời đúng hạn",
       medianDays: "Số ngày trả lời (trung vị)",
+    },
+  },
+  // Officers and shifts (issue 16): the survey's "who served me" line, the staff screens and the ranking.
+  officers: {
+    receivedBy: "Cán bộ tiếp nhận: {name}",
+    nav: { shift: "Ca làm việc", mine: "Kết quả của tôi" },
+    shift: {
+      title: "Ca làm việc",
+      intro:
+        "Nhận quầy khi bắt đầu ca: phiếu khảo sát qua mã QR hoặc máy tính bảng của quầy sẽ ghi nhận bạn là cán bộ tiếp nhận cho đến khi bạn kết thúc ca, nhận quầy khác, hoặc hết ngày.",
+      holding: "Bạn đang trực tại {label} ({code}) đến {time}.",
+      none: "Bạn chưa nhận quầy nào.",
+      name: "Tên hiển thị cho người dân",
+      nameHint: "Ví dụ: Nguyễn Thị Lan. Hiện trên phiếu khảo sát nếu quầy bật tùy chọn bên dưới.",
+      take: "Nhận quầy",
+      end: "Kết thúc ca",
+      onDuty: "Đang trực: {name}",
+      free: "Chưa có cán bộ trực",
+      showOfficer: "Hiện tên cán bộ trên phiếu khảo sát",
+      counters: "Các quầy",
+      noCounters: "Đơn vị chưa có quầy nào.",
+    },
+    mine: {
+      title: "Kết quả của tôi",
+      intro:
+        "Kết quả từ phiếu của người dân do bạn tiếp nhận: tại quầy khi bạn trực, hoặc qua đường dẫn một lần do bạn phát.",
+      minimum: "Chỉ số chỉ hiện khi có ít nhất {count} người trả lời: không đánh giá cán bộ qua vài phiếu.",
+      trend: "Theo tháng",
+      comments: "Ý kiến của người dân về bạn",
+      noComments: "Chưa có ý kiến nào.",
+      noData: "Chưa có phiếu nào do bạn tiếp nhận trong kỳ này.",
+      withheld: "Chưa đủ số người trả lời để tính chỉ số.",
+    },
+    ranking: {
+      rankOfficers: "Cán bộ",
+      caption: "Xếp hạng cán bộ theo chỉ số hài lòng",
+      officer: "Cán bộ",
+      none: "Không ghi nhận cán bộ",
+      withheld: "Dưới {count} người trả lời: chưa tính chỉ số",
     },
   },
 } as const;

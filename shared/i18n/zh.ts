@@ -533,6 +533,8 @@ export const zh: Messages = {
         change_password: "修改密码",
         revoke: "撤销",
         issue_links: "生成一次性评价单",
+        start_shift: "领取窗口（开始班次）",
+        end_shift: "结束班次",
       },
       entities: {
         unit: "单位",
@@ -859,6 +861,44 @@ export const zh: Messages = {
       casesOpened: "新反映",
       answeredInTime: "按期答复",
       medianDays: "答复天数（中位数）",
+    },
+  },
+  // Officers and shifts (issue 16): the survey's "who served me" line, the staff screens and the ranking.
+  officers: {
+    receivedBy: "接待人员：{name}",
+    nav: { shift: "我的班次", mine: "我的结果" },
+    shift: {
+      title: "我的班次",
+      intro:
+        "上班时领取窗口：通过该窗口二维码或平板提交的问卷将记录您为接待人员，直到您结束班次、领取其他窗口或当天结束。",
+      holding: "您正在 {label}（{code}）值班，至 {time}。",
+      none: "您尚未领取窗口。",
+      name: "向市民显示的姓名",
+      nameHint: "例如：Nguyễn Thị Lan。窗口开启下方选项时显示在问卷上。",
+      take: "领取窗口",
+      end: "结束班次",
+      onDuty: "值班：{name}",
+      free: "无人值班",
+      showOfficer: "在问卷上显示接待人员姓名",
+      counters: "窗口",
+      noCounters: "本单位尚无窗口。",
+    },
+    mine: {
+      title: "我的结果",
+      intro: "由您接待的市民的评价结果：您值班时的窗口问卷，或您发放的一次性链接。",
+      minimum: "至少 {count} 人回答后才显示指数：不凭几份问卷评价工作人员。",
+      trend: "按月",
+      comments: "市民对您服务的意见",
+      noComments: "暂无意见。",
+      noData: "本期没有由您接待的问卷。",
+      withheld: "回答人数不足，暂不计算指数。",
+    },
+    ranking: {
+      rankOfficers: "工作人员",
+      caption: "工作人员满意度指数排名",
+      officer: "工作人员",
+      none: "未记录工作人员",
+      withheld: "少于 {count} 人回答：暂不计算指数",
     },
   },
 };

@@ -6,6 +6,7 @@ export const SURVEY_CSS = `
 body{margin:0;font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#151515;background:#f3f4f6}
 header{background:#0b3d6e;color:#fff;padding:12px 16px}
 header p{margin:0;font-size:15px}
+header p.officer{margin-top:4px}
 h1{margin:2px 0 8px;font-size:22px;line-height:1.25}
 nav a{color:#fff;margin-right:16px;display:inline-block;padding:6px 0}
 nav a[aria-current]{font-weight:700;text-decoration:none}

@@ -56,7 +56,12 @@ describe("the console for counter staff", () => {
     await card("Quầy số 3").waitFor();
     expect(await page.getByText("Quầy lãnh sự").count()).toBe(0);
     const nav = await page.getByRole("navigation").getByRole("link").allTextContents();
-    expect(nav).toEqual(["Điểm khảo sát và áp phích", "Phản ánh, kiến nghị"]);
+    expect(nav).toEqual([
+      "Điểm khảo sát và áp phích",
+      "Phản ánh, kiến nghị",
+      "Ca làm việc",
+      "Kết quả của tôi",
+    ]);
   });
 
   it("prints a counter's A4 poster", async () => {

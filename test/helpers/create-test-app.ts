@@ -44,6 +44,7 @@ export async function createTestApp(
     webhookUrl: undefined,
     webhookSecret: undefined,
     digestHour: 7,
+    officerMinResponses: 10,
     ...overrides.config,
   };
   const deps: AppDeps = {

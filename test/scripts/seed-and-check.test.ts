@@ -24,7 +24,7 @@ const query = async (sql: string) => {
 };
 
 describe("npm run seed:demo", () => {
-  it("fills a fresh database with the demo catalogue and reproducible responses, without any user", async () => {
+  it("fills a fresh database with the demo catalogue, demo officers and reproducible responses", async () => {
     execFileSync(
       process.execPath,
       ["--import", "tsx", "scripts/seed-demo.ts", "--responses", "1500", "--seed", "7"],
@@ -35,7 +35,15 @@ describe("npm run seed:demo", () => {
     const [counts] =
       await query(`SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM services) AS services,
       (SELECT count(*) FROM points) AS points, (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM users) AS users`);
-    expect(counts).toMatchObject({ units: 7, services: 30, points: 10, responses: 1500, users: 0 });
+    // The only accounts are the seven demo officers (staff), whose passwords nobody knows.
+    expect(counts).toMatchObject({ units: 7, services: 30, points: 10, responses: 1500, users: 7 });
+    const [officers] = await query(
+      "SELECT count(*) AS staff, (SELECT count(*) FROM responses WHERE officer_id IS NOT NULL) AS served FROM users WHERE role = 'staff'",
+    );
+    expect(Number(officers?.staff)).toBe(7);
+    // Most responses were served by an officer on duty; the kiosk's and some others by nobody.
+    expect(Number(officers?.served)).toBeGreaterThan(1000);
+    expect(Number(officers?.served)).toBeLessThan(1400);
     const [respondents] = await query("SELECT sum(count_1) AS n FROM rollups_monthly WHERE item = '#'");
     expect(Number(respondents?.n)).toBe(1500);
     // Every stored comment that carried a personal number is flagged.

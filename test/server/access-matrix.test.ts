@@ -67,10 +67,11 @@ const ACCESS: Record<string, Rule> = {
   "PATCH /api/v1/users/:username": { roles: ["admin"], unitBound: true },
   "POST /api/v1/users/:username/unlock": { roles: ["admin"], unitBound: true },
   "GET /api/v1/audit": { roles: ["admin"] },
-  "GET /api/v1/reports/sipas": { roles: ["admin", "analyst"] },
-  "GET /api/v1/reports/items": { roles: ["admin", "analyst"] },
+  // Staff read their own results as officers (by=officer|month|total); other groupings answer them 403.
+  "GET /api/v1/reports/sipas": { roles: ALL },
+  "GET /api/v1/reports/items": { roles: ALL },
   "GET /api/v1/reports/responses.csv": { roles: ["admin", "analyst"] },
-  "GET /api/v1/reports/comments": { roles: ["admin", "analyst"] },
+  "GET /api/v1/reports/comments": { roles: ALL },
   "GET /api/v1/reports/method": { roles: ["admin", "analyst"] },
   "GET /api/v1/reports/pack": { roles: ["admin", "analyst"] },
   "GET /p/:unitCode": { public: true },
@@ -81,6 +82,11 @@ const ACCESS: Record<string, Rule> = {
   "GET /api/v1/cases/:ref": { roles: ALL, unitBound: true },
   "PATCH /api/v1/cases/:ref": { roles: ["admin", "staff"], unitBound: true },
   "GET /api/v1/reports/cases": { roles: ["admin", "analyst"] },
+  // Shifts (issue 16).
+  "GET /api/v1/shifts": { roles: ALL },
+  "GET /api/v1/points/:code/shift": { roles: ALL, unitBound: true },
+  "POST /api/v1/points/:code/shift": { roles: ["admin", "staff"], unitBound: true },
+  "DELETE /api/v1/points/:code/shift": { roles: ["admin", "staff"], unitBound: true },
 };
 
 const t = await createTestApp();

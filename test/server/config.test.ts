@@ -13,6 +13,7 @@ describe("parseConfig", () => {
       durability: "normal",
       trustProxy: false,
       secret: undefined,
+      officerMinResponses: 10,
     });
   });
 
@@ -29,6 +30,7 @@ describe("parseConfig", () => {
     ["PUBLIC_URL", "ftp://example.org"],
     ["DATABASE_URL", "postgres://x"],
     ["HAILONG_SECRET", "too-short"],
+    ["HAILONG_OFFICER_MIN_RESPONSES", "0"],
     ["HAILONG_RATE_LIMIT", "-1"],
     ["HAILONG_DURABILITY", "sometimes"],
   ])("stops with a message naming %s when it is %j", (name, value) => {

@@ -12,6 +12,7 @@ const pointView = {
   form: points.form,
   tokenRequired: points.tokenRequired,
   dailyLimit: points.dailyLimit,
+  showOfficer: points.showOfficer,
   archivedAt: points.archivedAt,
   createdAt: points.createdAt,
   unitId: units.id,
@@ -66,7 +67,10 @@ export function updatePointStatement(
   db: Database,
   id: number,
   patch: Partial<
-    Pick<PointRow, "label" | "serviceId" | "form" | "tokenRequired" | "archivedAt" | "dailyLimit">
+    Pick<
+      PointRow,
+      "label" | "serviceId" | "form" | "tokenRequired" | "archivedAt" | "dailyLimit" | "showOfficer"
+    >
   >,
 ): Statement {
   return db.update(points).set(patch).where(eq(points.id, id));

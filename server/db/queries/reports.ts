@@ -9,7 +9,7 @@ import { inSubtree } from "./units.js";
 // report groups, and keyset pages of raw responses and comments for the exports.
 
 /** What a report can group the rollups by; month and day come from the rollup's period column. */
-export type RollupKey = "unit" | "service" | "point" | "month" | "day";
+export type RollupKey = "unit" | "service" | "point" | "month" | "day" | "officer";
 
 const KEY_SQL: Record<RollupKey, SQL> = {
   unit: sql`unit_id`,
@@ -18,6 +18,7 @@ const KEY_SQL: Record<RollupKey, SQL> = {
   // The period is "YYYY-MM" in the monthly table and "YYYY-MM-DD" in the daily one.
   month: sql`substr(period, 1, 7)`,
   day: sql`period`,
+  officer: sql`officer_id`,
 };
 
 /** The summed counts of one item in one group; the group's key values follow the order of `keys`. */
@@ -34,13 +35,20 @@ const unitsOf = (subtree: string | null) =>
  */
 export async function sumRollups(
   db: Database,
-  options: { keys: readonly RollupKey[]; sources: PeriodSources; subtree: string | null },
+  options: {
+    keys: readonly RollupKey[];
+    sources: PeriodSources;
+    subtree: string | null;
+    /** Only the responses this officer served (a staff user's own results). */
+    officerId?: number | null | undefined;
+  },
 ): Promise<RollupSum[]> {
   const { keys, sources, subtree } = options;
   const parts: SQL[] = [];
-  const columns = sql`unit_id, point_id, service_id, item, count_1, count_2, count_3, count_4, count_5`;
+  const columns = sql`unit_id, point_id, service_id, officer_id, item, count_1, count_2, count_3, count_4, count_5`;
   // Expectations (E1…) are not part of any index; leave them in the tables.
-  const items = sql`item NOT GLOB 'E[0-9]*'`;
+  const officer = options.officerId == null ? sql`` : sql` AND officer_id = ${options.officerId}`;
+  const items = sql`item NOT GLOB 'E[0-9]*'${officer}`;
   if (sources.months) {
     parts.push(sql`SELECT month AS period, ${columns} FROM rollups_monthly
       WHERE month BETWEEN ${sources.months.from} AND ${sources.months.to} AND ${items} AND ${unitsOf(subtree)}`);
@@ -149,6 +157,7 @@ export type ExportedResponse = [
   education: string | null,
   occupation: string | null,
   comment: string | null,
+  officerUsername: string | null,
 ];
 
 /** Where a keyset page starts: after this (day, id); ("YYYY-MM-DD", "") starts at that day. */
@@ -168,9 +177,9 @@ export async function exportResponsePage(
     j: string;
   }>(sql`SELECT json_array(r.id, r.submitted_at, r.local_day, u.code, p.code,
       s.code, r.form, r.lang, r.channel, json(r.answers), json(r.expectations), r.gender, r.age_band,
-      r.ethnicity, r.education, r.occupation, r.comment) AS j
+      r.ethnicity, r.education, r.occupation, r.comment, o.username) AS j
     FROM responses r JOIN units u ON u.id = r.unit_id JOIN points p ON p.id = r.point_id
-      LEFT JOIN services s ON s.id = r.service_id
+      LEFT JOIN services s ON s.id = r.service_id LEFT JOIN users o ON o.id = r.officer_id
     WHERE (r.local_day, r.id) > (${after.day}, ${after.id}) AND r.local_day <= ${to} ${inScope(subtree)}
     ORDER BY r.local_day, r.id LIMIT ${limit}`);
   return rows.map((row) => JSON.parse(row.j) as ExportedResponse);
@@ -203,10 +212,13 @@ export async function listComments(
     before: ResponseCursor | null;
     subtree: string | null;
     serviceId: number | null;
+    /** Only comments on this officer's service (a staff user reads their own). */
+    officerId?: number | null | undefined;
     limit: number;
   },
 ): Promise<CommentRow[]> {
   const { period, before, subtree, serviceId, limit } = options;
+  const officer = options.officerId == null ? sql`` : sql`AND r.officer_id = ${options.officerId}`;
   const after = before === null ? sql`` : sql`AND (r.local_day, r.id) < (${before.day}, ${before.id})`;
   const service = serviceId === null ? sql`` : sql`AND r.service_id = ${serviceId}`;
   return db.all<CommentRow>(sql`SELECT r.id, r.local_day AS day, r.submitted_at, u.code AS unit_code,
@@ -215,6 +227,45 @@ export async function listComments(
     FROM responses r JOIN units u ON u.id = r.unit_id JOIN points p ON p.id = r.point_id
       LEFT JOIN services s ON s.id = r.service_id
     WHERE r.local_day BETWEEN ${period.from} AND ${period.to} ${after}
-      AND r.comment IS NOT NULL ${inScope(subtree)} ${service}
+      AND r.comment IS NOT NULL ${inScope(subtree)} ${service} ${officer}
     ORDER BY r.local_day DESC, r.id DESC LIMIT ${limit}`);
+}
+
+/** An officer as a report labels them: username, shown name, and the unit their account belongs to. */
+export type ReportOfficer = {
+  id: number;
+  username: string;
+  name: string;
+  unitCode: string | null;
+  unitPath: string | null;
+};
+
+/** Officers (users) by id, for labelling by=officer groups. */
+export async function findOfficersByIds(
+  db: Database,
+  ids: readonly number[],
+): Promise<Map<number, ReportOfficer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<{
+    id: number;
+    username: string;
+    name: string;
+    unit_code: string | null;
+    unit_path: string | null;
+  }>(sql`SELECT o.id, o.username, coalesce(nullif(trim(o.display_name), ''), o.username) AS name,
+      u.code AS unit_code, u.path AS unit_path
+    FROM users o LEFT JOIN units u ON u.id = o.unit_id
+    WHERE o.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        username: row.username,
+        name: row.name,
+        unitCode: row.unit_code,
+        unitPath: row.unit_path,
+      },
+    ]),
+  );
 }

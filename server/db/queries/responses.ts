@@ -29,6 +29,7 @@ const COLUMNS = [
   ["content_hash", "contentHash"],
   ["token_id", "tokenId"],
   ["dossier_hash", "dossierHash"],
+  ["officer_id", "officerId"],
 ] as const satisfies ReadonlyArray<readonly [string, keyof ResponseRow]>;
 
 const INSERT_HEAD = sql.raw(

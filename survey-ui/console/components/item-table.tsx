@@ -16,7 +16,7 @@ function Distribution({ row }: { row: ItemRow }) {
       focusable="false"
     >
       {VALUES.map((value) => {
-        const width = row.n === 0 ? 0 : (row[`count_${value}`] / row.n) * 100;
+        const width = row.n === 0 ? 0 : ((row[`count_${value}`] ?? 0) / row.n) * 100;
         const rect = <rect key={value} class={`dist-${value}`} x={offset} y="0" width={width} height="10" />;
         offset += width;
         return rect;

@@ -39,6 +39,8 @@ export type Point = {
   tokenRequired: boolean;
   /** Ratings a day from one network address; null: the deployment's limit. */
   dailyLimit: number | null;
+  /** The survey page names the officer on duty (issue 16). */
+  showOfficer: boolean;
   archived: boolean;
   surveyUrl: string;
   createdAt: string;

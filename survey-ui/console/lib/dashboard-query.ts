@@ -8,7 +8,7 @@ import {
 // The dashboard's filters live in its address (dashboard?preset=first-half&year=2026&unit=…&rank=service),
 // so a view can be bookmarked, shared with a colleague, and survives a sign-in after an expired session.
 
-export type RankBy = "unit" | "service";
+export type RankBy = "unit" | "service" | "officer";
 export type DashboardFilters = { period: PeriodInput; unit: string; rank: RankBy };
 
 const whole = (value: string | null) =>
@@ -40,7 +40,7 @@ export function filtersOf(query: URLSearchParams, now: number): DashboardFilters
   return {
     period: periodOf(query) ?? presetPeriodAt("year", now),
     unit: query.get("unit") ?? "",
-    rank: query.get("rank") === "service" ? "service" : "unit",
+    rank: query.get("rank") === "service" ? "service" : query.get("rank") === "officer" ? "officer" : "unit",
   };
 }
 

@@ -73,6 +73,19 @@ export const SCREENS: readonly Screen[] = [
     nav: null,
     load: () => import("../pages/case.js").then((m) => m.CasePage),
   },
+  // Officers (issue 16): a staff member's shift and their own results.
+  {
+    path: "shift",
+    roles: ["staff"],
+    nav: "officers.nav.shift",
+    load: () => import("../pages/shift.js").then((m) => m.ShiftPage),
+  },
+  {
+    path: "my-results",
+    roles: ["staff"],
+    nav: "officers.nav.mine",
+    load: () => import("../pages/my-results.js").then((m) => m.MyResultsPage),
+  },
   {
     path: "account",
     roles: ["admin", "analyst", "staff"],

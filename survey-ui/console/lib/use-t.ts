@@ -66,7 +66,7 @@ export function formatFigure(lang: Lang, value: number | null, decimals = 2): st
 }
 
 /** A whole number with the language's grouping ("1.234" in Vietnamese). */
-export function formatCount(lang: Lang, value: number): string {
+export function formatCount(lang: Lang, value: number | null): string {
   return formatFigure(lang, value, 0);
 }
 

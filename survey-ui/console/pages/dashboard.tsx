@@ -23,6 +23,7 @@ import { formatLocalDay } from "../lib/format-date.js";
 import { fetchComments, fetchItems, fetchSipas, type ReportScope } from "../lib/report-api.js";
 import { navigate } from "../lib/router.js";
 import type { ScreenProps } from "../lib/screens.js";
+import { listShifts } from "../lib/shift-api.js";
 import { useResource } from "../lib/use-resource.js";
 import { useRoute } from "../lib/use-route.js";
 import { useT } from "../lib/use-t.js";
@@ -38,7 +39,7 @@ const PAINT_MEASURE = "console:dashboard:paint";
 
 /** Everything the dashboard shows, fetched together: every figure is a cell of a reports API answer. */
 async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"]) {
-  const [total, months, ranking, items, comments, previous] = await Promise.all([
+  const [total, months, ranking, items, comments, previous, minimum] = await Promise.all([
     fetchSipas(scope, "total"),
     fetchSipas(scope, "month"),
     fetchSipas(scope, rank),
@@ -46,6 +47,8 @@ async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"])
     fetchComments(scope, LATEST_COMMENTS),
     // The previous period of the same length, for the change on the headline and the elements.
     fetchSipas({ ...previousPeriod(scope), unit: scope.unit }, "total"),
+    // The officers' ranking says below how many respondents an officer's index is withheld.
+    rank === "officer" ? listShifts().then((body) => body.minResponses) : Promise.resolve(null),
   ]);
   performance.mark(DATA_MARK);
   return {
@@ -55,6 +58,7 @@ async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"])
     ranking: ranking as SipasRow[],
     items,
     comments,
+    minimum,
   };
 }
 
@@ -83,7 +87,12 @@ export function DashboardPage(_props: ScreenProps) {
     { label: "console.dashboard.fileTotal", kind: "sipas", by: "total" },
     { label: "console.dashboard.fileMonths", kind: "sipas", by: "month" },
     {
-      label: filters.rank === "unit" ? "console.dashboard.fileUnits" : "console.dashboard.fileServices",
+      label:
+        filters.rank === "unit"
+          ? "console.dashboard.fileUnits"
+          : filters.rank === "service"
+            ? "console.dashboard.fileServices"
+            : "officers.ranking.caption",
       kind: "sipas",
       by: filters.rank,
     },
@@ -107,10 +116,13 @@ export function DashboardPage(_props: ScreenProps) {
             name="dashboard-rank"
             label={tr("console.dashboard.rankBy")}
             value={filters.rank}
-            onValue={(rank) => update({ rank: rank === "service" ? "service" : "unit" })}
+            onValue={(rank) =>
+              update({ rank: rank === "service" ? "service" : rank === "officer" ? "officer" : "unit" })
+            }
             options={[
               { value: "unit", label: tr("console.dashboard.rankUnits") },
               { value: "service", label: tr("console.dashboard.rankServices") },
+              { value: "officer", label: tr("officers.ranking.rankOfficers") },
             ]}
           />
         </div>
@@ -139,6 +151,9 @@ export function DashboardPage(_props: ScreenProps) {
           <section class="panel dashboard-section" aria-labelledby="ranking-title">
             <h2 id="ranking-title">{tr("console.dashboard.rankingTitle")}</h2>
             {filters.rank === "unit" && <p class="muted">{tr("report.method.unitRows")}</p>}
+            {filters.rank === "officer" && result.minimum !== null && (
+              <p class="muted">{tr("officers.ranking.withheld", { count: result.minimum })}</p>
+            )}
             <RankingTable rows={result.ranking} by={filters.rank} />
           </section>
           <section class="panel dashboard-section" aria-labelledby="items-title">

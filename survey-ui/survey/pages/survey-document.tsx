@@ -9,8 +9,11 @@ export type LanguageLink = { lang: Lang; name: string; href: string };
 /** What every citizen page shows at the top, and what its document needs. */
 export type PageFrame = {
   lang: Lang;
-  /** The unit and the counter, when the page belongs to a known point. */
-  place: { unitName: string; label: string } | null;
+  /**
+   * The unit and the counter, when the page belongs to a known point; `officer` is the name of the officer
+   * on duty (or who issued the link) when the counter shows it.
+   */
+  place: { unitName: string; label: string; officer?: string | null | undefined } | null;
   languages: LanguageLink[];
   /** The request's CSP nonce, for the one inline script. */
   nonce: string | undefined;
@@ -43,6 +46,9 @@ function SurveyDocument(props: {
         <header>
           <p>{frame.place ? frame.place.unitName : t(frame.lang, "survey.title")}</p>
           {frame.place && <h1>{frame.place.label}</h1>}
+          {frame.place?.officer && (
+            <p class="officer">{t(frame.lang, "officers.receivedBy", { name: frame.place.officer })}</p>
+          )}
           <nav aria-label={t(frame.lang, "common.language")}>
             {frame.languages.map((link) => (
               <a

@@ -28,15 +28,47 @@ describe("signLinkToken and verifyLinkToken", () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{44}$/);
     expect(tokenId).toMatch(/^[A-Za-z0-9_-]{11}$/);
     expect(expiresAt).toBe(now + week);
-    expect(await verify(token)).toEqual({ ok: true, tokenId, dossierHash: null, expiresAt });
+    expect(await verify(token)).toEqual({ ok: true, tokenId, dossierHash: null, issuerId: null, expiresAt });
   });
 
   it("carries the dossier hash in a longer token", async () => {
     const dossierHash = await dossierKeyedHash(secret, "000.00.10.H35-260315-0001");
     const { token, tokenId } = await sign("K7F3QM", dossierHash);
-    expect(token).toHaveLength(LINK_TOKEN_MAX_LENGTH);
     expect(token).toHaveLength(60);
-    expect(await verify(token)).toEqual({ ok: true, tokenId, dossierHash, expiresAt: now + week });
+    expect(await verify(token)).toEqual({
+      ok: true,
+      tokenId,
+      dossierHash,
+      issuerId: null,
+      expiresAt: now + week,
+    });
+  });
+
+  it("carries the issuer's user id, signed, with or without a dossier", async () => {
+    const dossierHash = await dossierKeyedHash(secret, "000.00.10.H35-260315-0001");
+    const plain = await signLinkToken({
+      secret,
+      pointCode: "K7F3QM",
+      expiresAt: now + week,
+      issuerId: 70_001,
+    });
+    expect(plain.token).toHaveLength(48);
+    expect(await verify(plain.token)).toMatchObject({ ok: true, tokenId: plain.tokenId, issuerId: 70_001 });
+    const both = await signLinkToken({
+      secret,
+      pointCode: "K7F3QM",
+      expiresAt: now + week,
+      dossierHash,
+      issuerId: 3,
+    });
+    expect(both.token).toHaveLength(LINK_TOKEN_MAX_LENGTH);
+    expect(both.token).toHaveLength(64);
+    expect(await verify(both.token)).toMatchObject({ ok: true, dossierHash, issuerId: 3 });
+    // Changing any character of the issuer breaks the signature.
+    for (let i = 9; i < 13; i++) expect((await verify(tamper(plain.token, i))).ok).toBe(false);
+    await expect(
+      signLinkToken({ secret, pointCode: "K7F3QM", expiresAt: now + week, issuerId: 2 ** 24 }),
+    ).rejects.toThrow(RangeError);
   });
 
   it("gives every token its own random id", async () => {

@@ -28,6 +28,7 @@ const COLUMNS = [
   "education",
   "occupation",
   "comment",
+  "officer_username",
 ];
 
 async function exportCsv(query: string) {

@@ -46,6 +46,7 @@ function prepared(pointId: number, overrides: Partial<ResponseRow> = {}): Prepar
     contentHash: "a".repeat(64),
     tokenId: null,
     dossierHash: null,
+    officerId: null,
     ...overrides,
   };
   const increments = rollupIncrements({

@@ -12,7 +12,7 @@ const response = {
 
 describe("rollupIncrements", () => {
   it("counts the respondent, each answer and each expectation once, under service 0 when none was chosen", () => {
-    const key = { day: "2026-03-15", unitId: 2, pointId: 7, serviceId: 0, count: 1 };
+    const key = { day: "2026-03-15", unitId: 2, pointId: 7, serviceId: 0, officerId: 0, count: 1 };
     expect(rollupIncrements(response)).toEqual([
       { ...key, item: "#", value: 0 },
       { ...key, item: "TC1", value: 5 },
@@ -23,6 +23,11 @@ describe("rollupIncrements", () => {
 
   it("keys the counts by the chosen service", () => {
     expect(rollupIncrements({ ...response, serviceId: 12 }).every((i) => i.serviceId === 12)).toBe(true);
+  });
+
+  it("keys the counts by the officer who served, 0 when none", () => {
+    expect(rollupIncrements({ ...response, officerId: 5 }).every((i) => i.officerId === 5)).toBe(true);
+    expect(rollupIncrements({ ...response, officerId: null }).every((i) => i.officerId === 0)).toBe(true);
   });
 });
 
@@ -50,5 +55,20 @@ describe("rollupRows", () => {
       "2026-03 CC2": [0, 0, 1, 0, 0],
       "2026-03 E4": [1, 0, 0, 0, 0],
     });
+  });
+
+  it("keeps one officer's counts apart from another's on the same day and counter", () => {
+    const { daily, monthly } = rollupRows([
+      ...rollupIncrements({ ...response, officerId: 5, expectations: null }),
+      ...rollupIncrements({ ...response, officerId: 6, expectations: null }),
+      ...rollupIncrements({ ...response, officerId: 6, expectations: null }),
+    ]);
+    const respondents = (rows: typeof daily) =>
+      rows.filter((r) => r.item === "#").map((r) => [r.officerId, r.counts[0]]);
+    expect(respondents(daily)).toEqual([
+      [5, 1],
+      [6, 2],
+    ]);
+    expect(respondents(monthly)).toEqual(respondents(daily));
   });
 });

@@ -24,6 +24,7 @@ const point: SurveyPoint = {
   form: "full",
   tokenRequired: false,
   dailyLimit: null,
+  showOfficer: true,
   archived: false,
   unit: { id: 2, code: "STP", name: "Sở Tư pháp" },
   service: null,
@@ -65,6 +66,7 @@ describe("the submit pipeline's steps", () => {
     expect(await checkToken(point, link.token, options)).toEqual({
       tokenId: link.tokenId,
       dossierHash: null,
+      issuerId: null,
     });
     expect(await checkToken(point, link.token, { ...options, now: NOW + 60_000 })).toEqual({
       stop: { reason: "token_invalid" },

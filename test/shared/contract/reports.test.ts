@@ -162,7 +162,16 @@ describe("reportQuerySchema", () => {
   });
 
   it("knows the groupings of DESIGN.md §3", () => {
-    expect(REPORT_GROUPINGS).toEqual(["unit", "service", "point", "month", "day", "unit,service", "total"]);
+    expect(REPORT_GROUPINGS).toEqual([
+      "unit",
+      "service",
+      "point",
+      "month",
+      "day",
+      "unit,service",
+      "total",
+      "officer",
+    ]);
     expect(reportGroupingSchema.safeParse("service,unit").success).toBe(false);
   });
 

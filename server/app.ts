@@ -7,15 +7,19 @@ import { ApiError, errorBody, handleError } from "./errors.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { consoleRoutes } from "./routes/console.js";
+// Issue 18: paper entry, response imports, served counts, paper forms.
+import { enteredRoutes } from "./routes/entered.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
 import { linkRoutes } from "./routes/links.js";
+import { paperFormRoutes } from "./routes/paper-forms.js";
 import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
 import { posterRoutes } from "./routes/posters.js";
 import { qrRoutes } from "./routes/qr.js";
 import { reportRoutes } from "./routes/reports.js";
 import { responseRoutes } from "./routes/responses.js";
+import { servedImportRoutes, servedRoutes } from "./routes/served.js";
 import { serviceRoutes } from "./routes/services.js";
 import { surveyRoutes } from "./routes/survey.js";
 import { tokenRoutes } from "./routes/tokens.js";
@@ -110,6 +114,10 @@ export function createApp(deps: AppDeps) {
   app.route("/console", consoleRoutes(deps.consoleFiles));
   app.route("/", posterRoutes);
   app.route("/", linkRoutes);
+  app.route("/api/v1/responses", enteredRoutes(submitter));
+  app.route("/api/v1/points", servedRoutes);
+  app.route("/api/v1/served", servedImportRoutes);
+  app.route("/", paperFormRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

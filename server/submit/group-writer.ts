@@ -1,4 +1,4 @@
-import { type Database, runBatch } from "../db/database.js";
+import { type Database, runBatch, type Statement } from "../db/database.js";
 import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
 import { addToRollupsStatements } from "../db/queries/rollups.js";
 import { isUniqueViolation } from "../lib/request.js";
@@ -13,8 +13,11 @@ import type { RollupIncrement } from "./rollup-increments.js";
 // is done it hands the lead to the oldest request still waiting. On Workers a request may only do I/O while
 // it is itself in flight, and this way it does.
 
-/** A validated response ready to store, with what it adds to the rollups. */
-export type PreparedResponse = { row: ResponseRow; increments: RollupIncrement[] };
+/**
+ * A validated response ready to store, with what it adds to the rollups and, for paper and imported
+ * responses, the statements that record who entered it (run in the same batch, after the response rows).
+ */
+export type PreparedResponse = { row: ResponseRow; increments: RollupIncrement[]; also?: Statement[] };
 
 /** How a write ended; `stored` and `repeat` carry the instant the server first received the response. */
 export type WriteOutcome =
@@ -173,10 +176,37 @@ async function tryStore(db: Database, entries: Entry[]): Promise<boolean> {
 }
 
 async function store(db: Database, entries: Entry[]): Promise<void> {
-  const rows = entries.map((entry) => entry.response.row);
-  // The rollup writer folds the whole group's increments into one row per item, day and month.
-  const increments = entries.flatMap((entry) => entry.response.increments);
-  await runBatch(db, [insertResponsesStatement(db, rows), ...addToRollupsStatements(db, increments)]);
+  await runBatch(
+    db,
+    responseWriteStatements(
+      db,
+      entries.map((entry) => entry.response),
+    ),
+  );
+}
+
+// Responses per INSERT: a statement's one JSON parameter stays well under D1's size limits.
+const RESPONSES_PER_STATEMENT = 500;
+
+/**
+ * The statements that store responses with their rollups (one batch, all or nothing): the group writer's
+ * and the response import's one way of writing responses.
+ */
+export function responseWriteStatements(db: Database, responses: readonly PreparedResponse[]): Statement[] {
+  const statements: Statement[] = [];
+  for (let start = 0; start < responses.length; start += RESPONSES_PER_STATEMENT) {
+    const rows = responses.slice(start, start + RESPONSES_PER_STATEMENT).map((response) => response.row);
+    statements.push(insertResponsesStatement(db, rows));
+  }
+  for (const response of responses) if (response.also) statements.push(...response.also);
+  // The rollup writer folds all the increments into one row per item, day and month.
+  statements.push(
+    ...addToRollupsStatements(
+      db,
+      responses.flatMap((response) => response.increments),
+    ),
+  );
+  return statements;
 }
 
 /** What a response must not share with another: its id, its link token, its dossier. */

@@ -31,6 +31,8 @@ export type Submitter = {
   submit(raw: unknown, context: SubmitContext): Promise<SubmitResult>;
   /** The point look-up the pipeline uses, shared with the survey page so both see the same point. */
   findPoint: PointLookup;
+  /** The writer of responses, shared with paper entry so that every response is written one way. */
+  writer: GroupWriter;
 };
 
 /**
@@ -71,6 +73,7 @@ export function createSubmitter(
     const answers = submission.answers as Record<string, number>;
     const expectations = nonEmpty(submission.expectations as Record<string, number> | undefined);
     const respondent = submission.respondent ?? {};
+    const channel = grant ? "link" : submission.channel === "kiosk" ? "kiosk" : "qr";
     const outcome = await writer.write({
       row: {
         id: submission.id,
@@ -80,7 +83,7 @@ export function createSubmitter(
         form: point.form,
         instrument: INSTRUMENT_VERSION,
         lang: submission.lang,
-        channel: grant ? "link" : submission.channel === "kiosk" ? "kiosk" : "qr",
+        channel,
         submittedAt: now,
         localDay: day,
         answers: JSON.stringify(answers),
@@ -102,6 +105,7 @@ export function createSubmitter(
         unitId: point.unit.id,
         pointId: point.id,
         serviceId,
+        channel,
         answers,
         expectations: expectations ?? null,
       }),
@@ -117,7 +121,7 @@ export function createSubmitter(
     }
   }
 
-  return { submit, findPoint };
+  return { submit, findPoint, writer };
 }
 
 function nonEmpty<T extends object>(record: T | undefined): T | undefined {

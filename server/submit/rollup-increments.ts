@@ -8,6 +8,8 @@ export type RollupIncrement = {
   pointId: number;
   /** 0 when the respondent chose no service: a primary-key column cannot be NULL and still conflict. */
   serviceId: number;
+  /** The response's channel: qr, kiosk, link, paper or import. */
+  channel: string;
   /** An item code, an expectation code, or "#" (respondents, with value 0). */
   item: string;
   value: number;
@@ -24,22 +26,32 @@ export type RolledUpResponse = {
   unitId: number;
   pointId: number;
   serviceId: number | null;
+  channel: string;
   answers: Readonly<Record<string, number>>;
   expectations: Readonly<Record<string, number>> | null;
 };
 
 /** What one response adds: one respondent, and one count per answered item and expectation. */
 export function rollupIncrements(response: RolledUpResponse): RollupIncrement[] {
-  const { day, unitId, pointId } = response;
+  const { day, unitId, pointId, channel } = response;
   const serviceId = response.serviceId ?? 0;
   // Object literals of one shape, no spreads: this runs for every submission.
   const increments: RollupIncrement[] = [
-    { day, unitId, pointId, serviceId, item: RESPONDENTS_ITEM, value: 0, count: 1 },
+    { day, unitId, pointId, serviceId, channel, item: RESPONDENTS_ITEM, value: 0, count: 1 },
   ];
   for (const answers of [response.answers, response.expectations]) {
     if (!answers) continue;
     for (const item in answers) {
-      increments.push({ day, unitId, pointId, serviceId, item, value: answers[item] as number, count: 1 });
+      increments.push({
+        day,
+        unitId,
+        pointId,
+        serviceId,
+        channel,
+        item,
+        value: answers[item] as number,
+        count: 1,
+      });
     }
   }
   return increments;
@@ -52,6 +64,7 @@ export type RollupRow = {
   unitId: number;
   pointId: number;
   serviceId: number;
+  channel: string;
   item: string;
   counts: [number, number, number, number, number];
 };
@@ -68,7 +81,7 @@ export function rollupRows(increments: Iterable<RollupIncrement>): {
   const monthly = new Map<string, RollupRow>();
   for (const increment of increments) {
     const slot = increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1;
-    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.item}`;
+    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.channel}|${increment.item}`;
     addTo(daily, increment.day, rest, increment, slot);
     addTo(monthly, increment.day.slice(0, 7), rest, increment, slot);
   }
@@ -90,6 +103,7 @@ function addTo(
       unitId: increment.unitId,
       pointId: increment.pointId,
       serviceId: increment.serviceId,
+      channel: increment.channel,
       item: increment.item,
       counts: [0, 0, 0, 0, 0],
     };

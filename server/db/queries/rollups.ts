@@ -25,14 +25,15 @@ function upserts(
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const values = rows
       .slice(start, start + ROWS_PER_STATEMENT)
-      .map((r) => [r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts]);
+      .map((r) => [r.period, r.unitId, r.pointId, r.serviceId, r.channel, r.item, ...r.counts]);
     // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT's join.
     statements.push(
-      db.run(sql`INSERT INTO ${sql.identifier(table)} (${sql.identifier(period)}, unit_id, point_id, service_id, item,
+      db.run(sql`INSERT INTO ${sql.identifier(table)} (${sql.identifier(period)}, unit_id, point_id, service_id, channel, item,
           count_1, count_2, count_3, count_4, count_5)
-        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9
+        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+          value->>10
         FROM json_each(${JSON.stringify(values)}) WHERE true
-        ON CONFLICT (${sql.identifier(period)}, point_id, service_id, item) DO UPDATE SET
+        ON CONFLICT (${sql.identifier(period)}, point_id, service_id, channel, item) DO UPDATE SET
           count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2,
           count_3 = count_3 + excluded.count_3, count_4 = count_4 + excluded.count_4,
           count_5 = count_5 + excluded.count_5`),

@@ -19,7 +19,7 @@ import {
   insertImportStatement,
   listEnteredForms,
 } from "../db/queries/entries.js";
-import { addToRollupsStatements } from "../db/queries/rollups.js";
+import { addToRollupsStatements, subtractFromRollupsStatements } from "../db/queries/rollups.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import {
   dayProblems,
@@ -218,7 +218,6 @@ export function enteredRoutes(submitter: Submitter) {
         channel: "paper",
         submittedAt: form.row.submittedAt,
       });
-      const out = incrementsOf(form.row).map((increment) => ({ ...increment, count: -increment.count }));
       const changed = Object.fromEntries(
         (
           [
@@ -251,7 +250,8 @@ export function enteredRoutes(submitter: Submitter) {
           db.run(
             sql`UPDATE response_entries SET form_number = ${body.formNumber}, corrected_at = ${now()} WHERE response_id = ${row.id}`,
           ),
-          ...addToRollupsStatements(db, [...out, ...incrementsOf(row)]),
+          ...subtractFromRollupsStatements(db, incrementsOf(form.row)),
+          ...addToRollupsStatements(db, incrementsOf(row)),
           auditStatement(
             db,
             {

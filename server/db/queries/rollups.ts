@@ -41,3 +41,25 @@ function upserts(
   }
   return statements;
 }
+
+/**
+ * Statements that take increments back out of the daily and monthly rollups (a corrected paper form's old
+ * answers). Plain UPDATEs: an upsert with negative counts would fail the tables' CHECK before its conflict
+ * turned it into an update.
+ */
+export function subtractFromRollupsStatements(
+  db: Database,
+  increments: readonly RollupIncrement[],
+): Statement[] {
+  const { daily, monthly } = rollupRows(increments);
+  const update = (table: "rollups" | "rollups_monthly", period: "day" | "month", r: RollupRow) =>
+    db.run(sql`UPDATE ${sql.identifier(table)} SET count_1 = count_1 - ${r.counts[0]},
+        count_2 = count_2 - ${r.counts[1]}, count_3 = count_3 - ${r.counts[2]},
+        count_4 = count_4 - ${r.counts[3]}, count_5 = count_5 - ${r.counts[4]}
+      WHERE ${sql.identifier(period)} = ${r.period} AND point_id = ${r.pointId} AND service_id = ${r.serviceId}
+        AND channel = ${r.channel} AND item = ${r.item}`);
+  return [
+    ...daily.map((r) => update("rollups", "day", r)),
+    ...monthly.map((r) => update("rollups_monthly", "month", r)),
+  ];
+}

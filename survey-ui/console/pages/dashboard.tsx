@@ -9,6 +9,7 @@ import { MethodNote } from "../components/method-note.js";
 import { Page } from "../components/page.js";
 import { PeriodPicker } from "../components/period-picker.js";
 import { RankingTable } from "../components/ranking-table.js";
+import { ReachCard } from "../components/reach-card.js";
 import { type Download, ReportDownloads } from "../components/report-downloads.js";
 import { Empty, ErrorNotice, Loading } from "../components/status.js";
 import { SummaryCard } from "../components/summary-card.js";
@@ -35,15 +36,23 @@ const PAINT_MEASURE = "console:dashboard:paint";
 
 /** Everything the dashboard shows, fetched together: every figure is a cell of a reports API answer. */
 async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"]) {
-  const [total, months, ranking, items, comments] = await Promise.all([
+  const [total, months, ranking, items, comments, channels] = await Promise.all([
     fetchSipas(scope, "total"),
     fetchSipas(scope, "month"),
     fetchSipas(scope, rank),
     fetchItems(scope, "total"),
     fetchComments(scope, LATEST_COMMENTS),
+    fetchSipas(scope, "channel"),
   ]);
   performance.mark(DATA_MARK);
-  return { total: total[0] as SipasRow | undefined, months, ranking: ranking as SipasRow[], items, comments };
+  return {
+    total: total[0] as SipasRow | undefined,
+    months,
+    ranking: ranking as SipasRow[],
+    items,
+    comments,
+    channels: channels as SipasRow[],
+  };
 }
 
 /** The analyst's overview of a period and a unit subtree, with the files behind every table. */
@@ -120,6 +129,7 @@ export function DashboardPage(_props: ScreenProps) {
             <SummaryCard row={result.total} />
             <ElementBars row={result.total} />
           </div>
+          <ReachCard total={result.total} channels={result.channels} />
           <section class="panel dashboard-section">
             <TrendChart rows={result.months} />
           </section>

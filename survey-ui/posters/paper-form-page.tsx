@@ -25,7 +25,7 @@ function sidesOf(form: Form): Array<Array<{ code: string; items: readonly ItemCo
     code: element.code,
     items: element.items as readonly ItemCode[],
   }));
-  return [groups.slice(0, 3), groups.slice(3)];
+  return [groups.slice(0, 2), groups.slice(2)];
 }
 
 const formNumberText = (number: number) => String(number).padStart(6, "0");
@@ -178,7 +178,7 @@ export function renderPaperFormPage(props: Parameters<typeof PaperFormPage>[0]):
 // Large type for older citizens: 13 pt questions, boxes of 9 mm. Each side is one A4 page.
 const PAPER_CSS = `
 @page{size:A4;margin:11mm 12mm}
-.side{width:186mm;min-height:270mm;margin:0 auto;padding:0;background:#fff;font-size:13pt;line-height:1.3;position:relative;break-after:page;page-break-after:always}
+.side{width:186mm;min-height:268mm;margin:0 auto;padding:0;background:#fff;font-size:13pt;line-height:1.3;position:relative;break-after:page;page-break-after:always}
 .paper-form:last-child .side:last-child{break-after:auto;page-break-after:auto}
 @media screen{.side{padding:8mm;width:210mm;min-height:297mm;margin:0 auto 24px;box-shadow:0 2px 10px rgba(0,0,0,.25)}}
 .side__head{display:flex;justify-content:space-between;align-items:flex-start;gap:6mm;border-bottom:2px solid #111;padding-bottom:2mm}
@@ -194,7 +194,7 @@ const PAPER_CSS = `
 .intro__qr{margin:0;width:34mm;text-align:center;font-size:9.5pt}
 .qr{width:30mm;height:30mm;display:block;margin:0 auto}
 .items{width:100%;border-collapse:collapse}
-.items th,.items td{border:1px solid #555;padding:1.2mm 1mm;vertical-align:middle}
+.items th,.items td{border:1px solid #555;padding:0.8mm 1mm;vertical-align:middle}
 .items__text{text-align:left;font-weight:400}
 .items__scale{width:15mm;text-align:center;font-weight:400;vertical-align:bottom}
 .items__value{display:block;font-size:14pt;font-weight:700}
@@ -202,8 +202,8 @@ const PAPER_CSS = `
 .items__element th{background:#e8ecf1;font-weight:700;text-align:left;font-size:12.5pt}
 .items__box{text-align:center}
 .box{display:inline-block;width:8mm;height:8mm;border:2px solid #111;border-radius:1mm}
-.outro p{margin:3mm 0 1mm}
-.comment-lines{height:40mm;background:repeating-linear-gradient(#fff 0,#fff 9mm,#888 9mm,#888 calc(9mm + 1px))}
+.outro p{margin:2mm 0 1mm}
+.comment-lines{height:27mm;background:repeating-linear-gradient(#fff 0,#fff 9mm,#888 9mm,#888 calc(9mm + 1px))}
 .thanks{font-weight:700}
 .privacy{font-size:10pt;color:#333}
 .side__foot{position:absolute;bottom:0;right:0;margin:0;font-size:10pt;color:#333}

@@ -142,7 +142,11 @@ describe("the console for an administrator", () => {
     await page.getByText("Bạn đã đăng xuất.").waitFor();
     await signIn(page, "phan.tich.stp", "analyst-password-stp");
     await page.waitForURL(/\/console\/dashboard/);
-    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(["Tổng quan"]);
+    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual([
+      "Tổng quan",
+      "Nhập phiếu giấy",
+      "Nhập từ tệp",
+    ]);
     const units = page.getByLabel("Đơn vị", { exact: true });
     await units.locator(`option[value="${JUSTICE}"]`).waitFor({ state: "attached" });
     expect(await units.locator("option").allTextContents()).toEqual([

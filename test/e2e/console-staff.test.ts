@@ -56,7 +56,7 @@ describe("the console for counter staff", () => {
     await card("Quầy số 3").waitFor();
     expect(await page.getByText("Quầy lãnh sự").count()).toBe(0);
     const nav = await page.getByRole("navigation").getByRole("link").allTextContents();
-    expect(nav).toEqual(["Điểm khảo sát và áp phích"]);
+    expect(nav).toEqual(["Điểm khảo sát và áp phích", "Nhập phiếu giấy", "Nhập từ tệp"]);
   });
 
   it("prints a counter's A4 poster", async () => {

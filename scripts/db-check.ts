@@ -18,8 +18,8 @@ const TABLES = [
   { table: "rollups_monthly", period: "month", grain: "monthly" },
 ] as const;
 
-const keyOf = (r: Pick<Row, "period" | "pointId" | "serviceId" | "officerId" | "item">) =>
-  `${r.period}|${r.pointId}|${r.serviceId}|${r.officerId}|${r.item}`;
+const keyOf = (r: Pick<Row, "period" | "pointId" | "serviceId" | "channel" | "officerId" | "item">) =>
+  `${r.period}|${r.pointId}|${r.serviceId}|${r.channel}|${r.officerId}|${r.item}`;
 
 function nextMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -41,7 +41,7 @@ try {
       .all() as string[][]
   ).map((r) => r[0] as string);
   const readResponses = db.prepare(
-    "SELECT local_day, unit_id, point_id, service_id, answers, expectations, officer_id FROM responses WHERE local_day >= ? AND local_day < ?",
+    "SELECT local_day, unit_id, point_id, service_id, channel, answers, expectations, officer_id FROM responses WHERE local_day >= ? AND local_day < ?",
   );
   let differences = 0;
   let responses = 0;
@@ -50,7 +50,7 @@ try {
     const to = `${nextMonth(month)}-01`;
     const increments: RollupIncrement[] = [];
     for (const r of readResponses.raw().iterate(from, to) as IterableIterator<
-      [string, number, number, number | null, string, string | null, number | null]
+      [string, number, number, number | null, string, string, string | null, number | null]
     >) {
       responses++;
       increments.push(
@@ -59,9 +59,10 @@ try {
           unitId: r[1],
           pointId: r[2],
           serviceId: r[3],
-          officerId: r[6],
-          answers: JSON.parse(r[4]),
-          expectations: r[5] ? JSON.parse(r[5]) : null,
+          channel: r[4],
+          officerId: r[7],
+          answers: JSON.parse(r[5]),
+          expectations: r[6] ? JSON.parse(r[6]) : null,
         }),
       );
     }
@@ -72,20 +73,21 @@ try {
       const range = period === "day" ? [from, to] : [month, nextMonth(month)];
       for (const r of db
         .prepare(
-          `SELECT ${period}, unit_id, point_id, service_id, item, count_1, count_2, count_3, count_4, count_5, officer_id FROM ${table} WHERE ${period} >= ? AND ${period} < ?`,
+          `SELECT ${period}, unit_id, point_id, service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id FROM ${table} WHERE ${period} >= ? AND ${period} < ?`,
         )
         .raw()
         .iterate(...range) as IterableIterator<
-        [string, number, number, number, string, number, number, number, number, number, number]
+        [string, number, number, number, string, string, number, number, number, number, number, number]
       >) {
         const row = {
           period: r[0],
           unitId: r[1],
           pointId: r[2],
           serviceId: r[3],
-          officerId: r[10],
-          item: r[4],
-          counts: r.slice(5, 10) as number[],
+          channel: r[4],
+          officerId: r[11],
+          item: r[5],
+          counts: r.slice(6, 11) as number[],
         };
         stored.set(keyOf(row), row);
       }
@@ -113,10 +115,19 @@ try {
         db.prepare("DELETE FROM rollups_monthly WHERE month = ?").run(month);
         for (const { table, period, grain } of TABLES) {
           const insert = db.prepare(
-            `INSERT INTO ${table} (${period}, unit_id, point_id, service_id, item, count_1, count_2, count_3, count_4, count_5, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO ${table} (${period}, unit_id, point_id, service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           );
           for (const r of expected[grain])
-            insert.run(r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts, r.officerId);
+            insert.run(
+              r.period,
+              r.unitId,
+              r.pointId,
+              r.serviceId,
+              r.channel,
+              r.item,
+              ...r.counts,
+              r.officerId,
+            );
         }
       })();
       console.log(`  repaired ${month}`);

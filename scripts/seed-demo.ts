@@ -141,8 +141,8 @@ const insertResponse =
   channel, submitted_at, local_day, answers, expectations, gender, age_band, ethnicity, education, occupation, comment,
   comment_has_pii, content_hash, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 const upsertRollups = (table: string, period: string) =>
-  native.prepare(`INSERT INTO ${table} (${period}, unit_id, point_id, service_id, item, count_1, count_2, count_3, count_4, count_5, officer_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (${period}, point_id, service_id, officer_id, item) DO UPDATE SET
+  native.prepare(`INSERT INTO ${table} (${period}, unit_id, point_id, service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (${period}, point_id, service_id, channel, officer_id, item) DO UPDATE SET
     count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2, count_3 = count_3 + excluded.count_3,
     count_4 = count_4 + excluded.count_4, count_5 = count_5 + excluded.count_5`);
 const upsertDaily = upsertRollups("rollups", "day");
@@ -158,7 +158,7 @@ const dailyRows = new Map<string, RollupRow>();
 const monthlyRows = new Map<string, RollupRow>();
 function addRows(into: Map<string, RollupRow>, rows: RollupRow[]) {
   for (const row of rows) {
-    const key = `${row.period}|${row.pointId}|${row.serviceId}|${row.officerId}|${row.item}`;
+    const key = `${row.period}|${row.pointId}|${row.serviceId}|${row.channel}|${row.officerId}|${row.item}`;
     const seen = into.get(key);
     if (!seen) into.set(key, row);
     else for (let i = 0; i < 5; i++) seen.counts[i] = (seen.counts[i] as number) + (row.counts[i] as number);
@@ -217,6 +217,7 @@ const writeChunk = native.transaction((size: number) => {
         unitId,
         pointId,
         serviceId,
+        channel: r.channel,
         officerId,
         answers: r.answers,
         expectations: r.expectations,
@@ -234,9 +235,18 @@ for (let done = 0; done < total; done += CHUNK) {
 }
 native.transaction(() => {
   for (const r of dailyRows.values())
-    upsertDaily.run(r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts, r.officerId);
+    upsertDaily.run(r.period, r.unitId, r.pointId, r.serviceId, r.channel, r.item, ...r.counts, r.officerId);
   for (const r of monthlyRows.values())
-    upsertMonthly.run(r.period, r.unitId, r.pointId, r.serviceId, r.item, ...r.counts, r.officerId);
+    upsertMonthly.run(
+      r.period,
+      r.unitId,
+      r.pointId,
+      r.serviceId,
+      r.channel,
+      r.item,
+      ...r.counts,
+      r.officerId,
+    );
 })();
 native.pragma("wal_checkpoint(TRUNCATE)");
 native.close();

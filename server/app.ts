@@ -11,9 +11,12 @@ import { caseReportRoutes } from "./routes/case-reports.js";
 import { caseStatusRoutes } from "./routes/case-status.js";
 import { caseRoutes } from "./routes/cases.js";
 import { consoleRoutes } from "./routes/console.js";
+// Issue 18: paper entry, response imports, served counts, paper forms.
+import { enteredRoutes } from "./routes/entered.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
 import { linkRoutes } from "./routes/links.js";
+import { paperFormRoutes } from "./routes/paper-forms.js";
 import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
 import { posterRoutes } from "./routes/posters.js";
@@ -21,6 +24,7 @@ import { publicResultsRoutes } from "./routes/public-results.js";
 import { qrRoutes } from "./routes/qr.js";
 import { reportRoutes } from "./routes/reports.js";
 import { responseRoutes } from "./routes/responses.js";
+import { servedImportRoutes, servedRoutes } from "./routes/served.js";
 import { serviceRoutes } from "./routes/services.js";
 import { shiftRoutes } from "./routes/shifts.js";
 import { surveyRoutes } from "./routes/survey.js";
@@ -136,6 +140,10 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/reports/cases", caseReportRoutes);
   app.route("/", caseStatusRoutes);
   app.route("/", shiftRoutes);
+  app.route("/api/v1/responses", enteredRoutes(submitter));
+  app.route("/api/v1/points", servedRoutes);
+  app.route("/api/v1/served", servedImportRoutes);
+  app.route("/", paperFormRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

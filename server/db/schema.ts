@@ -98,6 +98,8 @@ export const points = sqliteTable(
     dailyLimit: integer("daily_limit"),
     // The survey page names the officer on duty ("Cán bộ tiếp nhận: …") unless switched off per counter.
     showOfficer: integer("show_officer", { mode: "boolean" }).notNull().default(true),
+    // The last form number printed on this point's paper forms: each print run numbers on from it.
+    paperFormsIssued: integer("paper_forms_issued").notNull().default(0),
   },
   (t) => [
     uniqueIndex("points_code_unique").on(t.code),
@@ -133,7 +135,7 @@ export const responses = sqliteTable(
     form: text("form", { enum: ["full", "quick"] }).notNull(),
     instrument: text("instrument").notNull(),
     lang: text("lang").notNull(),
-    channel: text("channel", { enum: ["qr", "kiosk", "link"] }).notNull(),
+    channel: text("channel", { enum: ["qr", "kiosk", "link", "paper", "import"] }).notNull(),
     submittedAt: integer("submitted_at").notNull(),
     localDay: text("local_day").notNull(),
     // {"TC1":5,"TC2":4,…}: item code → value 1–5; expectations: code → level 1–3.
@@ -165,7 +167,7 @@ export const responses = sqliteTable(
     // carry one, instead of every response of the period looked up for its comment (issue 15).
     index("responses_comment_day_idx").on(t.localDay, t.id).where(sql`comment IS NOT NULL`),
     check("responses_form_valid", sql`${t.form} IN ('full', 'quick')`),
-    check("responses_channel_valid", sql`${t.channel} IN ('qr', 'kiosk', 'link')`),
+    check("responses_channel_valid", sql`${t.channel} IN ('qr', 'kiosk', 'link', 'paper', 'import')`),
     check("responses_day_format", sql`${t.localDay} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
     check("responses_answers_json", sql`json_valid(${t.answers}) AND json_type(${t.answers}) = 'object'`),
     check("responses_comment_length", sql`${t.comment} IS NULL OR length(${t.comment}) <= 2000`),
@@ -200,11 +202,13 @@ export const rollups = sqliteTable(
     serviceId: integer("service_id").notNull(),
     // The officer who served (users.id); 0 means none, as service_id uses 0.
     officerId: integer("officer_id").notNull().default(0),
+    // The responses' channel (qr, kiosk, link, paper, import), for by=channel.
+    channel: text("channel").notNull().default("qr"),
     item: text("item").notNull(),
     ...rollupCounts,
   },
   (t) => [
-    primaryKey({ columns: [t.day, t.pointId, t.serviceId, t.officerId, t.item] }),
+    primaryKey({ columns: [t.day, t.pointId, t.serviceId, t.channel, t.officerId, t.item] }),
     // Day reports and custom ranges filter by unit subtree and day range.
     index("rollups_unit_day_idx").on(t.unitId, t.day),
     check(
@@ -231,11 +235,12 @@ export const rollupsMonthly = sqliteTable(
     serviceId: integer("service_id").notNull(),
     // The officer who served (users.id); 0 means none.
     officerId: integer("officer_id").notNull().default(0),
+    channel: text("channel").notNull().default("qr"),
     item: text("item").notNull(),
     ...rollupCounts,
   },
   (t) => [
-    primaryKey({ columns: [t.month, t.pointId, t.serviceId, t.officerId, t.item] }),
+    primaryKey({ columns: [t.month, t.pointId, t.serviceId, t.channel, t.officerId, t.item] }),
     // Reports over whole months filter by unit subtree and month range.
     index("rollups_monthly_unit_month_idx").on(t.unitId, t.month),
     check(
@@ -501,5 +506,76 @@ export const shifts = sqliteTable(
     // "Which counter do I hold" and ending a user's other shift when they take a counter.
     index("shifts_user_idx").on(t.userId, t.startedAt),
     check("shifts_ends_after_start", sql`${t.endsAt} > ${t.startedAt}`),
+  ],
+);
+
+/** Citizens served per counter and day (from the one-stop system or the queue machine): the denominator. */
+export const servedCounts = sqliteTable(
+  "served_counts",
+  {
+    pointId: integer("point_id")
+      .notNull()
+      .references(() => points.id),
+    day: text("day").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    count: integer("count").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pointId, t.day] }),
+    // Reports sum a unit subtree over a day range.
+    index("served_counts_unit_day_idx").on(t.unitId, t.day),
+    check("served_counts_count_valid", sql`${t.count} >= 0`),
+    check("served_counts_day_format", sql`${t.day} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+  ],
+);
+
+/** A file of responses imported from another survey tool: its name, who imported it and when. */
+export const responseImports = sqliteTable(
+  "response_imports",
+  {
+    id: text("id").primaryKey(),
+    pointId: integer("point_id")
+      .notNull()
+      .references(() => points.id),
+    fileName: text("file_name").notNull(),
+    // SHA-256 of the file's bytes: the same file is imported once per point.
+    fileHash: text("file_hash").notNull(),
+    rows: integer("rows").notNull(),
+    importedBy: integer("imported_by")
+      .notNull()
+      .references(() => users.id),
+    importedAt: integer("imported_at").notNull(),
+  },
+  (t) => [uniqueIndex("response_imports_file_unique").on(t.pointId, t.fileHash)],
+);
+
+/**
+ * Who brought a paper or imported response into the system (submitted_at on the response is when): the
+ * number printed on a paper form and the user who typed it, or the import it came with. Written in the same
+ * batch as the response.
+ */
+export const responseEntries = sqliteTable(
+  "response_entries",
+  {
+    responseId: text("response_id")
+      .primaryKey()
+      .references(() => responses.id),
+    pointId: integer("point_id")
+      .notNull()
+      .references(() => points.id),
+    formNumber: text("form_number"),
+    enteredBy: integer("entered_by")
+      .notNull()
+      .references(() => users.id),
+    importId: text("import_id").references(() => responseImports.id),
+    correctedAt: integer("corrected_at"),
+  },
+  (t) => [
+    // A paper form is entered once per counter; imported rows (no number) never collide.
+    uniqueIndex("response_entries_form_unique").on(t.pointId, t.formNumber),
   ],
 );

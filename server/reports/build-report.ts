@@ -5,6 +5,7 @@ import {
   type ReportGrouping,
   type ReportKind,
   reportColumns,
+  SERVED_GROUPINGS,
   type SipasFigures,
   type SipasRow,
   sipasFigures,
@@ -13,6 +14,7 @@ import { elementOfItem, ITEM_CODES } from "../../shared/instrument/index.js";
 import { countsFromRollup, scoreGroup, type ValueCounts } from "../../shared/scoring/index.js";
 import type { Period } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
+import { type ServedKey, sumServed } from "../db/queries/entries.js";
 import { sumRollups } from "../db/queries/reports.js";
 import { invalid } from "../errors.js";
 import { RESPONDENTS_ITEM } from "../submit/rollup-increments.js";
@@ -72,16 +74,20 @@ export async function buildReport(db: Database, request: ReportRequest): Promise
   const withheld = (key: string, respondents: number) =>
     (officerId != null || (by === "officer" && key !== groupKey([0]))) && respondents < minimum;
   if (kind === "sipas") {
+    const served = SERVED_GROUPINGS.includes(by) ? await servedByGroup(db, by, period, subtree) : null;
     return groups.map((group) => {
       const sums = byGroup.get(group.key);
       const score = scoreGroup(countsFromRollup(sums?.respondents ?? 0, sums?.items ?? []));
       const figures = sipasFigures(score);
-      return {
+      const row = {
         period_from: period.from,
         period_to: period.to,
         ...group.values,
         ...(withheld(group.key, score.respondents) ? withholdSipas(figures) : figures),
       };
+      if (!served) return row;
+      const count = served.get(group.key) ?? null;
+      return { ...row, served: count, response_rate: count ? score.respondents / count : null };
     }) as SipasRow[];
   }
   return groups.flatMap((group) => {
@@ -119,18 +125,51 @@ function withholdItem(figures: ItemFigures): ItemFigures {
   };
 }
 
+const SERVED_KEYS: Partial<Record<ReportGrouping, readonly ServedKey[]>> = {
+  unit: ["unit"],
+  point: ["point"],
+  month: ["month"],
+  day: ["day"],
+  total: [],
+};
+
+/** The citizens served per report group (keyed as `groupKey` makes them); groups without a count are absent. */
+async function servedByGroup(
+  db: Database,
+  by: ReportGrouping,
+  period: Period,
+  subtree: string | null,
+): Promise<Map<string, number>> {
+  const sums = await sumServed(db, {
+    keys: SERVED_KEYS[by] ?? [],
+    from: period.from,
+    to: period.to,
+    subtree,
+  });
+  return new Map(sums.map((sum) => [groupKey(sum.key), sum.served]));
+}
+
 /** A wide rollup row (counts of answers 1–5) as the (item, value, count) rows that scoring reads. */
 function valueRows(item: string, counts: ValueCounts) {
   return counts.map((count, i) => ({ item, value: i + 1, count })).filter((row) => row.count > 0);
 }
 
-const INTEGER_COLUMNS = new Set(["respondents", "n", "count_1", "count_2", "count_3", "count_4", "count_5"]);
+const INTEGER_COLUMNS = new Set([
+  "respondents",
+  "served",
+  "n",
+  "count_1",
+  "count_2",
+  "count_3",
+  "count_4",
+  "count_5",
+]);
 
 /** How a report column is written in CSV and XLSX: indices and means are figures. */
 export function reportColumnKind(name: string): ColumnKind {
   if (INTEGER_COLUMNS.has(name)) return "integer";
   if (name === "small_sample") return "boolean";
-  if (/(^|_)(index|mean)$/.test(name)) return "figure";
+  if (/(^|_)(index|mean)$/.test(name) || name === "response_rate") return "figure";
   return "text";
 }
 

@@ -1,4 +1,4 @@
-import type { GroupValues, ReportGrouping } from "../../shared/contract/reports.js";
+import { type GroupValues, RESPONSE_CHANNELS, type ReportGrouping } from "../../shared/contract/reports.js";
 import { daysInRange, monthOf, type Period } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import {
@@ -28,6 +28,7 @@ export const GROUPING_KEYS: Record<ReportGrouping, readonly RollupKey[]> = {
   "unit,service": ["unit", "service"],
   total: [],
   officer: ["officer"],
+  channel: ["channel"],
 };
 
 /** One row-to-be of a report: its rollup key (as joined text) and its group columns. */
@@ -55,6 +56,9 @@ export async function reportGroups(
   switch (by) {
     case "total":
       return [{ key: groupKey([]), values: {} }];
+    case "channel":
+      // Every channel, in a fixed order, so that a channel nobody used shows as a row of zeros.
+      return RESPONSE_CHANNELS.map((channel) => ({ key: channel, values: { channel } }));
     case "month": {
       const months = [...new Set(daysInRange(period.from, period.to).map(monthOf))];
       return months.map((month) => ({ key: month, values: { month } }));

@@ -1,4 +1,4 @@
-import { type Database, runBatch } from "../db/database.js";
+import { type Database, runBatch, type Statement } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
 import { type CaseOpening, openCasesStatements } from "../db/queries/cases.js";
 import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
@@ -14,12 +14,16 @@ import type { RollupIncrement } from "./rollup-increments.js";
 // is done it hands the lead to the oldest request still waiting. On Workers a request may only do I/O while
 // it is itself in flight, and this way it does.
 
-/** A validated response ready to store, with what it adds to the rollups. */
+/**
+ * A validated response ready to store, with what it adds to the rollups, the follow-up case it opens
+ * (issue 17) and, for paper and imported responses, the statements that record who entered it (all run in
+ * the same batch, after the response rows).
+ */
 export type PreparedResponse = {
   row: ResponseRow;
   increments: RollupIncrement[];
-  /** The follow-up case it opens (issue 17), written in the same batch. */
   caseOpening?: CaseOpening | undefined;
+  also?: Statement[];
 };
 
 /** How a write ended; `stored` and `repeat` carry the instant the server first received the response. */
@@ -179,17 +183,39 @@ async function tryStore(db: Database, entries: Entry[]): Promise<boolean> {
 }
 
 async function store(db: Database, entries: Entry[]): Promise<void> {
-  const rows = entries.map((entry) => entry.response.row);
-  // The rollup writer folds the whole group's increments into one row per item, day and month.
-  const increments = entries.flatMap((entry) => entry.response.increments);
-  const openings = entries.flatMap((entry) =>
-    entry.response.caseOpening ? [entry.response.caseOpening] : [],
+  await runBatch(
+    db,
+    responseWriteStatements(
+      db,
+      entries.map((entry) => entry.response),
+    ),
   );
-  await runBatch(db, [
-    insertResponsesStatement(db, rows),
-    ...addToRollupsStatements(db, increments),
-    ...openCasesStatements(db, openings),
-  ]);
+}
+
+// Responses per INSERT: a statement's one JSON parameter stays well under D1's size limits.
+const RESPONSES_PER_STATEMENT = 500;
+
+/**
+ * The statements that store responses with their cases and rollups (one batch, all or nothing): the group
+ * writer's and the response import's one way of writing responses.
+ */
+export function responseWriteStatements(db: Database, responses: readonly PreparedResponse[]): Statement[] {
+  const statements: Statement[] = [];
+  for (let start = 0; start < responses.length; start += RESPONSES_PER_STATEMENT) {
+    const rows = responses.slice(start, start + RESPONSES_PER_STATEMENT).map((response) => response.row);
+    statements.push(insertResponsesStatement(db, rows));
+  }
+  for (const response of responses) if (response.also) statements.push(...response.also);
+  const openings = responses.flatMap((response) => (response.caseOpening ? [response.caseOpening] : []));
+  statements.push(...openCasesStatements(db, openings));
+  // The rollup writer folds all the increments into one row per item, day and month.
+  statements.push(
+    ...addToRollupsStatements(
+      db,
+      responses.flatMap((response) => response.increments),
+    ),
+  );
+  return statements;
 }
 
 /** What a response must not share with another: its id, its link token, its dossier. */

@@ -30,17 +30,28 @@ const PATTERNS = [EMAIL, idNumber(12), PHONE, idNumber(9)].map((source) => new R
 // Bidirectional embedding, override and isolate controls: they make a stored comment read differently from
 // what it holds (a number shown reversed, text that hides what follows). Nobody types them on purpose.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-/** The stored comment's limit (the table's CHECK): NFKC may lengthen a text ("ﷺ" is 18 characters). */
+/** The stored comment's limit (the table's CHECK). */
 const MAX_COMMENT_CHARS = 2000;
 
+// Characters whose compatibility form (NFKC) is one a personal number is written with: full-width or
+// mathematical digits, full-width "+", "-", ".", "_", "@", brackets and spaces. Only these are folded; the rest
+// of the comment stays as typed (NFKC on the whole text would turn Chinese "，" into ",").
+const NUMBER_MARK = /^[0-9A-Za-z+\-._@() ]$/;
+const foldNumberMarks = (text: string) =>
+  text.replace(/[^\x00-\x7F]/gu, (ch) => {
+    const folded = ch.normalize("NFKC");
+    return NUMBER_MARK.test(folded) ? folded : ch;
+  });
+
 /**
- * Prepares a comment for storage: NFKC-normalised (full-width "０９１２" becomes "0912", so it is matched),
- * without bidi controls, and with ID numbers, phone numbers and e-mail addresses masked. Returns the text
- * and whether anything was masked (stored as `comment_has_pii`, so that analysts know it was altered).
+ * Prepares a comment for storage: digits and number marks in compatibility forms folded (full-width
+ * "０９１２" becomes "0912", so it is matched), without bidi controls, and with ID numbers, phone numbers and
+ * e-mail addresses masked. Returns the text and whether anything was masked (stored as `comment_has_pii`,
+ * so that analysts know it was altered).
  */
 export function maskPersonalData(text: string): { text: string; masked: boolean } {
   let masked = false;
-  let result = text.normalize("NFKC").replace(BIDI_CONTROLS, "");
+  let result = foldNumberMarks(text).replace(BIDI_CONTROLS, "");
   for (const pattern of PATTERNS) {
     result = result.replace(pattern, () => {
       masked = true;

@@ -42,6 +42,8 @@ export type Submitter = {
   submit(raw: unknown, context: SubmitContext): Promise<SubmitResult>;
   /** The point look-up the pipeline uses, shared with the survey page so both see the same point. */
   findPoint: PointLookup;
+  /** The writer of responses, shared with paper entry so that every response is written one way. */
+  writer: GroupWriter;
 };
 
 /**
@@ -93,6 +95,7 @@ export function createSubmitter(
     const expectations = nonEmpty(submission.expectations as Record<string, number> | undefined);
     const respondent = submission.respondent ?? {};
     const opening = caseOpening(submission, { point, serviceId, now, config: deps.config });
+    const channel = grant ? "link" : submission.channel === "kiosk" ? "kiosk" : "qr";
     const outcome = await writer.write({
       row: {
         id: submission.id,
@@ -102,7 +105,7 @@ export function createSubmitter(
         form: point.form,
         instrument: INSTRUMENT_VERSION,
         lang: submission.lang,
-        channel: grant ? "link" : submission.channel === "kiosk" ? "kiosk" : "qr",
+        channel,
         submittedAt: now,
         localDay: day,
         answers: JSON.stringify(answers),
@@ -126,6 +129,7 @@ export function createSubmitter(
         pointId: point.id,
         serviceId,
         officerId,
+        channel,
         answers,
         expectations: expectations ?? null,
       }),
@@ -157,7 +161,7 @@ export function createSubmitter(
     }
   }
 
-  return { submit, findPoint };
+  return { submit, findPoint, writer };
 }
 
 function nonEmpty<T extends object>(record: T | undefined): T | undefined {

@@ -10,6 +10,8 @@ export type RollupIncrement = {
   serviceId: number;
   /** The officer who served (users.id); 0 when none. */
   officerId: number;
+  /** The response's channel: qr, kiosk, link, paper or import. */
+  channel: string;
   /** An item code, an expectation code, or "#" (respondents, with value 0). */
   item: string;
   value: number;
@@ -28,24 +30,25 @@ export type RolledUpResponse = {
   serviceId: number | null;
   /** The officer who served (users.id); absent or null when none. */
   officerId?: number | null | undefined;
+  channel: string;
   answers: Readonly<Record<string, number>>;
   expectations: Readonly<Record<string, number>> | null;
 };
 
 /** What one response adds: one respondent, and one count per answered item and expectation. */
 export function rollupIncrements(response: RolledUpResponse): RollupIncrement[] {
-  const { day, unitId, pointId } = response;
+  const { day, unitId, pointId, channel } = response;
   const serviceId = response.serviceId ?? 0;
   const officerId = response.officerId ?? 0;
   // Object literals of one shape, no spreads: this runs for every submission.
   const increments: RollupIncrement[] = [
-    { day, unitId, pointId, serviceId, officerId, item: RESPONDENTS_ITEM, value: 0, count: 1 },
+    { day, unitId, pointId, serviceId, officerId, channel, item: RESPONDENTS_ITEM, value: 0, count: 1 },
   ];
   for (const answers of [response.answers, response.expectations]) {
     if (!answers) continue;
     for (const item in answers) {
       const value = answers[item] as number;
-      increments.push({ day, unitId, pointId, serviceId, officerId, item, value, count: 1 });
+      increments.push({ day, unitId, pointId, serviceId, officerId, channel, item, value, count: 1 });
     }
   }
   return increments;
@@ -59,6 +62,7 @@ export type RollupRow = {
   pointId: number;
   serviceId: number;
   officerId: number;
+  channel: string;
   item: string;
   counts: [number, number, number, number, number];
 };
@@ -75,7 +79,7 @@ export function rollupRows(increments: Iterable<RollupIncrement>): {
   const monthly = new Map<string, RollupRow>();
   for (const increment of increments) {
     const slot = increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1;
-    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.officerId}|${increment.item}`;
+    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.channel}|${increment.officerId}|${increment.item}`;
     addTo(daily, increment.day, rest, increment, slot);
     addTo(monthly, increment.day.slice(0, 7), rest, increment, slot);
   }
@@ -98,6 +102,7 @@ function addTo(
       pointId: increment.pointId,
       serviceId: increment.serviceId,
       officerId: increment.officerId,
+      channel: increment.channel,
       item: increment.item,
       counts: [0, 0, 0, 0, 0],
     };

@@ -82,7 +82,10 @@ export async function checkRateLimit(
  * What the shared schema cannot know: the items must be those of the point's form, and the service must be
  * the point's fixed one or one its unit offers. Returns the service id to store (null: none chosen).
  */
-export function checkAgainstPoint(point: SurveyPoint, submission: ResponseSubmission): number | null | Stop {
+export function checkAgainstPoint(
+  point: SurveyPoint,
+  submission: Pick<ResponseSubmission, "answers" | "service">,
+): number | null | Stop {
   const asked = new Set<string>(itemsOfForm(point.form));
   const issues: ErrorIssue[] = Object.keys(submission.answers)
     .filter((item) => !asked.has(item))

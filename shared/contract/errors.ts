@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "INTERNAL_ERROR",
   "SERVICE_UNAVAILABLE",
+  "DUPLICATE_FORM",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,7 @@ export const REPORT_GROUPINGS = [
   "total",
   // One row per officer who served (issue 16), then one for responses without an officer.
   "officer",
+  "channel",
 ] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
@@ -41,6 +42,7 @@ export const GROUP_COLUMNS = {
   "unit,service": ["unit_code", "unit_name", "service_code", "service_name"],
   total: [],
   officer: ["officer_username", "officer_name", "unit_code"],
+  channel: ["channel"],
 } as const satisfies Record<ReportGrouping, readonly string[]>;
 
 export type GroupColumn = (typeof GROUP_COLUMNS)[ReportGrouping][number];
@@ -67,7 +69,20 @@ export type SipasFigures = {
   respondents: number;
   sipas_index: number | null;
   small_sample: boolean;
+  /** Citizens served (SERVED_GROUPINGS only): null where no count was given. */
+  served?: number | null;
+  /** respondents ÷ served (SERVED_GROUPINGS only): null where no count was given. */
+  response_rate?: number | null;
 } & Record<`${ElementCode}_index` | `${ElementCode}_mean`, number | null>;
+
+/**
+ * The groupings whose SIPAS rows carry `served` and `response_rate`: those where served counts (per point
+ * and day) add up. A service or a channel has no count of its own.
+ */
+export const SERVED_GROUPINGS: readonly ReportGrouping[] = ["unit", "point", "month", "day", "total"];
+
+/** The channels a response comes through, in the order by=channel lists them. */
+export const RESPONSE_CHANNELS = ["qr", "kiosk", "link", "paper", "import"] as const;
 
 export type SipasRow<B extends ReportGrouping = ReportGrouping> = {
   period_from: string;
@@ -105,6 +120,7 @@ export function reportColumns(kind: ReportKind, by: ReportGrouping): string[] {
     ...ELEMENT_INDEX_COLUMNS,
     ...ELEMENT_MEAN_COLUMNS,
     "small_sample",
+    ...(SERVED_GROUPINGS.includes(by) ? ["served", "response_rate"] : []),
   ];
 }
 
@@ -165,6 +181,9 @@ export function sipasRowSchema<B extends ReportGrouping>(by: B): z.ZodType<Sipas
       [...ELEMENT_INDEX_COLUMNS, ...ELEMENT_MEAN_COLUMNS].map((column) => [column, figure]),
     ),
     small_sample: z.boolean(),
+    ...(SERVED_GROUPINGS.includes(by)
+      ? { served: z.number().int().min(0).nullable(), response_rate: figure }
+      : {}),
   }) as unknown as z.ZodType<SipasRow<B>>;
 }
 

@@ -145,6 +145,8 @@ describe("the console for an administrator", () => {
     expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual([
       "Tổng quan",
       "Phản ánh, kiến nghị",
+      "Nhập phiếu giấy",
+      "Nhập từ tệp",
     ]);
     const units = page.getByLabel("Đơn vị", { exact: true });
     await units.locator(`option[value="${JUSTICE}"]`).waitFor({ state: "attached" });

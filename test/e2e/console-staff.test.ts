@@ -61,6 +61,8 @@ describe("the console for counter staff", () => {
       "Phản ánh, kiến nghị",
       "Ca làm việc",
       "Kết quả của tôi",
+      "Nhập phiếu giấy",
+      "Nhập từ tệp",
     ]);
   });
 

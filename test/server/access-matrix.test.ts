@@ -87,6 +87,14 @@ const ACCESS: Record<string, Rule> = {
   "GET /api/v1/points/:code/shift": { roles: ALL, unitBound: true },
   "POST /api/v1/points/:code/shift": { roles: ["admin", "staff"], unitBound: true },
   "DELETE /api/v1/points/:code/shift": { roles: ["admin", "staff"], unitBound: true },
+  // Issue 18: paper forms, paper entry, imports, served counts.
+  "GET /posters/paper/:code": { roles: ["admin", "staff"], unitBound: true },
+  "POST /api/v1/responses/entered": { roles: ALL, unitBound: true },
+  "GET /api/v1/responses/entered": { roles: ALL, unitBound: true },
+  "PUT /api/v1/responses/entered/:id": { roles: ALL, unitBound: true },
+  "POST /api/v1/responses/import": { roles: ALL, unitBound: true },
+  "PUT /api/v1/points/:code/served/:day": { roles: ALL, unitBound: true },
+  "POST /api/v1/served/import": { roles: ALL, unitBound: true },
 };
 
 const t = await createTestApp();
@@ -110,6 +118,14 @@ const caseRef = (
     })
   ).json()) as { case: { ref: string } }
 ).case.ref;
+// A paper form of the other unit's point, typed by someone who may: the target of a correction.
+const typist = await makeUser(t, { role: "staff", unit: "OTHER" });
+const entered = (await (
+  await t.request("POST", "/api/v1/responses/entered", {
+    auth: typist.auth,
+    body: { point: point.code, formNumber: 1, day: "2026-03-14", answers: { TC1: 5 } },
+  })
+).json()) as { id: string };
 const users = {
   admin: await makeUser(t, { role: "admin", unit: "MINE" }),
   analyst: await makeUser(t, { role: "analyst", unit: "MINE" }),
@@ -123,10 +139,18 @@ function concrete(path: string): string {
     .replace(/^\/api\/v1\/services\/:code/, "/api/v1/services/1.001193")
     .replace(/^\/api\/v1\/points\/:code/, `/api/v1/points/${point.code}`)
     .replace(/^\/(s|posters|links)\/:code/, `/$1/${point.code}`)
+    .replace(/^\/posters\/paper\/:code/, `/posters/paper/${point.code}`)
+    .replace(/\/served\/:day$/, "/served/2026-03-14")
+    .replace(/^\/api\/v1\/responses\/entered$/, `/api/v1/responses/entered?point=${point.code}`)
+    .replace(
+      /^\/api\/v1\/responses\/import$/,
+      `/api/v1/responses/import?point=${point.code}&fileName=a.csv&mapping=${encodeURIComponent('{"columns":{"day":"day","q":"TC1"}}')}`,
+    )
     .replace(/^\/qr\/:file/, `/qr/${point.code}.svg`)
     .replace(/:unitCode$/, "OTHER")
     .replace(/\*$/, "index.html")
     .replace(/:username/, target.username)
+    .replace(/^\/api\/v1\/responses\/entered\/:id/, `/api/v1/responses/entered/${entered.id}`)
     .replace(/:id/, "unknown-id")
     .replace(/:ref$/, caseRef);
 }
@@ -139,6 +163,17 @@ const VALID_BODIES: Record<string, { body: string; type: string }> = {
   "PUT /api/v1/units/:code/services": { body: '{"services":[]}', type: "application/json" },
   "POST /links/:code": { body: "count=1", type: "application/x-www-form-urlencoded" },
   "PATCH /api/v1/cases/:ref": { body: '{"status":"in_progress"}', type: "application/json" },
+  "POST /api/v1/responses/entered": {
+    body: JSON.stringify({ point: point.code, formNumber: 2, day: "2026-03-14", answers: { TC1: 5 } }),
+    type: "application/json",
+  },
+  "PUT /api/v1/responses/entered/:id": {
+    body: JSON.stringify({ point: point.code, formNumber: 1, day: "2026-03-14", answers: { TC1: 4 } }),
+    type: "application/json",
+  },
+  "POST /api/v1/responses/import": { body: "day,q\n2026-03-14,5\n", type: "text/csv" },
+  "PUT /api/v1/points/:code/served/:day": { body: '{"count":10}', type: "application/json" },
+  "POST /api/v1/served/import": { body: `day,point,served\n2026-03-14,${point.code},10\n`, type: "text/csv" },
 };
 
 const call = (route: string, auth?: Credentials) => {

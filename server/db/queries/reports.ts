@@ -9,7 +9,7 @@ import { inSubtree } from "./units.js";
 // report groups, and keyset pages of raw responses and comments for the exports.
 
 /** What a report can group the rollups by; month and day come from the rollup's period column. */
-export type RollupKey = "unit" | "service" | "point" | "month" | "day" | "officer";
+export type RollupKey = "unit" | "service" | "point" | "month" | "day" | "officer" | "channel";
 
 const KEY_SQL: Record<RollupKey, SQL> = {
   unit: sql`unit_id`,
@@ -19,6 +19,7 @@ const KEY_SQL: Record<RollupKey, SQL> = {
   month: sql`substr(period, 1, 7)`,
   day: sql`period`,
   officer: sql`officer_id`,
+  channel: sql`channel`,
 };
 
 /** The summed counts of one item in one group; the group's key values follow the order of `keys`. */
@@ -45,7 +46,7 @@ export async function sumRollups(
 ): Promise<RollupSum[]> {
   const { keys, sources, subtree } = options;
   const parts: SQL[] = [];
-  const columns = sql`unit_id, point_id, service_id, officer_id, item, count_1, count_2, count_3, count_4, count_5`;
+  const columns = sql`unit_id, point_id, service_id, officer_id, channel, item, count_1, count_2, count_3, count_4, count_5`;
   // Expectations (E1…) are not part of any index; leave them in the tables.
   const officer = options.officerId == null ? sql`` : sql` AND officer_id = ${options.officerId}`;
   const items = sql`item NOT GLOB 'E[0-9]*'${officer}`;

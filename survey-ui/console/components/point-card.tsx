@@ -94,6 +94,14 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
               </a>
             ))
           )}
+          <a
+            class="button button-secondary"
+            href={`/posters/paper/${encodeURIComponent(point.code)}?count=20`}
+            target="_blank"
+            rel="noopener"
+          >
+            {tr("paper.form.printTitle")}
+          </a>
           <button
             type="button"
             class="button-secondary"

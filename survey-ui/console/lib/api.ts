@@ -25,7 +25,7 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type Body = { json: unknown } | { csv: string };
+type Body = { json: unknown } | { csv: string } | { file: ArrayBuffer; type: string };
 
 function envelopeOf(value: unknown): { code: ErrorCode; message: string; issues?: ErrorIssue[] } | null {
   const error = (value as { error?: unknown } | null)?.error;
@@ -38,10 +38,13 @@ function envelopeOf(value: unknown): { code: ErrorCode; message: string; issues?
 /** Calls `/api/v1` + path and returns its JSON; throws ApiFailure for any answer other than 2xx. */
 export async function api<T>(method: string, path: string, body?: Body): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  let payload: string | undefined;
+  let payload: string | ArrayBuffer | undefined;
   if (body && "json" in body) {
     headers["content-type"] = "application/json";
     payload = JSON.stringify(body.json);
+  } else if (body && "file" in body) {
+    headers["content-type"] = body.type;
+    payload = body.file;
   } else if (body) {
     headers["content-type"] = "text/csv; charset=utf-8";
     payload = body.csv;

@@ -86,6 +86,19 @@ export const SCREENS: readonly Screen[] = [
     nav: "officers.nav.mine",
     load: () => import("../pages/my-results.js").then((m) => m.MyResultsPage),
   },
+  // Issue 18: paper forms typed in, imports and served counts.
+  {
+    path: "paper",
+    roles: ["admin", "analyst", "staff"],
+    nav: "paper.entry.nav",
+    load: () => import("../pages/paper-entry.js").then((m) => m.PaperEntryPage),
+  },
+  {
+    path: "import",
+    roles: ["admin", "analyst", "staff"],
+    nav: "paper.import.nav",
+    load: () => import("../pages/response-import.js").then((m) => m.ResponseImportPage),
+  },
   {
     path: "account",
     roles: ["admin", "analyst", "staff"],

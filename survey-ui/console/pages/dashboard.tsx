@@ -12,6 +12,7 @@ import { MethodNote } from "../components/method-note.js";
 import { Page } from "../components/page.js";
 import { PeriodPicker } from "../components/period-picker.js";
 import { RankingTable } from "../components/ranking-table.js";
+import { ReachCard } from "../components/reach-card.js";
 import { type Download, ReportDownloads } from "../components/report-downloads.js";
 import { Empty, ErrorNotice, Loading } from "../components/status.js";
 import { SummaryCard } from "../components/summary-card.js";
@@ -39,7 +40,7 @@ const PAINT_MEASURE = "console:dashboard:paint";
 
 /** Everything the dashboard shows, fetched together: every figure is a cell of a reports API answer. */
 async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"]) {
-  const [total, months, ranking, items, comments, previous, minimum] = await Promise.all([
+  const [total, months, ranking, items, comments, previous, minimum, channels] = await Promise.all([
     fetchSipas(scope, "total"),
     fetchSipas(scope, "month"),
     fetchSipas(scope, rank),
@@ -49,6 +50,7 @@ async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"])
     fetchSipas({ ...previousPeriod(scope), unit: scope.unit }, "total"),
     // The officers' ranking says below how many respondents an officer's index is withheld.
     rank === "officer" ? listShifts().then((body) => body.minResponses) : Promise.resolve(null),
+    fetchSipas(scope, "channel"),
   ]);
   performance.mark(DATA_MARK);
   return {
@@ -59,6 +61,7 @@ async function loadDashboard(scope: ReportScope, rank: DashboardFilters["rank"])
     items,
     comments,
     minimum,
+    channels: channels as SipasRow[],
   };
 }
 
@@ -145,6 +148,7 @@ export function DashboardPage(_props: ScreenProps) {
             <SummaryCard row={result.total} previous={result.previous} />
             <ElementBars row={result.total} previous={result.previous} />
           </div>
+          <ReachCard total={result.total} channels={result.channels} />
           <section class="panel dashboard-section">
             <TrendChart rows={result.months} currentMonth={localDay(now).slice(0, 7)} />
           </section>

@@ -54,6 +54,7 @@ function prepared(pointId: number, overrides: Partial<ResponseRow> = {}): Prepar
     unitId: row.unitId,
     pointId: row.pointId,
     serviceId: row.serviceId,
+    channel: row.channel,
     answers: JSON.parse(row.answers),
     expectations: null,
   });

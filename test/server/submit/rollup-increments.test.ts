@@ -6,13 +6,22 @@ const response = {
   unitId: 2,
   pointId: 7,
   serviceId: null,
+  channel: "qr",
   answers: { TC1: 5, CC2: 3 },
   expectations: { E4: 1 },
 };
 
 describe("rollupIncrements", () => {
   it("counts the respondent, each answer and each expectation once, under service 0 when none was chosen", () => {
-    const key = { day: "2026-03-15", unitId: 2, pointId: 7, serviceId: 0, officerId: 0, count: 1 };
+    const key = {
+      day: "2026-03-15",
+      unitId: 2,
+      pointId: 7,
+      serviceId: 0,
+      officerId: 0,
+      channel: "qr",
+      count: 1,
+    };
     expect(rollupIncrements(response)).toEqual([
       { ...key, item: "#", value: 0 },
       { ...key, item: "TC1", value: 5 },
@@ -29,9 +38,28 @@ describe("rollupIncrements", () => {
     expect(rollupIncrements({ ...response, officerId: 5 }).every((i) => i.officerId === 5)).toBe(true);
     expect(rollupIncrements({ ...response, officerId: null }).every((i) => i.officerId === 0)).toBe(true);
   });
+
+  it("keys the counts by the response's channel, paper and import included", () => {
+    for (const channel of ["kiosk", "paper", "import"]) {
+      expect(rollupIncrements({ ...response, channel }).every((i) => i.channel === channel)).toBe(true);
+    }
+  });
 });
 
 describe("rollupRows", () => {
+  it("keeps the counts of each channel in rows of their own", () => {
+    const { daily } = rollupRows([
+      ...rollupIncrements(response),
+      ...rollupIncrements({ ...response, channel: "paper" }),
+      ...rollupIncrements({ ...response, channel: "paper" }),
+    ]);
+    const respondents = daily.filter((r) => r.item === "#").map((r) => [r.channel, r.counts[0]]);
+    expect(respondents).toEqual([
+      ["qr", 1],
+      ["paper", 2],
+    ]);
+  });
+
   it("folds many responses into one row per item for each day and each month", () => {
     const increments = [
       ...rollupIncrements(response),

@@ -28,6 +28,9 @@ const FIGURES = [
   "small_sample",
 ];
 
+// Citizens served and the response rate, where served counts add up (issue 18).
+const SERVED = ["served", "response_rate"];
+
 describe("report columns (DESIGN.md §3)", () => {
   it("lists the SIPAS columns for each grouping", () => {
     expect(reportColumns("sipas", "unit")).toEqual([
@@ -36,6 +39,7 @@ describe("report columns (DESIGN.md §3)", () => {
       "unit_code",
       "unit_name",
       ...FIGURES,
+      ...SERVED,
     ]);
     expect(reportColumns("sipas", "service")).toEqual([
       "period_from",
@@ -51,9 +55,18 @@ describe("report columns (DESIGN.md §3)", () => {
       "point_label",
       "unit_code",
       ...FIGURES,
+      ...SERVED,
     ]);
-    expect(reportColumns("sipas", "month")).toEqual(["period_from", "period_to", "month", ...FIGURES]);
-    expect(reportColumns("sipas", "day")).toEqual(["period_from", "period_to", "day", ...FIGURES]);
+    expect(reportColumns("sipas", "month")).toEqual([
+      "period_from",
+      "period_to",
+      "month",
+      ...FIGURES,
+      ...SERVED,
+    ]);
+    expect(reportColumns("sipas", "day")).toEqual(["period_from", "period_to", "day", ...FIGURES, ...SERVED]);
+    expect(reportColumns("sipas", "total")).toEqual(["period_from", "period_to", ...FIGURES, ...SERVED]);
+    expect(reportColumns("sipas", "channel")).toEqual(["period_from", "period_to", "channel", ...FIGURES]);
     expect(reportColumns("sipas", "unit,service")).toEqual([
       "period_from",
       "period_to",
@@ -100,10 +113,22 @@ describe("report rows", () => {
     for (const by of REPORT_GROUPINGS) {
       const group = Object.fromEntries(
         reportColumns("sipas", by)
-          .filter((column) => !["period_from", "period_to"].includes(column) && !FIGURES.includes(column))
+          .filter(
+            (column) =>
+              !["period_from", "period_to"].includes(column) &&
+              !FIGURES.includes(column) &&
+              !SERVED.includes(column),
+          )
           .map((column) => [column, column.startsWith("service_") ? null : "X"]),
       );
-      const row = { period_from: "2026-01-01", period_to: "2026-03-31", ...group, ...sipasFigures(score) };
+      const served = reportColumns("sipas", by).includes("served") ? { served: 8, response_rate: 0.5 } : {};
+      const row = {
+        period_from: "2026-01-01",
+        period_to: "2026-03-31",
+        ...group,
+        ...sipasFigures(score),
+        ...served,
+      };
       expect(Object.keys(sipasRowSchema(by).parse(row)).sort()).toEqual(
         [...reportColumns("sipas", by)].sort(),
       );
@@ -171,6 +196,7 @@ describe("reportQuerySchema", () => {
       "unit,service",
       "total",
       "officer",
+      "channel",
     ]);
     expect(reportGroupingSchema.safeParse("service,unit").success).toBe(false);
   });

@@ -38,7 +38,7 @@ const MAX_COMMENT_CHARS = 2000;
 // of the comment stays as typed (NFKC on the whole text would turn Chinese "，" into ",").
 const NUMBER_MARK = /^[0-9A-Za-z+\-._@() ]$/;
 const foldNumberMarks = (text: string) =>
-  text.replace(/[^\x00-\x7F]/gu, (ch) => {
+  text.replace(/[^\p{ASCII}]/gu, (ch) => {
     const folded = ch.normalize("NFKC");
     return NUMBER_MARK.test(folded) ? folded : ch;
   });

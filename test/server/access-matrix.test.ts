@@ -70,6 +70,12 @@ const ACCESS: Record<string, Rule> = {
   "GET /api/v1/reports/responses.csv": { roles: ["admin", "analyst"] },
   "GET /api/v1/reports/comments": { roles: ["admin", "analyst"] },
   "GET /api/v1/reports/method": { roles: ["admin", "analyst"] },
+  // Issue 19: imports from files, their templates, counters in bulk, the API description.
+  "GET /api/v1/units/import/template": { roles: ["admin"] },
+  "GET /api/v1/services/import/template": { roles: ["admin"] },
+  "POST /api/v1/points/import": { roles: ["admin", "staff"] },
+  "GET /api/v1/points/import/template": { roles: ["admin", "staff"] },
+  "POST /api/v1/units/:code/points/per-service": { roles: ["admin", "staff"], unitBound: true },
 };
 
 const t = await createTestApp();

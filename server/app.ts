@@ -10,6 +10,7 @@ import { consoleRoutes } from "./routes/console.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
 import { linkRoutes } from "./routes/links.js";
+import { openApiRoutes } from "./routes/openapi.js";
 import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
 import { posterRoutes } from "./routes/posters.js";
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route("/console", consoleRoutes(deps.consoleFiles));
   app.route("/", posterRoutes);
   app.route("/", linkRoutes);
+  app.route("/", openApiRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

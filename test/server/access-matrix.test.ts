@@ -76,6 +76,8 @@ const ACCESS: Record<string, Rule> = {
   "POST /api/v1/points/import": { roles: ["admin", "staff"] },
   "GET /api/v1/points/import/template": { roles: ["admin", "staff"] },
   "POST /api/v1/units/:code/points/per-service": { roles: ["admin", "staff"], unitBound: true },
+  "GET /api/v1/openapi.json": { public: true },
+  "GET /api/v1/docs": { public: true },
 };
 
 const t = await createTestApp();

@@ -25,7 +25,7 @@ async function upload(path: string, bytes: Uint8Array, type: string, auth = admi
   const res = await t.app.request(path, {
     method: "POST",
     headers: { ...authHeaders(auth), "content-type": type },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: res.status, body: await res.json() };
 }

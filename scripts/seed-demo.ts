@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
 import Database from "libsql";
 import { parseConfig } from "../server/config.js";
 import { runBatch } from "../server/db/database.js";
@@ -21,16 +20,22 @@ import { INSTRUMENT_VERSION } from "../shared/instrument/index.js";
 import { DEMO_POINTS, DEMO_SERVICES, DEMO_UNITS, type DemoPoint } from "./demo/catalogue.js";
 import { createRandom } from "./demo/random.js";
 import { generateResponse } from "./demo/responses.js";
+import { scriptArgs } from "./lib/cli.js";
 
 // `npm run seed:demo -- --responses N [--seed S] [--days D]`: a demo province with N synthetic responses
 // over the last D days, into DATABASE_URL. Applies the migrations first; never touches user accounts.
 
-const { values } = parseArgs({
-  options: {
-    responses: { type: "string", default: "20000" },
-    seed: { type: "string", default: "20261129" },
-    days: { type: "string", default: "365" },
-  },
+const USAGE = `
+Usage: npm run seed:demo [-- --responses N] [--seed S] [--days D]
+
+Writes a demo province (units, about 30 procedures, counters) and N synthetic responses (default 20,000)
+over the last D days (default 365) into DATABASE_URL (default file:data/hailong.db), creating it if
+needed. Reproducible with the same seed; never touches user accounts.
+`;
+const { values } = scriptArgs("seed:demo", USAGE, {
+  responses: { type: "string", default: "20000" },
+  seed: { type: "string", default: "20261129" },
+  days: { type: "string", default: "365" },
 });
 const total = Number(values.responses);
 const days = Number(values.days);

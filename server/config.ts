@@ -21,6 +21,7 @@ const configSchema = z.object({
   HAILONG_LINK_DAYS: intFrom(1, 366).default(7),
   HAILONG_DURABILITY: z.enum(["normal", "full"]).default("normal"),
   HAILONG_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false"),
+  HAILONG_LOG: z.enum(["info", "warn", "error"]).optional(),
 });
 
 export type Config = {
@@ -39,6 +40,8 @@ export type Config = {
   durability: "normal" | "full";
   /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
+  /** Lowest log level written; unset: warn in a terminal (quiet request logs), info otherwise. */
+  logLevel?: "info" | "warn" | "error" | undefined;
 };
 
 /** Configuration as the app uses it, once the signing secret is known. */
@@ -69,5 +72,6 @@ export function parseConfig(env: Record<string, unknown>): Config {
     linkDays: v.HAILONG_LINK_DAYS,
     durability: v.HAILONG_DURABILITY,
     trustProxy: v.HAILONG_TRUST_PROXY === "true" || v.HAILONG_TRUST_PROXY === "1",
+    logLevel: v.HAILONG_LOG,
   };
 }

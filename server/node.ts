@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { networkInterfaces } from "node:os";
 import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
@@ -7,13 +8,18 @@ import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
-import { createJsonLogger } from "./logger.js";
+import { createLogger } from "./logger.js";
 
 // The Node entry: the only place (with server/worker.ts) that reads the environment or opens a database.
 async function main() {
   const started = performance.now();
   const config = parseConfig(process.env);
-  const log = createJsonLogger();
+  // In a terminal, request logs would scroll the first admin password away: warnings only, readable.
+  const terminal = process.stdout.isTTY === true;
+  const log = createLogger({
+    level: config.logLevel ?? (terminal ? "warn" : "info"),
+    format: terminal ? "text" : "json",
+  });
   if (config.databaseUrl.startsWith("file:")) {
     mkdirSync(dirname(config.databaseUrl.slice("file:".length)), { recursive: true });
   }
@@ -25,6 +31,10 @@ async function main() {
   await applyMigrations(database);
   const secret = await resolveSecret(database.db, config.secret);
   const admin = await ensureFirstAdmin(database.db, { password: config.adminPassword, now: Date.now(), log });
+  if (!admin && config.adminPassword !== undefined)
+    console.log(
+      "HAILONG_ADMIN_PASSWORD is set, but an admin account exists already: the variable is not used.\nTo set a new password: npm run admin -- reset-password <username>",
+    );
   if (admin?.generatedPassword) {
     // Printed once, to the operator's terminal, and never logged as a structured field.
     console.log(
@@ -60,6 +70,16 @@ async function main() {
     console.log(
       `hailong is listening on http://${config.host}:${port} (public URL ${config.publicUrl}), ready in ${Math.round(performance.now() - started)} ms`,
     );
+    const lan = lanAddress();
+    if (lan && (config.host === "127.0.0.1" || config.host === "localhost"))
+      console.log(
+        `To try it on a phone on this network: HOST=0.0.0.0 PUBLIC_URL=http://${lan}:${port} npm start`,
+      );
+    // Repeated last, so that it is on screen when the start-up is over.
+    if (admin?.generatedPassword)
+      console.log(
+        `First admin: "admin", password ${admin.generatedPassword} (shown at this first start only)`,
+      );
   });
 
   let stopping = false;
@@ -76,6 +96,19 @@ async function main() {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** This machine's first private IPv4 address, for the hint to try the survey on a phone. */
+function lanAddress(): string | undefined {
+  for (const entries of Object.values(networkInterfaces()))
+    for (const entry of entries ?? [])
+      if (
+        entry.family === "IPv4" &&
+        !entry.internal &&
+        /^(10|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(entry.address)
+      )
+        return entry.address;
+  return undefined;
 }
 
 main().catch((error) => {

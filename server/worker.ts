@@ -6,7 +6,7 @@ import { openD1Database } from "./db/d1.js";
 import type { Database } from "./db/database.js";
 import { anyAdminExists } from "./db/queries/users.js";
 import { errorBody } from "./errors.js";
-import { createJsonLogger, type Logger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { createSoloWriter } from "./submit/group-writer.js";
 import type { RateLimiter } from "./submit/rate-limit.js";
 
@@ -60,7 +60,7 @@ function markEncoded(response: Response): Response {
 
 async function startIsolate(env: WorkerEnv): Promise<App> {
   const config = parseConfig(textBindings(env));
-  const log = createJsonLogger();
+  const log = createLogger({ level: config.logLevel ?? "info", format: "json" });
   const db = await openDatabase(env, config);
   const secret = await resolveSecret(db, config.secret);
   await bootstrapAdmin(db, config, log);

@@ -51,7 +51,9 @@ function renderPage(document: OpenApiDocument): string {
     }
   }
   const sections = [...byTag]
-    .map(([tag, ops]) => `<section><h2 id="${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${ops.join("")}</section>`)
+    .map(
+      ([tag, ops]) => `<section><h2 id="${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${ops.join("")}</section>`,
+    )
     .join("");
   const toc = [...byTag.keys()]
     .map((tag) => `<li><a href="#${escapeHtml(tag)}">${escapeHtml(tag)}</a></li>`)

@@ -642,6 +642,12 @@ export const en: Messages = {
         "Prefer the Excel file (.xlsx): Excel set to Vietnamese reads the comma as the decimal separator and can misread numbers in a CSV file.",
     },
   },
+  formErrors: {
+    passwordTooShort: "The password needs at least 10 characters.",
+    unitCodeTaken: "A unit with this code exists already. Check the code, or find that unit in the tree.",
+    serviceCodeTaken: "A procedure with this code exists already. Find it in the list to edit it.",
+    usernameTaken: "This username is taken. Please choose another one.",
+  },
   imports: {
     issues: {
       not_xlsx: "The file cannot be read as an XLSX workbook. Save it again from Excel (.xlsx) or as CSV.",

@@ -645,6 +645,13 @@ export const vi = {
         "Nên tải tệp Excel (.xlsx): Excel cài đặt tiếng Việt đọc dấu phẩy là dấu thập phân nên có thể hiểu sai số trong tệp CSV.",
     },
   },
+  // Form messages where the general wording misled a new admin (issue 19).
+  formErrors: {
+    passwordTooShort: "Mật khẩu cần ít nhất 10 ký tự.",
+    unitCodeTaken: "Đã có đơn vị mang mã này. Hãy kiểm tra lại mã hoặc tìm đơn vị đó trong cây đơn vị.",
+    serviceCodeTaken: "Đã có thủ tục mang mã này. Hãy tìm thủ tục đó trong danh sách để sửa.",
+    usernameTaken: "Tên đăng nhập này đã được dùng. Hãy chọn tên khác.",
+  },
   // Catalogue imports (units, procedures, counters): what the server found in a file and each row's problem.
   // The server sends a problem's code and values; the console words it here, in the user's language.
   imports: {

@@ -609,6 +609,12 @@ export const zh: Messages = {
         "建议下载 Excel 文件（.xlsx）：越南语设置的 Excel 把逗号当作小数点，可能误读 CSV 文件中的数字。",
     },
   },
+  formErrors: {
+    passwordTooShort: "密码至少需要 10 个字符。",
+    unitCodeTaken: "已有使用此代码的单位。请检查代码，或在单位树中找到该单位。",
+    serviceCodeTaken: "已有使用此代码的手续。请在列表中找到它进行编辑。",
+    usernameTaken: "该用户名已被使用。请另选一个。",
+  },
   imports: {
     issues: {
       not_xlsx: "无法将该文件读取为 XLSX 工作簿。请用 Excel 另存为 .xlsx 或 CSV。",

@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError, errorBody, handleError } from "./errors.js";
+import { htmlErrorPages } from "./lib/html-error-pages.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { consoleRoutes } from "./routes/console.js";
@@ -91,6 +92,11 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
+
+  // Posters and slips open in a browser tab: a refusal there is a page that says why, not JSON.
+  app.use("/posters", htmlErrorPages());
+  app.use("/posters/*", htmlErrorPages());
+  app.use("/links/*", htmlErrorPages());
 
   app.route("/", healthRoutes);
   app.route("/", homeRoutes);

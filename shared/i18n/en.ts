@@ -422,7 +422,7 @@ export const en: Messages = {
       open: "One-time slips",
       print: "Create and print slips",
       get: "Get links to send by message",
-      issued: "{count} link(s), valid until {date}. They are shown only now; each works once.",
+      issued: "{count} link(s), valid until the end of {date}. They are shown only now; each works once.",
     },
     units: {
       title: "Units",
@@ -641,6 +641,16 @@ export const en: Messages = {
       xlsxHint:
         "Prefer the Excel file (.xlsx): Excel set to Vietnamese reads the comma as the decimal separator and can misread numbers in a CSV file.",
     },
+  },
+  errorPages: {
+    title: "This page cannot be shown",
+    back: "Back to the survey points",
+    signIn: "Sign in",
+    dossierRated:
+      "This dossier has already been rated by the citizen. A dossier is rated once, so no new link is issued.",
+    tokenOnly:
+      "This survey point takes answers through one-time links only, so it has no poster. Print link slips instead.",
+    noPosters: "This unit has no survey point with a poster to print yet.",
   },
   formErrors: {
     passwordTooShort: "The password needs at least 10 characters.",

@@ -154,7 +154,7 @@ export const vi = {
     steps: {
       scan: "Mở camera điện thoại, quét mã QR.",
       answer: "Chọn mức độ hài lòng cho từng câu hỏi.",
-      send: "Bấm “Gửi”. Xin cảm ơn Ông/Bà!",
+      send: "Bấm “Gửi ý kiến”. Xin cảm ơn Ông/Bà!",
     },
     typeUrl: "Không quét được? Gõ địa chỉ:",
     scanLine: "Quét mã QR để đánh giá sự phục vụ tại đây.",
@@ -164,7 +164,7 @@ export const vi = {
     formats: {
       a4: "A4",
       a5: "A5",
-      tent: "Biển để bàn (gấp đôi)",
+      tent: "để bàn, gấp đôi",
     },
     slips: {
       title: "Phiếu đánh giá dùng một lần",
@@ -426,7 +426,7 @@ export const vi = {
       print: "Tạo và in phiếu",
       get: "Lấy đường dẫn để gửi tin nhắn",
       issued:
-        "{count} đường dẫn, dùng được đến {date}. Đường dẫn chỉ hiện lúc này; mỗi đường dẫn dùng được một lần.",
+        "{count} đường dẫn, dùng được đến hết ngày {date}. Đường dẫn chỉ hiện lúc này; mỗi đường dẫn dùng được một lần.",
     },
     units: {
       title: "Đơn vị",
@@ -644,6 +644,17 @@ export const vi = {
       xlsxHint:
         "Nên tải tệp Excel (.xlsx): Excel cài đặt tiếng Việt đọc dấu phẩy là dấu thập phân nên có thể hiểu sai số trong tệp CSV.",
     },
+  },
+  // Pages a staff member opens in a browser tab (posters, slips) when they cannot be shown (issue 19).
+  errorPages: {
+    title: "Không mở được trang này",
+    back: "Về trang điểm khảo sát",
+    signIn: "Đăng nhập",
+    dossierRated:
+      "Hồ sơ này đã được người dân đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần nên không cấp liên kết mới.",
+    tokenOnly:
+      "Điểm khảo sát này chỉ nhận phiếu qua liên kết dùng một lần nên không có áp phích. Hãy in phiếu liên kết.",
+    noPosters: "Đơn vị này chưa có điểm khảo sát nào để in áp phích.",
   },
   // Form messages where the general wording misled a new admin (issue 19).
   formErrors: {

@@ -406,7 +406,7 @@ export const zh: Messages = {
       open: "一次性评价单",
       print: "生成并打印评价单",
       get: "获取链接以通过消息发送",
-      issued: "{count} 个链接，有效期至 {date}。链接只在此时显示，每个只能使用一次。",
+      issued: "{count} 个链接，有效期至 {date} 当天结束。链接只在此时显示，每个只能使用一次。",
     },
     units: {
       title: "单位",
@@ -608,6 +608,14 @@ export const zh: Messages = {
       xlsxHint:
         "建议下载 Excel 文件（.xlsx）：越南语设置的 Excel 把逗号当作小数点，可能误读 CSV 文件中的数字。",
     },
+  },
+  errorPages: {
+    title: "无法显示此页面",
+    back: "返回调查点",
+    signIn: "登录",
+    dossierRated: "该卷宗已被公民评价过。每份卷宗只能评价一次，因此不再签发新链接。",
+    tokenOnly: "该调查点只通过一次性链接接收答卷，因此没有海报。请打印链接条。",
+    noPosters: "该单位还没有可打印海报的调查点。",
   },
   formErrors: {
     passwordTooShort: "密码至少需要 10 个字符。",

@@ -293,7 +293,8 @@ export const en: Messages = {
       TOKEN_INVALID: "The one-time slip is not valid or has expired.",
       TOKEN_USED: "This one-time slip has already been used.",
       PAYLOAD_TOO_LARGE: "The data is too large. Split the file into smaller parts.",
-      UNSUPPORTED_MEDIA_TYPE: "This kind of data is not supported. Import files must be CSV (UTF-8).",
+      UNSUPPORTED_MEDIA_TYPE:
+        "This kind of data is not supported. Import files must be Excel workbooks (.xlsx) or CSV.",
       METHOD_NOT_ALLOWED: "This action is not supported.",
       RATE_LIMITED: "Too many requests in a short time. Please wait a moment and try again.",
       INTERNAL_ERROR:
@@ -479,7 +480,7 @@ export const en: Messages = {
         "The file is valid: {created} new and {updated} updated item(s). Press “Save to the catalogue” to save.",
       saved: "Saved: {created} new, {updated} updated item(s).",
       units: {
-        title: "Import units from a CSV file",
+        title: "Import units from an Excel or CSV file",
         columns:
           "The first line is the header with the columns code (unit code), name and parent (the parent's code, empty for a top-level unit).",
         example: "code,name,parent",
@@ -490,7 +491,7 @@ export const en: Messages = {
         },
       },
       services: {
-        title: "Import procedures from a CSV file",
+        title: "Import procedures from an Excel or CSV file",
         columns:
           "The first line is the header with the columns code (national code), name, field, local_code and units (codes of the units handling it, separated by semicolons). Only code and name are required.",
         example: "code,name,field,local_code,units",

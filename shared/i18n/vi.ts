@@ -297,7 +297,8 @@ export const vi = {
       TOKEN_INVALID: "Phiếu dùng một lần không hợp lệ hoặc đã hết hạn.",
       TOKEN_USED: "Phiếu dùng một lần này đã được sử dụng.",
       PAYLOAD_TOO_LARGE: "Dữ liệu gửi lên quá lớn. Hãy chia tệp thành nhiều phần nhỏ hơn.",
-      UNSUPPORTED_MEDIA_TYPE: "Định dạng dữ liệu không được hỗ trợ. Tệp nhập phải là CSV (UTF-8).",
+      UNSUPPORTED_MEDIA_TYPE:
+        "Định dạng dữ liệu không được hỗ trợ. Tệp nhập phải là bảng tính Excel (.xlsx) hoặc CSV.",
       METHOD_NOT_ALLOWED: "Thao tác này không được hỗ trợ.",
       RATE_LIMITED: "Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại.",
       INTERNAL_ERROR:
@@ -480,9 +481,9 @@ export const vi = {
       checked: "Tệp hợp lệ: sẽ thêm mới {created} và cập nhật {updated} mục. Bấm “Lưu vào danh mục” để lưu.",
       saved: "Đã lưu: thêm mới {created}, cập nhật {updated} mục.",
       units: {
-        title: "Nhập đơn vị từ tệp CSV",
+        title: "Nhập đơn vị từ tệp Excel hoặc CSV",
         columns:
-          "Dòng đầu là tiêu đề với các cột code (mã đơn vị), name (tên) và parent (mã đơn vị cấp trên, để trống nếu là cấp cao nhất).",
+          "Dòng đầu là tiêu đề với các cột code hoặc “Mã đơn vị”, name hoặc “Tên đơn vị”, và parent hoặc “Đơn vị cha” (mã đơn vị cấp trên, để trống nếu là cấp cao nhất). Các cột khác được bỏ qua.",
         example: "code,name,parent",
         rules: {
           code: "Mã đơn vị tối đa 35 ký tự gồm chữ số, chữ in hoa A–Z và dấu chấm.",
@@ -491,9 +492,9 @@ export const vi = {
         },
       },
       services: {
-        title: "Nhập thủ tục từ tệp CSV",
+        title: "Nhập thủ tục từ tệp Excel hoặc CSV",
         columns:
-          "Dòng đầu là tiêu đề với các cột code (mã quốc gia), name (tên), field (lĩnh vực), local_code (mã địa phương) và units (mã các đơn vị giải quyết, cách nhau bởi dấu chấm phẩy). Chỉ code và name là bắt buộc.",
+          "Dòng đầu là tiêu đề với các cột code hoặc “Mã thủ tục”, name hoặc “Tên thủ tục”, field hoặc “Lĩnh vực”, local_code và units hoặc “Cơ quan thực hiện” (mã hoặc tên các đơn vị, cách nhau bởi dấu chấm phẩy). Chỉ mã và tên là bắt buộc; các cột khác được bỏ qua.",
         example: "code,name,field,local_code,units",
         rules: {
           code: "Mã thủ tục quốc gia có dạng d.dddddd, ví dụ 1.001193, và không lặp lại trong tệp.",

@@ -1,18 +1,22 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { createClient } from "@libsql/client";
 import { ConfigError, parseConfig } from "../server/config.js";
+import { existingDatabaseFile, scriptArgs } from "./lib/cli.js";
 
 // `npm run backup [-- --out FILE]`: a consistent copy of the live database, taken with VACUUM INTO while
 // the server keeps running (readers and writers are not stopped; the copy is one transaction's snapshot).
+const USAGE = `
+Usage: npm run backup [-- --out FILE]
+
+Copies the database of DATABASE_URL (default file:data/hailong.db) to FILE (default
+backups/hailong-<time>.db) while the server keeps running, and checks the copy's integrity.
+Turso and D1 keep their own backups.
+`;
 try {
+  const { values } = scriptArgs("backup", USAGE, { out: { type: "string" } });
   const config = parseConfig(process.env);
-  if (!config.databaseUrl.startsWith("file:"))
-    throw new ConfigError(
-      "backup copies a local file database (DATABASE_URL=file:…); Turso and D1 keep their own backups.",
-    );
-  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  existingDatabaseFile("backup", config);
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const out = resolve(values.out ?? `backups/hailong-${stamp}.db`);
   if (existsSync(out)) throw new ConfigError(`${out} exists already; choose another --out.`);

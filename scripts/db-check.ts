@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import Database from "libsql";
 import { ConfigError, parseConfig } from "../server/config.js";
 import {
@@ -7,6 +6,7 @@ import {
   rollupIncrements,
   rollupRows,
 } from "../server/submit/rollup-increments.js";
+import { existingDatabaseFile, scriptArgs } from "./lib/cli.js";
 
 // `npm run db:check [-- --repair]`: recomputes the daily and monthly rollups from the raw responses, month
 // by month (bounded memory), with the same function the submit path uses, and reports every difference.
@@ -26,12 +26,17 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
+const USAGE = `
+Usage: npm run db:check [-- --repair]
+
+Recomputes the daily and monthly rollups of the database of DATABASE_URL (default file:data/hailong.db)
+from its raw responses and reports every difference; --repair rewrites a month that differs.
+Exit code 0: they agree (or were repaired); 1: they differ.
+`;
 try {
+  const { values } = scriptArgs("db:check", USAGE, { repair: { type: "boolean", default: false } });
   const config = parseConfig(process.env);
-  if (!config.databaseUrl.startsWith("file:"))
-    throw new ConfigError("db:check reads a local file database (DATABASE_URL=file:…).");
-  const { values } = parseArgs({ options: { repair: { type: "boolean", default: false } } });
-  const db = new Database(config.databaseUrl.slice("file:".length));
+  const db = new Database(existingDatabaseFile("db:check", config), { fileMustExist: true });
   db.pragma("busy_timeout = 5000");
   const months = (
     db

@@ -1,19 +1,27 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
 import { createClient } from "@libsql/client";
 import { ConfigError, parseConfig } from "../server/config.js";
+import { fail, scriptArgs } from "./lib/cli.js";
 
 // `npm run restore -- FILE`: puts a backup in place of DATABASE_URL. Run it with the server stopped; the
 // database it replaces is kept beside it as <name>.before-restore-<time>.
+const USAGE = `
+Usage: npm run restore -- FILE
+
+Puts the backup FILE in place of the database of DATABASE_URL (default file:data/hailong.db). Stop the
+server first; the database it replaces is kept beside it as <name>.before-restore-<time>.
+`;
 try {
+  const { positionals } = scriptArgs("restore", USAGE, {}, true);
   const config = parseConfig(process.env);
   if (!config.databaseUrl.startsWith("file:"))
     throw new ConfigError("restore writes a local file database (DATABASE_URL=file:…).");
-  const { positionals } = parseArgs({ allowPositionals: true });
   const source = positionals[0];
-  if (!source || !existsSync(source))
-    throw new ConfigError("Name the backup file to restore: npm run restore -- backups/hailong-….db");
+  if (positionals.length > 1)
+    fail("restore", `name one backup file, not ${positionals.length}. See: npm run restore -- --help`);
+  if (!source) fail("restore", "name the backup file to restore: npm run restore -- backups/hailong-….db");
+  if (!existsSync(source)) fail("restore", `there is no file ${source}.`, 1);
   const check = createClient({ url: `file:${source}` });
   const integrity = await check.execute("PRAGMA integrity_check");
   check.close();

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
 import Database from "libsql";
 import { hashPassword } from "../server/auth/passwords.js";
 import { parseConfig } from "../server/config.js";
@@ -24,17 +23,23 @@ import { DEMO_POINTS, DEMO_SERVICES, DEMO_UNITS, type DemoPoint } from "./demo/c
 import { DEMO_OFFICERS, demoOfficerOf } from "./demo/officers.js";
 import { createRandom } from "./demo/random.js";
 import { generateResponse } from "./demo/responses.js";
+import { scriptArgs } from "./lib/cli.js";
 
 // `npm run seed:demo -- --responses N [--seed S] [--days D]`: a demo province with N synthetic responses
 // over the last D days, into DATABASE_URL. Applies the migrations first. Of user accounts it only adds the
 // demo officers (staff with an unknown random password) that responses are attributed to.
 
-const { values } = parseArgs({
-  options: {
-    responses: { type: "string", default: "20000" },
-    seed: { type: "string", default: "20261129" },
-    days: { type: "string", default: "365" },
-  },
+const USAGE = `
+Usage: npm run seed:demo [-- --responses N] [--seed S] [--days D]
+
+Writes a demo province (units, about 30 procedures, counters) and N synthetic responses (default 20,000)
+over the last D days (default 365) into DATABASE_URL (default file:data/hailong.db), creating it if
+needed. Reproducible with the same seed; never touches user accounts.
+`;
+const { values } = scriptArgs("seed:demo", USAGE, {
+  responses: { type: "string", default: "20000" },
+  seed: { type: "string", default: "20261129" },
+  days: { type: "string", default: "365" },
 });
 const total = Number(values.responses);
 const days = Number(values.days);

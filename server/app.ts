@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError, errorBody, handleError } from "./errors.js";
+import { htmlErrorPages } from "./lib/html-error-pages.js";
 import { hstsOverHttps } from "./lib/https.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
@@ -16,6 +17,7 @@ import { enteredRoutes } from "./routes/entered.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
 import { linkRoutes } from "./routes/links.js";
+import { openApiRoutes } from "./routes/openapi.js";
 import { paperFormRoutes } from "./routes/paper-forms.js";
 import { pointInfoRoutes } from "./routes/point-info.js";
 import { pointRoutes } from "./routes/points.js";
@@ -116,6 +118,10 @@ export function createApp(deps: AppDeps) {
     await next();
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) submitter.findPoint.forget();
   });
+  // Posters and slips open in a browser tab: a refusal there is a page that says why, not JSON.
+  app.use("/posters", htmlErrorPages());
+  app.use("/posters/*", htmlErrorPages());
+  app.use("/links/*", htmlErrorPages());
 
   app.route("/", healthRoutes);
   app.route("/", homeRoutes);
@@ -144,6 +150,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1/points", servedRoutes);
   app.route("/api/v1/served", servedImportRoutes);
   app.route("/", paperFormRoutes);
+  app.route("/", openApiRoutes);
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
   app.onError(handleError);

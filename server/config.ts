@@ -29,6 +29,7 @@ const configSchema = z.object({
   HAILONG_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   HAILONG_DIGEST_HOUR: intFrom(0, 23).default(7),
   HAILONG_OFFICER_MIN_RESPONSES: intFrom(1, 1_000_000).default(10),
+  HAILONG_LOG: z.enum(["info", "warn", "error"]).optional(),
 });
 
 export type Config = {
@@ -60,6 +61,8 @@ export type Config = {
   digestHour: number;
   /** Below this many respondents an officer's figures are withheld in reports (only the count shows). */
   officerMinResponses: number;
+  /** Lowest log level written; unset: warn in a terminal (quiet request logs), info otherwise. */
+  logLevel?: "info" | "warn" | "error" | undefined;
 };
 
 /** Configuration as the app uses it, once the signing secret is known. */
@@ -97,5 +100,6 @@ export function parseConfig(env: Record<string, unknown>): Config {
     webhookSecret: v.HAILONG_WEBHOOK_SECRET,
     digestHour: v.HAILONG_DIGEST_HOUR,
     officerMinResponses: v.HAILONG_OFFICER_MIN_RESPONSES,
+    logLevel: v.HAILONG_LOG,
   };
 }

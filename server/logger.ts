@@ -10,10 +10,33 @@ export type Logger = {
   error(event: string, fields?: LogFields): void;
 };
 
+export type LogLevel = "info" | "warn" | "error";
+const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
+
 /** A logger that writes JSON lines through the given sink (console on both runtimes). */
 export function createJsonLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
-  const emit = (level: string, event: string, fields?: LogFields) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+  return createLogger({ level: "info", format: "json", write });
+}
+
+/**
+ * A logger that writes entries of `level` and above: JSON lines for log collectors, or one readable
+ * line per entry for a terminal (`12:04:05 warn  event  key=value`).
+ */
+export function createLogger(options: {
+  level: LogLevel;
+  format: "json" | "text";
+  write?: (line: string) => void;
+}): Logger {
+  const write = options.write ?? ((line: string) => console.log(line));
+  const emit = (level: LogLevel, event: string, fields?: LogFields) => {
+    if (RANK[level] < RANK[options.level]) return;
+    const time = new Date().toISOString();
+    if (options.format === "json") return write(JSON.stringify({ time, level, event, ...fields }));
+    const rest = Object.entries(fields ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => (key === "message" ? String(value) : `${key}=${String(value)}`));
+    write([time.slice(11, 19), level.padEnd(5), event, ...rest].join("  "));
+  };
   return {
     info: (event, fields) => emit("info", event, fields),
     warn: (event, fields) => emit("warn", event, fields),

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { dirname } from "node:path";
 import { startScheduleTimer } from "./alerts/node-timer.js";
 import { createApp } from "./app.js";
@@ -9,14 +10,19 @@ import { isCorruption, loggableError } from "./db/db-errors.js";
 import { damagedDatabaseMessage, quickCheck } from "./db/integrity.js";
 import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
-import { createJsonLogger } from "./logger.js";
+import { createLogger } from "./logger.js";
 import { serveWithLimits } from "./node-server.js";
 
 // The Node entry: the only place (with server/worker.ts) that reads the environment or opens a database.
 async function main() {
   const started = performance.now();
   const config = parseConfig(process.env);
-  const log = createJsonLogger();
+  // In a terminal, request logs would scroll the first admin password away: warnings only, readable.
+  const terminal = process.stdout.isTTY === true;
+  const log = createLogger({
+    level: config.logLevel ?? (terminal ? "warn" : "info"),
+    format: terminal ? "text" : "json",
+  });
   if (config.databaseUrl.startsWith("file:")) {
     mkdirSync(dirname(config.databaseUrl.slice("file:".length)), { recursive: true });
   }
@@ -30,6 +36,10 @@ async function main() {
       `\nFirst start: sign in at ${config.publicUrl}/console as "admin" with the password\n\n    ${admin.generatedPassword}\n\nand change it under "My account". It will not be shown again.\n`,
     );
   }
+  if (!admin && config.adminPassword !== undefined)
+    console.log(
+      "HAILONG_ADMIN_PASSWORD is set, but an admin account exists already: the variable is not used.\nTo set a new password: npm run admin -- reset-password <username>",
+    );
 
   // The survey's client script, built by `npm run build`; without it the survey is a plain form.
   const surveyScriptFile = new URL("../dist/survey/client.js", import.meta.url);
@@ -58,6 +68,16 @@ async function main() {
     console.log(
       `hailong is listening on http://${config.host}:${port} (public URL ${config.publicUrl}), ready in ${Math.round(performance.now() - started)} ms`,
     );
+    const lan = lanAddress();
+    if (lan && (config.host === "127.0.0.1" || config.host === "localhost"))
+      console.log(
+        `To try it on a phone on this network: HOST=0.0.0.0 PUBLIC_URL=http://${lan}:${port} npm start`,
+      );
+    // Repeated last, so that it is on screen when the start-up is over.
+    if (admin?.generatedPassword)
+      console.log(
+        `First admin: "admin", password ${admin.generatedPassword} (shown at this first start only)`,
+      );
   });
 
   let stopping = false;
@@ -99,6 +119,19 @@ async function openSoundDatabase(config: Config) {
     problems = [loggableError(error).message];
   }
   throw new ConfigError(damagedDatabaseMessage(file as string, problems));
+}
+
+/** This machine's first private IPv4 address, for the hint to try the survey on a phone. */
+function lanAddress(): string | undefined {
+  for (const entries of Object.values(networkInterfaces()))
+    for (const entry of entries ?? [])
+      if (
+        entry.family === "IPv4" &&
+        !entry.internal &&
+        /^(10|172\.(1[6-9]|2\d|3[01])|192\.168)\./.test(entry.address)
+      )
+        return entry.address;
+  return undefined;
 }
 
 main().catch((error) => {

@@ -14,7 +14,7 @@ import type { Database } from "./db/database.js";
 import { loggableError } from "./db/db-errors.js";
 import { anyAdminExists } from "./db/queries/users.js";
 import { errorBody } from "./errors.js";
-import { createJsonLogger, type Logger } from "./logger.js";
+import { createLogger, type Logger } from "./logger.js";
 import { createSoloWriter } from "./submit/group-writer.js";
 import { createBindingRateLimiter, createDatabaseRateLimiter } from "./submit/rate-limit.js";
 
@@ -65,7 +65,7 @@ export default {
    */
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const config = parseConfig(textBindings(env));
-    const log = createJsonLogger();
+    const log = createLogger({ level: config.logLevel ?? "info", format: "json" });
     const db = await openDatabase(env, config);
     ctx.waitUntil(
       runScheduledWork({ db, config, now: () => Date.now(), log }).then(
@@ -89,7 +89,7 @@ function markEncoded(response: Response): Response {
 
 async function startIsolate(env: WorkerEnv): Promise<App> {
   const config = parseConfig(textBindings(env));
-  const log = createJsonLogger();
+  const log = createLogger({ level: config.logLevel ?? "info", format: "json" });
   const db = await openDatabase(env, config);
   const secret = await resolveSecret(db, config.secret);
   await bootstrapAdmin(db, config, log);

@@ -1,14 +1,33 @@
 import type { Context } from "hono";
+import * as z from "zod";
+import type { ImportEntity } from "../../shared/contract/import-columns.js";
 import { currentUser } from "../auth/guard.js";
 import { runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
 import type { AppEnv } from "../deps.js";
 import { invalid } from "../errors.js";
-import type { ImportPlan } from "./unit-import.js";
+import { CSV_CONTENT_TYPE } from "../reports/csv.js";
+import { downloadHeaders } from "../reports/download.js";
+import { XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
+import type { ImportPlan } from "./import-table.js";
+import { importTemplateFile } from "./import-template.js";
+
+/** Query of every import: a dry run, and the XLSX sheet to read (else the first). */
+export const importQuerySchema = z.object({
+  dryRun: z.enum(["true", "false", "1", "0"]).optional(),
+  sheet: z.string().trim().min(1).max(100).optional(),
+});
+
+export const templateQuerySchema = z.object({
+  format: z.enum(["csv", "xlsx"]).default("xlsx"),
+  headers: z.enum(["code", "vi"]).default("code"),
+});
 
 /**
- * Answers an import: 400 with every row's problems (nothing written), the plan alone on a dry run, or
- * the plan written as one batch with its audit row: all rows or none.
+ * Answers an import. A dry run answers 200 with every row's outcome (create, update or refuse) and the
+ * problems, and writes nothing. A real run with any problem answers 400 with every row's problems and
+ * writes nothing; without, it writes the plan as one batch with its audit row: all rows or none. A file
+ * that cannot be read at all (no header, wrong sheet) is a 400 in both.
  */
 export async function importResult(
   c: Context<AppEnv>,
@@ -16,15 +35,21 @@ export async function importResult(
   dryRun: string | undefined,
   entity: string,
 ) {
-  if (plan.issues.length > 0) {
+  const isDryRun = dryRun === "true" || dryRun === "1";
+  const unreadable = plan.file === undefined;
+  if (plan.issues.length > 0 && (unreadable || !isDryRun)) {
     throw invalid(`The file has ${plan.issues.length} problem(s); nothing was saved.`, plan.issues);
   }
   const summary = {
     created: plan.created,
     updated: plan.updated,
-    dryRun: dryRun === "true" || dryRun === "1",
+    dryRun: isDryRun,
+    valid: plan.issues.length === 0,
+    rows: plan.rows,
+    issues: plan.issues,
+    file: plan.file,
   };
-  if (!summary.dryRun) {
+  if (!isDryRun) {
     const { db, now } = c.var.deps;
     await runBatch(db, [
       ...plan.statements,
@@ -34,11 +59,22 @@ export async function importResult(
           userId: currentUser(c).id,
           action: "import",
           entity,
-          detail: { created: plan.created.length, updated: plan.updated.length },
+          detail: { created: plan.created.length, updated: plan.updated.length, file: plan.file },
         },
         now(),
       ),
     ]);
   }
   return c.json(summary);
+}
+
+/** The template of an import, as a download. */
+export function templateResponse(
+  c: Context<AppEnv>,
+  entity: ImportEntity,
+  query: z.infer<typeof templateQuerySchema>,
+) {
+  const body = importTemplateFile(entity, query.headers, query.format);
+  const type = query.format === "xlsx" ? XLSX_CONTENT_TYPE : CSV_CONTENT_TYPE;
+  return c.body(body as string, 200, downloadHeaders(type, `hailong-${entity}-template.${query.format}`));
 }

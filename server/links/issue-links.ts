@@ -1,5 +1,7 @@
 import { auditStatement } from "../db/queries/access.js";
+import { isDossierRated } from "../db/queries/responses.js";
 import type { AppDeps, AuthUser } from "../deps.js";
+import { conflict } from "../errors.js";
 import { dossierKeyedHash } from "./dossier.js";
 import { linkExpiry } from "./link-expiry.js";
 import type { LinkRequest } from "./link-request.js";
@@ -24,6 +26,9 @@ export async function issueLinks(
   const now = deps.now();
   const expiresAt = linkExpiry(now, linkDays);
   const dossierHash = request.dossier === undefined ? null : await dossierKeyedHash(secret, request.dossier);
+  // A dossier is rated once: a new link for a rated one would only show "already used" to the citizen.
+  if (dossierHash !== null && (await isDossierRated(deps.db, dossierHash)))
+    throw conflict("This dossier has been rated already: a new link for it would not work.");
   const links: IssuedLinks["links"] = [];
   for (let i = 0; i < request.count; i++) {
     const signed = await signLinkToken({ secret, pointCode, expiresAt, dossierHash, issuerId: user.id });

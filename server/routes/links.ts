@@ -11,7 +11,6 @@ import { activePointInScope } from "../links/active-point.js";
 import { issueLinks } from "../links/issue-links.js";
 import { lastValidDay } from "../links/link-expiry.js";
 import { linkFormSchema, linkRequestSchema, MAX_LINKS } from "../links/link-request.js";
-import { typedSurveyPrefix } from "../links/survey-url.js";
 import { SLIP_QR_LEVEL } from "../qr/point-qr.js";
 import { qrDrawing, qrMatrix } from "../qr/qr-matrix.js";
 
@@ -74,7 +73,6 @@ export const linkRoutes = new Hono<AppEnv>()
           })),
           unitName: point.unitName,
           label: point.label,
-          typedUrl: typedSurveyPrefix(deps.config.publicUrl) + point.code,
           validUntil: lastValidDay(issued.expiresAt),
           nonce: c.get("secureHeadersNonce"),
         }),

@@ -3,7 +3,15 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { pointCreateSchema, pointPatchSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
+import {
+  importQuerySchema,
+  importResult,
+  templateQuerySchema,
+  templateResponse,
+} from "../catalogue/import-result.js";
+import { readImportBody } from "../catalogue/import-table.js";
 import { unusedPointCode } from "../catalogue/point-code.js";
+import { planPointImport } from "../catalogue/point-import.js";
 import type { AppConfig } from "../config.js";
 import { type Database, runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
@@ -84,6 +92,15 @@ export const pointRoutes = new Hono<AppEnv>()
     });
     return c.json({ points: rows.map((p) => presentPoint(p, config)) });
   })
+  .post("/import", requireUser("admin", "staff"), validate("query", importQuerySchema), async (c) => {
+    const { dryRun, sheet } = c.req.valid("query");
+    const { db, now } = c.var.deps;
+    const plan = await planPointImport(db, currentUser(c), await readImportBody(c), now(), sheet);
+    return importResult(c, plan, dryRun, "point");
+  })
+  .get("/import/template", requireUser("admin", "staff"), validate("query", templateQuerySchema), (c) =>
+    templateResponse(c, "points", c.req.valid("query")),
+  )
   .post("/", requireUser("admin", "staff"), validate("json", pointCreateSchema), async (c) => {
     const { db, now, config } = c.var.deps;
     const user = currentUser(c);

@@ -2,7 +2,13 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { serviceCreateSchema, servicePatchSchema } from "../../shared/contract/catalogue.js";
 import { currentUser, inScope, requireUser } from "../auth/guard.js";
-import { importResult } from "../catalogue/import-result.js";
+import {
+  importQuerySchema,
+  importResult,
+  templateQuerySchema,
+  templateResponse,
+} from "../catalogue/import-result.js";
+import { readImportBody } from "../catalogue/import-table.js";
 import { planServiceImport } from "../catalogue/service-import.js";
 import { type Database, runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
@@ -16,11 +22,10 @@ import {
 import { existingUnitCodes } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
-import { created, readCsvBody } from "../lib/request.js";
+import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
 const listQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
-const importQuery = z.object({ dryRun: z.enum(["true", "false", "1", "0"]).optional() });
 
 /** 400 unless every unit code exists and lies in the caller's scope. */
 async function checkUnits(db: Database, user: AuthUser, codes: string[]) {
@@ -54,15 +59,20 @@ export const serviceRoutes = new Hono<AppEnv>()
     });
     return c.json({ services: rows.map(({ id: _id, ...service }) => service) });
   })
-  .post("/import", requireUser("admin"), validate("query", importQuery), async (c) => {
+  .post("/import", requireUser("admin"), validate("query", importQuerySchema), async (c) => {
+    const { dryRun, sheet } = c.req.valid("query");
     const plan = await planServiceImport(
       c.var.deps.db,
       currentUser(c),
-      await readCsvBody(c),
+      await readImportBody(c),
       c.var.deps.now(),
+      sheet,
     );
-    return importResult(c, plan, c.req.valid("query").dryRun, "service");
+    return importResult(c, plan, dryRun, "service");
   })
+  .get("/import/template", requireUser("admin"), validate("query", templateQuerySchema), (c) =>
+    templateResponse(c, "services", c.req.valid("query")),
+  )
   .get("/:code", requireUser(), async (c) => {
     const user = currentUser(c);
     const [service] = await listServices(c.var.deps.db, {

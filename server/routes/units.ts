@@ -2,7 +2,14 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { unitCreateSchema, unitPatchSchema, unitServicesSchema } from "../../shared/contract/catalogue.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
-import { importResult } from "../catalogue/import-result.js";
+import {
+  importQuerySchema,
+  importResult,
+  templateQuerySchema,
+  templateResponse,
+} from "../catalogue/import-result.js";
+import { readImportBody } from "../catalogue/import-table.js";
+import { createPointPerService } from "../catalogue/point-per-service.js";
 import { planUnitImport } from "../catalogue/unit-import.js";
 import type { Database } from "../db/database.js";
 import { runBatch } from "../db/database.js";
@@ -19,11 +26,10 @@ import {
 } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
-import { created, readCsvBody } from "../lib/request.js";
+import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
 const listQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
-const importQuery = z.object({ dryRun: z.enum(["true", "false", "1", "0"]).optional() });
 
 /** A unit by code, 404 when unknown, 403 when outside the caller's scope. */
 async function unitInScope(db: Database, user: AuthUser, code: string) {
@@ -43,11 +49,20 @@ export const unitRoutes = new Hono<AppEnv>()
     });
     return c.json({ units: rows.map(({ id: _id, path: _path, ...unit }) => unit) });
   })
-  .post("/import", requireUser("admin"), validate("query", importQuery), async (c) => {
+  .post("/import", requireUser("admin"), validate("query", importQuerySchema), async (c) => {
     const { db, now } = c.var.deps;
     const user = currentUser(c);
-    const plan = await planUnitImport(db, user, await readCsvBody(c), now());
-    return importResult(c, plan, c.req.valid("query").dryRun, "unit");
+    const { dryRun, sheet } = c.req.valid("query");
+    const plan = await planUnitImport(db, user, await readImportBody(c), now(), sheet);
+    return importResult(c, plan, dryRun, "unit");
+  })
+  .get("/import/template", requireUser("admin"), validate("query", templateQuerySchema), (c) =>
+    templateResponse(c, "units", c.req.valid("query")),
+  )
+  .post("/:code/points/per-service", requireUser("admin", "staff"), async (c) => {
+    const user = currentUser(c);
+    const unit = await unitInScope(c.var.deps.db, user, c.req.param("code"));
+    return c.json(await createPointPerService(c, user, unit), 200);
   })
   .get("/:code", requireUser(), async (c) => {
     const { db } = c.var.deps;

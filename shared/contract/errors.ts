@@ -32,6 +32,9 @@ export const errorIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
   row: z.number().int().optional(),
+  /** Import problems: a stable code (the console words it as console.import.issues.<code>) and its values. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 export type ErrorIssue = z.infer<typeof errorIssueSchema>;

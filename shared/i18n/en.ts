@@ -316,7 +316,8 @@ export const en: Messages = {
       TOKEN_INVALID: "The one-time slip is not valid or has expired.",
       TOKEN_USED: "This one-time slip has already been used.",
       PAYLOAD_TOO_LARGE: "The data is too large. Split the file into smaller parts.",
-      UNSUPPORTED_MEDIA_TYPE: "This kind of data is not supported. Import files must be CSV (UTF-8).",
+      UNSUPPORTED_MEDIA_TYPE:
+        "This kind of data is not supported. Import files must be Excel workbooks (.xlsx) or CSV.",
       METHOD_NOT_ALLOWED: "This action is not supported.",
       RATE_LIMITED: "Too many requests in a short time. Please wait a moment and try again.",
       INTERNAL_ERROR:
@@ -449,7 +450,7 @@ export const en: Messages = {
       open: "One-time slips",
       print: "Create and print slips",
       get: "Get links to send by message",
-      issued: "{count} link(s), valid until {date}. They are shown only now; each works once.",
+      issued: "{count} link(s), valid until the end of {date}. They are shown only now; each works once.",
     },
     units: {
       title: "Units",
@@ -506,7 +507,7 @@ export const en: Messages = {
         "The file is valid: {created} new and {updated} updated item(s). Press “Save to the catalogue” to save.",
       saved: "Saved: {created} new, {updated} updated item(s).",
       units: {
-        title: "Import units from a CSV file",
+        title: "Import units from an Excel or CSV file",
         columns:
           "The first line is the header with the columns code (unit code), name and parent (the parent's code, empty for a top-level unit).",
         example: "code,name,parent",
@@ -517,7 +518,7 @@ export const en: Messages = {
         },
       },
       services: {
-        title: "Import procedures from a CSV file",
+        title: "Import procedures from an Excel or CSV file",
         columns:
           "The first line is the header with the columns code (national code), name, field, local_code and units (codes of the units handling it, separated by semicolons). Only code and name are required.",
         example: "code,name,field,local_code,units",
@@ -1022,6 +1023,107 @@ export const en: Messages = {
       link: "One-time link",
       paper: "Paper form",
       import: "Imported",
+    },
+  },
+  errorPages: {
+    title: "This page cannot be shown",
+    back: "Back to the survey points",
+    signIn: "Sign in",
+    dossierRated:
+      "This dossier has already been rated by the citizen. A dossier is rated once, so no new link is issued.",
+    tokenOnly:
+      "This survey point takes answers through one-time links only, so it has no poster. Print link slips instead.",
+    noPosters: "This unit has no survey point with a poster to print yet.",
+  },
+  formErrors: {
+    passwordTooShort: "The password needs at least 10 characters.",
+    unitCodeTaken: "A unit with this code exists already. Check the code, or find that unit in the tree.",
+    serviceCodeTaken: "A procedure with this code exists already. Find it in the list to edit it.",
+    usernameTaken: "This username is taken. Please choose another one.",
+  },
+  imports: {
+    issues: {
+      not_xlsx: "The file cannot be read as an XLSX workbook. Save it again from Excel (.xlsx) or as CSV.",
+      too_large: "The workbook is too large once unpacked. Split it into smaller files.",
+      sheet_not_found: "The workbook has no sheet of that name. Its sheets: {sheets}.",
+      unclosed_quote: "A cell opens a quotation mark before line {line} and never closes it.",
+      empty: "The file is empty: it needs a header row and at least one row.",
+      no_rows: "The file has a header but no rows.",
+      too_many_rows: "The file has too many rows (at most {max}). Split it into several files.",
+      missing_column: "The header has no “{column}” column (it may also be named: {aliases}).",
+      duplicate_column: "The column “{column}” appears twice in the header.",
+      invalid_value: "The value in the “{column}” column is not valid.",
+      duplicate_in_file: "The code {code} appears twice in the file.",
+      out_of_scope: "The unit {code} is outside your scope.",
+      unknown_parent: "The parent unit {code} does not exist (nor on an earlier row of the file).",
+      parent_out_of_scope: "The parent unit is outside your scope.",
+      unknown_units: "Unknown units: {codes}.",
+      units_out_of_scope: "Units outside your scope: {codes}.",
+      province_wide_change:
+        "Procedure {code} exists; only a province-wide admin can change its name, field or local code.",
+      unknown_unit: "The unit {code} does not exist.",
+      unit_archived: "The unit {code} is archived.",
+      unknown_service: "The procedure {code} does not exist.",
+      service_not_offered: "The unit {unit} does not handle the procedure {service}.",
+    },
+    rules: {
+      units: {
+        code: "A unit code has up to 35 digits, capital letters A–Z and dots.",
+        name: "The unit name must not be empty (at most 200 characters).",
+        parent: "A parent unit code has up to 35 digits, capital letters A–Z and dots.",
+      },
+      services: {
+        code: "A national procedure code looks like d.dddddd, for example 1.001193.",
+        name: "The procedure name must not be empty (at most 500 characters).",
+        field: "The field has at most 200 characters.",
+        local_code: "The local code has at most 60 characters.",
+        units: "Codes or names of the units handling it, separated by semicolons.",
+      },
+      points: {
+        unit: "A unit code has up to 35 digits, capital letters A–Z and dots.",
+        label: "The counter name must not be empty (at most 100 characters).",
+        service: "A national procedure code like d.dddddd, or empty.",
+        form: "The form is full or quick.",
+        token_required: "Yes/no (or true/false, 1/0), or empty.",
+      },
+    },
+    actions: {
+      create: "New",
+      update: "Update",
+      refuse: "Refused",
+    },
+    encodings: {
+      "utf-8": "UTF-8",
+      "utf-8-bom": "UTF-8 (with BOM)",
+      "utf-16le": "UTF-16 LE (Unicode text)",
+      "utf-16be": "UTF-16 BE",
+      "windows-1258": "Windows-1258 (Vietnamese)",
+      "windows-1252": "Windows-1252 (Western)",
+    },
+    readCsv: "Read as CSV, encoding {encoding}, separator “{delimiter}”.",
+    readXlsx: "Read as an Excel workbook, sheet “{sheet}”.",
+    ignored: "Columns not used (ignored): {columns}.",
+    sheet: "Sheet (empty: the first one)",
+    template: "Download a template:",
+    templateXlsx: "Excel (.xlsx)",
+    templateCsv: "CSV",
+    file: "Choose an Excel (.xlsx) or CSV file",
+    preview: "What each row will do",
+    previewSummary: "{created} new, {updated} updated, {refused} row(s) refused.",
+    code: "Code",
+    result: "Result",
+    points: {
+      title: "Import counters (survey points) from a file",
+      columns:
+        "The first line is the header with the columns unit (unit code), label (counter name), service (procedure code, when the counter serves one procedure only), form (full or quick) and token_required. A counter with the same name at the same unit is updated.",
+    },
+    perService: {
+      title: "One counter per procedure",
+      intro:
+        "Creates a survey point for each procedure this unit handles that has no point of its own yet. Each point is named after its procedure.",
+      button: "Create a point per procedure",
+      done: "{count} survey point(s) created.",
+      none: "Every procedure of this unit already has its own survey point.",
     },
   },
 };

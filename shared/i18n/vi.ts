@@ -154,7 +154,7 @@ export const vi = {
     steps: {
       scan: "Mở camera điện thoại, quét mã QR.",
       answer: "Chọn mức độ hài lòng cho từng câu hỏi.",
-      send: "Bấm “Gửi”. Xin cảm ơn Ông/Bà!",
+      send: "Bấm “Gửi ý kiến”. Xin cảm ơn Ông/Bà!",
     },
     typeUrl: "Không quét được? Gõ địa chỉ:",
     scanLine: "Quét mã QR để đánh giá sự phục vụ tại đây.",
@@ -164,7 +164,7 @@ export const vi = {
     formats: {
       a4: "A4",
       a5: "A5",
-      tent: "Biển để bàn (gấp đôi)",
+      tent: "để bàn, gấp đôi",
     },
     slips: {
       title: "Phiếu đánh giá dùng một lần",
@@ -319,7 +319,8 @@ export const vi = {
       TOKEN_INVALID: "Phiếu dùng một lần không hợp lệ hoặc đã hết hạn.",
       TOKEN_USED: "Phiếu dùng một lần này đã được sử dụng.",
       PAYLOAD_TOO_LARGE: "Dữ liệu gửi lên quá lớn. Hãy chia tệp thành nhiều phần nhỏ hơn.",
-      UNSUPPORTED_MEDIA_TYPE: "Định dạng dữ liệu không được hỗ trợ. Tệp nhập phải là CSV (UTF-8).",
+      UNSUPPORTED_MEDIA_TYPE:
+        "Định dạng dữ liệu không được hỗ trợ. Tệp nhập phải là bảng tính Excel (.xlsx) hoặc CSV.",
       METHOD_NOT_ALLOWED: "Thao tác này không được hỗ trợ.",
       RATE_LIMITED: "Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại.",
       INTERNAL_ERROR:
@@ -452,7 +453,7 @@ export const vi = {
       print: "Tạo và in phiếu",
       get: "Lấy đường dẫn để gửi tin nhắn",
       issued:
-        "{count} đường dẫn, dùng được đến {date}. Đường dẫn chỉ hiện lúc này; mỗi đường dẫn dùng được một lần.",
+        "{count} đường dẫn, dùng được đến hết ngày {date}. Đường dẫn chỉ hiện lúc này; mỗi đường dẫn dùng được một lần.",
     },
     units: {
       title: "Đơn vị",
@@ -506,9 +507,9 @@ export const vi = {
       checked: "Tệp hợp lệ: sẽ thêm mới {created} và cập nhật {updated} mục. Bấm “Lưu vào danh mục” để lưu.",
       saved: "Đã lưu: thêm mới {created}, cập nhật {updated} mục.",
       units: {
-        title: "Nhập đơn vị từ tệp CSV",
+        title: "Nhập đơn vị từ tệp Excel hoặc CSV",
         columns:
-          "Dòng đầu là tiêu đề với các cột code (mã đơn vị), name (tên) và parent (mã đơn vị cấp trên, để trống nếu là cấp cao nhất).",
+          "Dòng đầu là tiêu đề với các cột code hoặc “Mã đơn vị”, name hoặc “Tên đơn vị”, và parent hoặc “Đơn vị cha” (mã đơn vị cấp trên, để trống nếu là cấp cao nhất). Các cột khác được bỏ qua.",
         example: "code,name,parent",
         rules: {
           code: "Mã đơn vị tối đa 35 ký tự gồm chữ số, chữ in hoa A–Z và dấu chấm.",
@@ -517,9 +518,9 @@ export const vi = {
         },
       },
       services: {
-        title: "Nhập thủ tục từ tệp CSV",
+        title: "Nhập thủ tục từ tệp Excel hoặc CSV",
         columns:
-          "Dòng đầu là tiêu đề với các cột code (mã quốc gia), name (tên), field (lĩnh vực), local_code (mã địa phương) và units (mã các đơn vị giải quyết, cách nhau bởi dấu chấm phẩy). Chỉ code và name là bắt buộc.",
+          "Dòng đầu là tiêu đề với các cột code hoặc “Mã thủ tục”, name hoặc “Tên thủ tục”, field hoặc “Lĩnh vực”, local_code và units hoặc “Cơ quan thực hiện” (mã hoặc tên các đơn vị, cách nhau bởi dấu chấm phẩy). Chỉ mã và tên là bắt buộc; các cột khác được bỏ qua.",
         example: "code,name,field,local_code,units",
         rules: {
           code: "Mã thủ tục quốc gia có dạng d.dddddd, ví dụ 1.001193, và không lặp lại trong tệp.",
@@ -1026,6 +1027,111 @@ export const vi = {
       link: "Liên kết dùng một lần",
       paper: "Phiếu giấy",
       import: "Nhập từ tệp",
+    },
+  },
+  // Pages a staff member opens in a browser tab (posters, slips) when they cannot be shown (issue 19).
+  errorPages: {
+    title: "Không mở được trang này",
+    back: "Về trang điểm khảo sát",
+    signIn: "Đăng nhập",
+    dossierRated:
+      "Hồ sơ này đã được người dân đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần nên không cấp liên kết mới.",
+    tokenOnly:
+      "Điểm khảo sát này chỉ nhận phiếu qua liên kết dùng một lần nên không có áp phích. Hãy in phiếu liên kết.",
+    noPosters: "Đơn vị này chưa có điểm khảo sát nào để in áp phích.",
+  },
+  // Form messages where the general wording misled a new admin (issue 19).
+  formErrors: {
+    passwordTooShort: "Mật khẩu cần ít nhất 10 ký tự.",
+    unitCodeTaken: "Đã có đơn vị mang mã này. Hãy kiểm tra lại mã hoặc tìm đơn vị đó trong cây đơn vị.",
+    serviceCodeTaken: "Đã có thủ tục mang mã này. Hãy tìm thủ tục đó trong danh sách để sửa.",
+    usernameTaken: "Tên đăng nhập này đã được dùng. Hãy chọn tên khác.",
+  },
+  // Catalogue imports (units, procedures, counters): what the server found in a file and each row's problem.
+  // The server sends a problem's code and values; the console words it here, in the user's language.
+  imports: {
+    issues: {
+      not_xlsx: "Tệp không đọc được như một bảng tính XLSX. Hãy lưu lại bằng Excel (.xlsx) hoặc CSV.",
+      too_large: "Bảng tính quá lớn khi giải nén. Hãy chia thành nhiều tệp nhỏ hơn.",
+      sheet_not_found: "Bảng tính không có trang tính tên này. Các trang tính: {sheets}.",
+      unclosed_quote: "Một ô mở dấu ngoặc kép trước dòng {line} nhưng không đóng lại.",
+      empty: "Tệp trống: cần một dòng tiêu đề và ít nhất một dòng dữ liệu.",
+      no_rows: "Tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào.",
+      too_many_rows: "Tệp có quá nhiều dòng (tối đa {max}). Hãy chia thành nhiều tệp.",
+      missing_column: "Dòng tiêu đề thiếu cột “{column}” (có thể đặt tên là: {aliases}).",
+      duplicate_column: "Cột “{column}” xuất hiện hai lần trong dòng tiêu đề.",
+      invalid_value: "Giá trị ở cột “{column}” chưa đúng.",
+      duplicate_in_file: "Mã {code} xuất hiện hai lần trong tệp.",
+      out_of_scope: "Đơn vị {code} nằm ngoài phạm vi quản lý của bạn.",
+      unknown_parent: "Đơn vị cha {code} chưa có (kể cả ở các dòng phía trên trong tệp).",
+      parent_out_of_scope: "Đơn vị cha nằm ngoài phạm vi quản lý của bạn.",
+      unknown_units: "Không tìm thấy đơn vị: {codes}.",
+      units_out_of_scope: "Các đơn vị nằm ngoài phạm vi quản lý của bạn: {codes}.",
+      province_wide_change:
+        "Thủ tục {code} đã có; chỉ quản trị viên cấp tỉnh mới được đổi tên, lĩnh vực hoặc mã địa phương.",
+      unknown_unit: "Không tìm thấy đơn vị {code}.",
+      unit_archived: "Đơn vị {code} đã lưu trữ.",
+      unknown_service: "Không tìm thấy thủ tục {code}.",
+      service_not_offered: "Đơn vị {unit} không thực hiện thủ tục {service}.",
+    },
+    rules: {
+      units: {
+        code: "Mã đơn vị gồm tối đa 35 ký tự: chữ số, chữ in hoa A–Z và dấu chấm.",
+        name: "Tên đơn vị không được để trống (tối đa 200 ký tự).",
+        parent: "Mã đơn vị cha gồm tối đa 35 ký tự: chữ số, chữ in hoa A–Z và dấu chấm.",
+      },
+      services: {
+        code: "Mã thủ tục quốc gia có dạng d.dddddd, ví dụ 1.001193.",
+        name: "Tên thủ tục không được để trống (tối đa 500 ký tự).",
+        field: "Lĩnh vực tối đa 200 ký tự.",
+        local_code: "Mã nội bộ tối đa 60 ký tự.",
+        units: "Mã hoặc tên các đơn vị thực hiện, cách nhau bằng dấu chấm phẩy.",
+      },
+      points: {
+        unit: "Mã đơn vị gồm tối đa 35 ký tự: chữ số, chữ in hoa A–Z và dấu chấm.",
+        label: "Tên quầy không được để trống (tối đa 100 ký tự).",
+        service: "Mã thủ tục quốc gia có dạng d.dddddd, hoặc để trống.",
+        form: "Mẫu phiếu là full (đầy đủ) hoặc quick (rút gọn).",
+        token_required: "Ghi có/không (hoặc true/false, 1/0), hoặc để trống.",
+      },
+    },
+    actions: {
+      create: "Tạo mới",
+      update: "Cập nhật",
+      refuse: "Bị từ chối",
+    },
+    encodings: {
+      "utf-8": "UTF-8",
+      "utf-8-bom": "UTF-8 (có BOM)",
+      "utf-16le": "UTF-16 LE (Unicode text)",
+      "utf-16be": "UTF-16 BE",
+      "windows-1258": "Windows-1258 (tiếng Việt)",
+      "windows-1252": "Windows-1252 (Tây Âu)",
+    },
+    readCsv: "Đã đọc tệp CSV, bảng mã {encoding}, dấu phân cách “{delimiter}”.",
+    readXlsx: "Đã đọc bảng tính Excel, trang tính “{sheet}”.",
+    ignored: "Các cột không dùng đến (bỏ qua): {columns}.",
+    sheet: "Trang tính (để trống: trang đầu tiên)",
+    template: "Tải tệp mẫu:",
+    templateXlsx: "Excel (.xlsx)",
+    templateCsv: "CSV",
+    file: "Chọn tệp Excel (.xlsx) hoặc CSV",
+    preview: "Kết quả kiểm tra từng dòng",
+    previewSummary: "{created} tạo mới, {updated} cập nhật, {refused} dòng bị từ chối.",
+    code: "Mã",
+    result: "Kết quả",
+    points: {
+      title: "Nhập quầy (điểm khảo sát) từ tệp",
+      columns:
+        "Dòng đầu là tiêu đề với các cột unit (Mã đơn vị), label (Tên quầy), service (Mã thủ tục, nếu quầy chỉ phục vụ một thủ tục), form (full hoặc quick) và token_required. Quầy đã có cùng tên ở cùng đơn vị được cập nhật.",
+    },
+    perService: {
+      title: "Mỗi thủ tục một quầy",
+      intro:
+        "Tạo một điểm khảo sát cho mỗi thủ tục mà đơn vị này thực hiện và chưa có điểm riêng. Tên điểm là tên thủ tục.",
+      button: "Tạo điểm cho từng thủ tục",
+      done: "Đã tạo {count} điểm khảo sát.",
+      none: "Mọi thủ tục của đơn vị này đã có điểm khảo sát riêng.",
     },
   },
 } as const;

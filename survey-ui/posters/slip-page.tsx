@@ -8,14 +8,13 @@ export type SlipData = { url: string; qr: QrDrawing };
 
 /**
  * Slips of one-time survey links to cut out and hand over with a receipt, ten to an A4 sheet: QR, the
- * counter, one line of instructions (and a line in Chinese and English), the address to type and the
- * last day the link works.
+ * counter, one line of instructions (and a line in Chinese and English), the whole link (token included) and
+ * the last day the link works.
  */
 export function SlipPage(props: {
   slips: SlipData[];
   unitName: string;
   label: string;
-  typedUrl: string;
   validUntil: string;
   nonce: string | undefined;
 }) {
@@ -51,7 +50,8 @@ export function SlipPage(props: {
                 <p class="slip__valid">
                   {t("vi", "poster.slips.validUntil")} {props.validUntil}
                 </p>
-                <p class="slip__url">{props.typedUrl}</p>
+                {/* The whole link, token included: the short address alone would skip the one-time link. */}
+                <p class="slip__url">{slip.url.replace(/^https?:\/\//, "")}</p>
               </div>
             </section>
           ))}

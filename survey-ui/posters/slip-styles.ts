@@ -15,5 +15,5 @@ export const SLIP_CSS = `
 .slip__instruction{margin-top:1mm}
 .slip__other{font-size:2.3mm;color:#333}
 .slip__valid{margin-top:1mm;font-weight:600}
-.slip__url{font-family:ui-monospace,"DejaVu Sans Mono","Liberation Mono",Menlo,Consolas,monospace;font-size:2.4mm;white-space:nowrap}
+.slip__url{font-family:ui-monospace,"DejaVu Sans Mono","Liberation Mono",Menlo,Consolas,monospace;font-size:2.2mm;word-break:break-all}
 `;

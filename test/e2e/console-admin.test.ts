@@ -74,12 +74,15 @@ describe("the console for an administrator", () => {
     await open("Thủ tục hành chính", "Thủ tục hành chính");
     await page.getByLabel("Hoặc dán nội dung tệp vào đây", { exact: false }).fill(BAD_CSV);
     await page.getByRole("button", { name: "Kiểm tra" }).click();
-    const problems = page.locator("table.issue-table tbody tr");
-    await problems.first().waitFor();
+    // The dry run lists every row: what it will do, and why a refused one is refused.
+    await page.locator("table.issue-table tbody tr").first().waitFor();
+    expect(await page.locator("table.issue-table tbody tr").count()).toBe(3);
+    const problems = page.locator("table.issue-table tbody tr.import-refuse");
     expect(await problems.count()).toBe(1);
     expect(await problems.first().locator("td").allTextContents()).toEqual([
       "3",
-      "Mã",
+      "1.0011",
+      "Bị từ chối",
       expect.stringContaining("Mã thủ tục quốc gia có dạng d.dddddd"),
     ]);
     expect(await page.getByRole("button", { name: "Lưu vào danh mục" }).isDisabled()).toBe(true);

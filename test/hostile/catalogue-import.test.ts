@@ -147,7 +147,11 @@ describe.each(["units", "services"] as const)(
         headers: { "content-type": "text/csv" },
       });
       expect(res.status).toBe(400);
-      expect((await res.json()).error.issues[0].message).toMatch(/NUL/);
+      expect((await res.json()).error.issues[0]).toMatchObject({
+        path: ["name"],
+        code: "invalid_value",
+        params: { column: "name" },
+      });
       expect(await catalogueSnapshot()).toBe(before);
     });
   },

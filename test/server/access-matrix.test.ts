@@ -95,6 +95,14 @@ const ACCESS: Record<string, Rule> = {
   "POST /api/v1/responses/import": { roles: ALL, unitBound: true },
   "PUT /api/v1/points/:code/served/:day": { roles: ALL, unitBound: true },
   "POST /api/v1/served/import": { roles: ALL, unitBound: true },
+  // Issue 19: imports from files, their templates, counters in bulk, the API description.
+  "GET /api/v1/units/import/template": { roles: ["admin"] },
+  "GET /api/v1/services/import/template": { roles: ["admin"] },
+  "POST /api/v1/points/import": { roles: ["admin", "staff"] },
+  "GET /api/v1/points/import/template": { roles: ["admin", "staff"] },
+  "POST /api/v1/units/:code/points/per-service": { roles: ["admin", "staff"], unitBound: true },
+  "GET /api/v1/openapi.json": { public: true },
+  "GET /api/v1/docs": { public: true },
 };
 
 const t = await createTestApp();

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { vietnameseCollator } from "../../../shared/i18n/collate.js";
 import type { Database, Statement } from "../database.js";
 import { points, services, units } from "../schema.js";
 import { inSubtree } from "./units.js";
@@ -56,7 +57,17 @@ export async function listPoints(
       ),
     )
     .orderBy(asc(units.path), asc(points.label))
-    .all();
+    .all()
+    .then((rows) =>
+      // Within a unit, counters in Vietnamese order of label (the index order compares code points).
+      [...rows].sort((a, b) =>
+        a.unitPath === b.unitPath
+          ? vietnameseCollator.compare(a.label, b.label)
+          : a.unitPath < b.unitPath
+            ? -1
+            : 1,
+      ),
+    );
 }
 
 export function insertPointStatement(db: Database, point: typeof points.$inferInsert): Statement {

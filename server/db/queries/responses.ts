@@ -105,3 +105,9 @@ export async function isLinkUsed(
   );
   return rows.length > 0;
 }
+
+/** True when a response was stored for the dossier (its keyed hash): a new link for it would not work. */
+export async function isDossierRated(db: Database, dossierHash: string): Promise<boolean> {
+  const rows = await db.all(sql`SELECT 1 FROM responses WHERE dossier_hash = ${dossierHash} LIMIT 1`);
+  return rows.length > 0;
+}

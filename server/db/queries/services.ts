@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { sortByName } from "../../../shared/i18n/collate.js";
 import type { Database, Statement } from "../database.js";
 import { services, unitServices } from "../schema.js";
 import { inSubtree } from "./units.js";
@@ -43,15 +44,15 @@ export async function listServices(
   return rows.map((row) => ({ ...row, units: JSON.parse(row.units) as string[] }));
 }
 
-/** The active services a unit offers, for the survey's service picker. */
+/** The active services a unit offers, for the survey's service picker, in Vietnamese order of name. */
 export async function listServicesOfUnit(db: Database, unitId: number) {
-  return db
+  const rows = await db
     .select({ id: services.id, code: services.code, name: services.name, field: services.field })
     .from(unitServices)
     .innerJoin(services, eq(services.id, unitServices.serviceId))
     .where(and(eq(unitServices.unitId, unitId), isNull(services.archivedAt)))
-    .orderBy(asc(services.name))
     .all();
+  return sortByName(rows, (row) => row.name);
 }
 
 export async function isServiceOfferedByUnit(

@@ -2,110 +2,145 @@ import { useState } from "preact/hooks";
 import type { ErrorIssue } from "../../../shared/contract/errors.js";
 import type { MessageKey } from "../../../shared/i18n/index.js";
 import { ApiFailure } from "../lib/api.js";
-import { type ImportSummary, importCsv } from "../lib/console-api.js";
+import {
+  type ImportEntity,
+  type ImportSource,
+  type ImportSummary,
+  importFile,
+  importTemplateUrl,
+} from "../lib/console-api.js";
 import { useSubmit } from "../lib/use-submit.js";
-import { optionalText, useT } from "../lib/use-t.js";
+import { optionalText, type Translate, useT } from "../lib/use-t.js";
 import { fieldName } from "./form-error.js";
 import { ErrorNotice, Notice } from "./status.js";
 import "./csv-import.css";
 
+const TITLES: Record<ImportEntity, MessageKey> = {
+  units: "console.import.units.title",
+  services: "console.import.services.title",
+  points: "imports.points.title",
+};
+const COLUMNS: Record<ImportEntity, MessageKey> = {
+  units: "console.import.units.columns",
+  services: "console.import.services.columns",
+  points: "imports.points.columns",
+};
+
 /**
- * A catalogue CSV import in two steps: check (the server's dry run lists every row's problems and saves
- * nothing), then save. The text stays editable, so a bad row can be fixed here and checked again.
+ * A catalogue import in two steps: check (the server's dry run says what each row will do, and every
+ * problem, in the console's language; nothing is saved), then save (all rows or none). Takes the file as
+ * it is, XLSX or CSV in any encoding Excel writes, or text pasted into the page.
  */
-export function CsvImport(props: { entity: "units" | "services"; onSaved: () => void }) {
-  const { tr } = useT();
-  const [csv, setCsv] = useState("");
-  const [checked, setChecked] = useState<{ csv: string; summary: ImportSummary } | null>(null);
+export function CsvImport(props: { entity: ImportEntity; onSaved: () => void }) {
+  const { tr, lang } = useT();
+  const [source, setSource] = useState<ImportSource | null>(null);
+  const [text, setText] = useState("");
+  const [sheet, setSheet] = useState("");
+  const [checked, setChecked] = useState<{
+    source: ImportSource;
+    sheet: string;
+    summary: ImportSummary;
+  } | null>(null);
   const [saved, setSaved] = useState<ImportSummary | null>(null);
-  // Excel's plain "CSV" is saved in the Windows code page, which reads back as replacement characters.
-  const [notUtf8, setNotUtf8] = useState(false);
   const check = useSubmit(
-    () => importCsv(props.entity, csv, true),
-    (summary) => setChecked({ csv, summary }),
+    () => importFile(props.entity, source as ImportSource, true, sheet),
+    (summary) => {
+      setSaved(null);
+      setChecked({ source: source as ImportSource, sheet, summary });
+    },
   );
   const save = useSubmit(
-    () => importCsv(props.entity, csv, false),
+    () => importFile(props.entity, source as ImportSource, false, sheet),
     (summary) => {
       setSaved(summary);
       setChecked(null);
-      setCsv("");
+      setSource(null);
+      setText("");
       props.onSaved();
     },
   );
-  const rowIssues =
+  const changed = () => {
+    setChecked(null);
+    setSaved(null);
+    check.clear();
+    save.clear();
+  };
+  const fileIssues =
     check.error instanceof ApiFailure && check.error.code === "VALIDATION_FAILED" ? check.error.issues : [];
-  const ready = checked !== null && checked.csv === csv;
-  const prefix = `console.import.${props.entity}` as const;
+  const current = checked !== null && checked.source === source && checked.sheet === sheet;
+  const ready = current && checked.summary.valid;
+  const id = `import-${props.entity}`;
   return (
-    <section class="panel" aria-labelledby={`import-${props.entity}-title`}>
-      <h2 id={`import-${props.entity}-title`}>{tr(`${prefix}.title` as MessageKey)}</h2>
-      <p class="intro">{tr(`${prefix}.columns` as MessageKey)}</p>
+    <section class="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{tr(TITLES[props.entity])}</h2>
+      <p class="intro">{tr(COLUMNS[props.entity])}</p>
       <p class="muted">
-        {tr("console.import.example")} <code>{tr(`${prefix}.example` as MessageKey)}</code>
+        {tr("imports.template")}{" "}
+        <a href={importTemplateUrl(props.entity, "xlsx", lang)}>{tr("imports.templateXlsx")}</a>
+        {" · "}
+        <a href={importTemplateUrl(props.entity, "csv", lang)}>{tr("imports.templateCsv")}</a>
       </p>
       <div class="field">
-        <label for={`import-${props.entity}-file`}>{tr("console.import.file")}</label>
+        <label for={`${id}-file`}>{tr("imports.file")}</label>
         <input
-          id={`import-${props.entity}-file`}
+          id={`${id}-file`}
           type="file"
-          accept=".csv,text/csv,text/plain"
+          accept=".xlsx,.csv,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
-            if (file)
-              void file.text().then((text) => {
-                setNotUtf8(text.includes("\uFFFD"));
-                setCsv(text.replace(/^\uFEFF/, ""));
-              });
+            setText("");
+            setSource(file ? { file } : null);
+            changed();
+          }}
+        />
+      </div>
+      <div class="field">
+        <label for={`${id}-sheet`}>{tr("imports.sheet")}</label>
+        <input
+          id={`${id}-sheet`}
+          value={sheet}
+          onInput={(event) => {
+            setSheet(event.currentTarget.value);
+            changed();
           }}
         />
       </div>
       <div class="field field-wide">
-        <label for={`import-${props.entity}-text`}>{tr("console.import.text")}</label>
+        <label for={`${id}-text`}>{tr("console.import.text")}</label>
         <textarea
-          id={`import-${props.entity}-text`}
+          id={`${id}-text`}
           class="csv-text"
-          rows={8}
+          rows={6}
           spellcheck={false}
-          value={csv}
-          aria-describedby={`import-${props.entity}-hint`}
+          value={text}
+          aria-describedby={`${id}-hint`}
           onInput={(event) => {
-            setCsv(event.currentTarget.value);
-            setSaved(null);
+            const value = event.currentTarget.value;
+            setText(value);
+            setSource(value.trim() === "" ? null : { text: value });
+            changed();
           }}
         />
-        <p class="field-hint" id={`import-${props.entity}-hint`}>
+        <p class="field-hint" id={`${id}-hint`}>
           {tr("console.import.textHint")}
         </p>
       </div>
-      {notUtf8 && (
-        <p class="status status-error" role="alert">
-          {tr("console.import.notUtf8")}
-        </p>
-      )}
       <div class="actions">
-        <button
-          type="button"
-          disabled={check.pending || csv.trim() === ""}
-          onClick={() => void check.submit()}
-        >
+        <button type="button" disabled={check.pending || source === null} onClick={() => void check.submit()}>
           {tr("console.import.check")}
         </button>
         <button type="button" disabled={!ready || save.pending} onClick={() => void save.submit()}>
           {tr("console.import.save")}
         </button>
       </div>
-      {rowIssues.length > 0 && <IssueTable entity={props.entity} issues={rowIssues} />}
-      {check.error && rowIssues.length === 0 ? <ErrorNotice error={check.error} /> : null}
-      {save.error ? <ErrorNotice error={save.error} /> : null}
-      {ready && (
-        <Notice>
-          {tr("console.import.checked", {
-            created: checked.summary.created.length,
-            updated: checked.summary.updated.length,
-          })}
-        </Notice>
-      )}
+      {fileIssues.length > 0 && <IssueList entity={props.entity} issues={fileIssues} />}
+      {check.error && fileIssues.length === 0 ? <ErrorNotice error={check.error} /> : null}
+      {save.error instanceof ApiFailure && save.error.issues.length > 0 ? (
+        <IssueList entity={props.entity} issues={save.error.issues} />
+      ) : save.error ? (
+        <ErrorNotice error={save.error} />
+      ) : null}
+      {current && <Preview entity={props.entity} summary={checked.summary} />}
       {saved && (
         <Notice>
           {tr("console.import.saved", { created: saved.created.length, updated: saved.updated.length })}
@@ -115,29 +150,85 @@ export function CsvImport(props: { entity: "units" | "services"; onSaved: () => 
   );
 }
 
-/** The problems of an import, one line per row and column, in the order of the file. */
-function IssueTable({ entity, issues }: { entity: "units" | "services"; issues: readonly ErrorIssue[] }) {
+/** A problem in the user's language, from its code (never the validator's English). */
+export function issueText(tr: Translate, entity: ImportEntity, issue: ErrorIssue): string {
+  const params = issue.params ?? {};
+  if (issue.code === "invalid_value")
+    return (
+      optionalText(tr, `imports.rules.${entity}.${String(params.column ?? issue.path[0])}`) ??
+      tr("imports.issues.invalid_value", { column: String(params.column ?? "") })
+    );
+  if (issue.code) return optionalText(tr, `imports.issues.${issue.code}`, params) ?? issue.message;
+  return issue.message;
+}
+
+/** What the file was read as (format, encoding, separator, sheet) and the columns left out. */
+function FileRead({ summary }: { summary: ImportSummary }) {
   const { tr } = useT();
-  const sorted = [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const file = summary.file;
+  if (!file) return null;
+  const separator = file.delimiter === "\t" ? "Tab" : (file.delimiter ?? "");
   return (
-    <div class="status status-error" role="alert">
-      <p>{tr("console.import.problems", { count: issues.length })}</p>
+    <p class="muted">
+      {file.format === "xlsx"
+        ? tr("imports.readXlsx", { sheet: file.sheet ?? "" })
+        : tr("imports.readCsv", {
+            encoding: optionalText(tr, `imports.encodings.${file.encoding}`) ?? file.encoding ?? "",
+            delimiter: separator,
+          })}
+      {file.ignoredColumns.length > 0 &&
+        ` ${tr("imports.ignored", { columns: file.ignoredColumns.join(", ") })}`}
+    </p>
+  );
+}
+
+/** The dry run, row by row: what each row will do, and why a refused row is refused. */
+function Preview({ entity, summary }: { entity: ImportEntity; summary: ImportSummary }) {
+  const { tr } = useT();
+  const refused = summary.rows.filter((row) => row.action === "refuse").length;
+  const issuesOf = (row: number) => summary.issues.filter((issue) => issue.row === row);
+  return (
+    <div
+      class={`status ${summary.valid ? "status-ok" : "status-error"}`}
+      role={summary.valid ? "status" : "alert"}
+    >
+      <FileRead summary={summary} />
+      <p>
+        {summary.valid
+          ? tr("console.import.checked", { created: summary.created.length, updated: summary.updated.length })
+          : tr("console.import.problems", { count: summary.issues.length })}
+      </p>
+      <p>
+        {tr("imports.previewSummary", {
+          created: summary.created.length,
+          updated: summary.updated.length,
+          refused,
+        })}
+      </p>
       <div class="table-wrap">
         <table class="issue-table">
+          <caption class="sr-only">{tr("imports.preview")}</caption>
           <thead>
             <tr>
               <th scope="col">{tr("console.import.row")}</th>
-              <th scope="col">{tr("console.import.column")}</th>
+              <th scope="col">{tr("imports.code")}</th>
+              <th scope="col">{tr("imports.result")}</th>
               <th scope="col">{tr("console.import.problem")}</th>
             </tr>
           </thead>
           <tbody>
-            {sorted.map((issue, index) => (
-              <tr key={`${issue.row}:${issue.path.join(".")}:${index}`}>
-                <td class="number">{issue.row ?? ""}</td>
-                <td>{issue.path.length > 0 ? fieldName(tr, String(issue.path[0])) : ""}</td>
+            {summary.rows.map((row) => (
+              <tr key={row.row} class={`import-${row.action}`}>
+                <td class="number">{row.row}</td>
+                <td>{row.code}</td>
+                <td>{tr(`imports.actions.${row.action}`)}</td>
                 <td>
-                  <IssueText entity={entity} issue={issue} />
+                  {issuesOf(row.row).map((issue, index) => (
+                    <span key={index} class="import-issue">
+                      {issue.path.length > 0 && <strong>{fieldName(tr, String(issue.path[0]))}: </strong>}
+                      {issueText(tr, entity, issue)}
+                    </span>
+                  ))}
                 </td>
               </tr>
             ))}
@@ -148,18 +239,22 @@ function IssueTable({ entity, issues }: { entity: "units" | "services"; issues: 
   );
 }
 
-/** A problem in the user's language where the column has a rule to explain, with the server's detail. */
-function IssueText({ entity, issue }: { entity: "units" | "services"; issue: ErrorIssue }) {
+/** Problems with the file as a whole (no header, wrong sheet) or a refused save. */
+function IssueList({ entity, issues }: { entity: ImportEntity; issues: readonly ErrorIssue[] }) {
   const { tr } = useT();
-  const rule =
-    issue.path.length > 0 ? optionalText(tr, `console.import.${entity}.rules.${issue.path[0]}`) : null;
-  return rule ? (
-    <>
-      {rule}
-      <br />
-      <span class="muted">{issue.message}</span>
-    </>
-  ) : (
-    issue.message
+  return (
+    <div class="status status-error" role="alert">
+      <p>{tr("console.import.problems", { count: issues.length })}</p>
+      <ul>
+        {[...issues]
+          .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+          .map((issue, index) => (
+            <li key={index}>
+              {issue.row !== undefined && issue.row > 1 && `${tr("console.import.row")} ${issue.row}: `}
+              {issueText(tr, entity, issue)}
+            </li>
+          ))}
+      </ul>
+    </div>
   );
 }

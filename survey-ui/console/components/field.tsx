@@ -9,6 +9,8 @@ type Common = {
   hint?: string | undefined;
   /** Set when the server (or the browser) found this field wrong. */
   invalid?: boolean | undefined;
+  /** What is wrong when the field is invalid, where the general wording would not help (a rule). */
+  errorText?: string | undefined;
   required?: boolean | undefined;
 };
 
@@ -29,7 +31,7 @@ function Frame(props: Common & { children: ComponentChildren }) {
       )}
       {props.invalid && (
         <p class="field-error" id={`${id}-error`}>
-          {tr("console.form.invalidField")}
+          {props.errorText ?? tr("console.form.invalidField")}
         </p>
       )}
     </div>

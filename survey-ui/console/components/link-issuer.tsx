@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import { localDay } from "../../../shared/time/index.js";
 import { type IssuedLink, issueLinks, type Point } from "../lib/console-api.js";
-import { formatDateTime } from "../lib/format-date.js";
 import { useSubmit } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { TextField } from "./field.js";
@@ -12,7 +12,7 @@ import { FormError } from "./form-error.js";
  * "Get links" asks the API for links to send by message. Either way the tokens are never stored.
  */
 export function LinkIssuer({ point }: { point: Point }) {
-  const { lang, tr } = useT();
+  const { tr } = useT();
   const [dossier, setDossier] = useState("");
   const [count, setCount] = useState("1");
   const [links, setLinks] = useState<IssuedLink[]>([]);
@@ -76,7 +76,7 @@ export function LinkIssuer({ point }: { point: Point }) {
           <p>
             {tr("console.links.issued", {
               count: links.length,
-              date: formatDateTime(lang, links[0]?.expiresAt ?? ""),
+              date: lastValidDay(links[0]?.expiresAt ?? ""),
             })}
           </p>
           <ul class="issued-links">
@@ -90,4 +90,10 @@ export function LinkIssuer({ point }: { point: Point }) {
       )}
     </section>
   );
+}
+
+/** The last day a link works, as the printed slip says it (DD/MM/YYYY, Hanoi time): it ends at midnight. */
+function lastValidDay(expiresAt: string): string {
+  const [year, month, day] = localDay(Date.parse(expiresAt) - 1).split("-");
+  return `${day}/${month}/${year}`;
 }

@@ -26,7 +26,11 @@ export function ServiceForm(props: {
         void submission.run(values);
       }}
     >
-      <FormError error={submission.error} fields={["code", "name", "field", "localCode"]} />
+      <FormError
+        error={submission.error}
+        fields={["code", "name", "field", "localCode"]}
+        messages={{ CONFLICT: "formErrors.serviceCodeTaken" }}
+      />
       {props.creating && (
         <TextField
           name="code"

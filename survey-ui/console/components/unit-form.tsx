@@ -35,7 +35,11 @@ export function UnitForm(props: {
         void submission.run(values);
       }}
     >
-      <FormError error={submission.error} fields={["code", "name", "parent"]} />
+      <FormError
+        error={submission.error}
+        fields={["code", "name", "parent"]}
+        messages={{ CONFLICT: "formErrors.unitCodeTaken" }}
+      />
       {props.creating && (
         <TextField
           name="code"

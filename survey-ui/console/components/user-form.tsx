@@ -34,7 +34,11 @@ export function UserForm(props: {
         void submission.run(values);
       }}
     >
-      <FormError error={submission.error} fields={["username", "password", "role", "unit"]} />
+      <FormError
+        error={submission.error}
+        fields={["username", "password", "role", "unit"]}
+        messages={{ CONFLICT: "formErrors.usernameTaken" }}
+      />
       {props.creating && (
         <TextField
           name="username"
@@ -57,6 +61,7 @@ export function UserForm(props: {
         onValue={(password) => setValues({ ...values, password })}
         autoComplete="new-password"
         invalid={submission.invalid("password")}
+        errorText={tr("formErrors.passwordTooShort")}
         required={props.creating}
       />
       <SelectField

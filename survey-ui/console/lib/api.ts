@@ -25,7 +25,7 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type Body = { json: unknown } | { csv: string } | { file: ArrayBuffer; type: string };
+type Body = { json: unknown } | { csv: string } | { file: ArrayBuffer | Blob; type: string };
 
 function envelopeOf(value: unknown): { code: ErrorCode; message: string; issues?: ErrorIssue[] } | null {
   const error = (value as { error?: unknown } | null)?.error;
@@ -38,11 +38,12 @@ function envelopeOf(value: unknown): { code: ErrorCode; message: string; issues?
 /** Calls `/api/v1` + path and returns its JSON; throws ApiFailure for any answer other than 2xx. */
 export async function api<T>(method: string, path: string, body?: Body): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  let payload: string | ArrayBuffer | undefined;
+  let payload: string | ArrayBuffer | Blob | undefined;
   if (body && "json" in body) {
     headers["content-type"] = "application/json";
     payload = JSON.stringify(body.json);
   } else if (body && "file" in body) {
+    // A spreadsheet goes as it is: the server detects XLSX, the CSV separator and the encoding.
     headers["content-type"] = body.type;
     payload = body.file;
   } else if (body) {
@@ -80,6 +81,8 @@ export const patch = <T>(path: string, json: unknown) => api<T>("PATCH", path, {
 export const put = <T>(path: string, json: unknown) => api<T>("PUT", path, { json });
 /** DELETE. */
 export const remove = <T>(path: string) => api<T>("DELETE", path);
+/** POST a file's bytes as they are (spreadsheet imports). */
+export const postFile = <T>(path: string, file: Blob, type: string) => api<T>("POST", path, { file, type });
 /** POST a CSV text (catalogue imports). */
 export const postCsv = <T>(path: string, csv: string) => api<T>("POST", path, { csv });
 

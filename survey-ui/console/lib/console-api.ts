@@ -10,7 +10,8 @@ import type {
   userCreateSchema,
   userPatchSchema,
 } from "../../../shared/contract/catalogue.js";
-import { get, patch, post, postCsv, put, queryString, remove } from "./api.js";
+import type { ErrorIssue } from "../../../shared/contract/errors.js";
+import { get, patch, post, postCsv, postFile, put, queryString, remove } from "./api.js";
 
 // The catalogue and access API as the console calls it (DESIGN.md §3, server/routes/*.ts). Request bodies
 // are typed by the shared zod schemas the server validates with; answers by the routes' JSON shapes.
@@ -73,7 +74,25 @@ export type AuditRow = {
   entityCode: string | null;
   detail: unknown;
 };
-export type ImportSummary = { created: string[]; updated: string[]; dryRun: boolean };
+export type ImportEntity = "units" | "services" | "points";
+export type ImportSummary = {
+  created: string[];
+  updated: string[];
+  dryRun: boolean;
+  valid: boolean;
+  rows: { row: number; code: string; action: "create" | "update" | "refuse" }[];
+  issues: ErrorIssue[];
+  file?: {
+    format: "csv" | "xlsx";
+    encoding?: string;
+    delimiter?: string;
+    sheet?: string;
+    ignoredColumns: string[];
+  };
+};
+/** What an import sends: a file as it is, or text pasted into the page. */
+export type ImportSource = { file: File } | { text: string };
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export type IssuedLink = { url: string; token: string; expiresAt: string };
 export type ArchivableEntity = "units" | "services" | "points";
 
@@ -116,9 +135,19 @@ export const createService = (body: z.input<typeof serviceCreateSchema>) => post
 export const patchService = (code: string, body: z.input<typeof servicePatchSchema>) =>
   patch<{ service: Service }>(`/services/${path(code)}`, body);
 
-/** A catalogue CSV import; with `dryRun` the server checks every row and saves nothing. */
-export const importCsv = (entity: "units" | "services", csv: string, dryRun: boolean) =>
-  postCsv<ImportSummary>(`/${entity}/import${queryString({ dryRun: dryRun ? "true" : undefined })}`, csv);
+/** A catalogue import (XLSX or CSV); with `dryRun` the server checks every row and saves nothing. */
+export function importFile(entity: ImportEntity, source: ImportSource, dryRun: boolean, sheet?: string) {
+  const url = `/${entity}/import${queryString({ dryRun: dryRun ? "true" : undefined, sheet: sheet || undefined })}`;
+  if ("text" in source) return postCsv<ImportSummary>(url, source.text);
+  const xlsx = /\.xlsx$/i.test(source.file.name) || source.file.type === XLSX_TYPE;
+  return postFile<ImportSummary>(url, source.file, xlsx ? XLSX_TYPE : "text/csv");
+}
+/** The address of an import's template. */
+export const importTemplateUrl = (entity: ImportEntity, format: "xlsx" | "csv", lang: string) =>
+  `/api/v1/${entity}/import/template${queryString({ format, headers: lang === "vi" ? "vi" : "code" })}`;
+/** One survey point for each service of the unit that has none yet. */
+export const createPointPerService = (unit: string) =>
+  post<{ unit: string; created: Point[] }>(`/units/${path(unit)}/points/per-service`);
 
 /** Archives (or restores) a unit, service or point; archived things keep their code and history. */
 export const setArchived = (entity: ArchivableEntity, code: string, archived: boolean) =>

@@ -71,7 +71,7 @@ export function formatCount(lang: Lang, value: number | null): string {
 }
 
 /** The text of a key built at run time (a field name from the server), or null when the table has none. */
-export function optionalText(tr: Translate, key: string): string | null {
-  const text = tr(key as MessageKey);
+export function optionalText(tr: Translate, key: string, params?: Params): string | null {
+  const text = tr(key as MessageKey, params);
   return text === key ? null : text;
 }

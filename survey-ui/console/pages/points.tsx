@@ -1,12 +1,13 @@
 import { useState } from "preact/hooks";
 import { POSTER_FORMATS } from "../../posters/poster.js";
+import { CsvImport } from "../components/csv-import.js";
 import { CheckField } from "../components/field.js";
 import { Page } from "../components/page.js";
 import { PointCard } from "../components/point-card.js";
 import { dailyLimitOf, PointForm, type PointValues, pointValues } from "../components/point-form.js";
 import { Empty, ErrorNotice, Loading, Notice } from "../components/status.js";
 import { UnitSelect } from "../components/unit-select.js";
-import { createPoint, listPoints, listUnits } from "../lib/console-api.js";
+import { createPoint, createPointPerService, listPoints, listUnits } from "../lib/console-api.js";
 import { navigate } from "../lib/router.js";
 import type { ScreenProps } from "../lib/screens.js";
 import { useResource } from "../lib/use-resource.js";
@@ -25,21 +26,38 @@ export function PointsPage(_props: ScreenProps) {
   const units = useResource(() => listUnits(), "units");
   const points = useResource(() => listPoints(unit || undefined, archived), `${unit}:${archived}`);
   const create = useSubmit(
-    (values: PointValues) =>
-      createPoint({
+    (values: PointValues) => {
+      setCreated(null);
+      return createPoint({
         unit: values.unit,
         label: values.label,
         ...(values.service ? { service: values.service } : {}),
         form: values.form,
         tokenRequired: values.tokenRequired,
         dailyLimit: dailyLimitOf(values),
-      }),
+      });
+    },
     (point) => {
       setCreated(tr("console.points.created", { code: point.code, label: point.label }));
       points.reload();
     },
   );
+  const perService = useSubmit(
+    () => {
+      setCreated(null);
+      return createPointPerService(unit);
+    },
+    (result) => {
+      setCreated(
+        result.created.length > 0
+          ? tr("imports.perService.done", { count: result.created.length })
+          : tr("imports.perService.none"),
+      );
+      points.reload();
+    },
+  );
   const unitList = units.data ?? [];
+  const chosen = unitList.find((u) => u.code === unit);
   return (
     <Page title={tr("console.points.title")} intro={tr("console.points.intro")}>
       {units.state === "error" && <ErrorNotice error={units.error} onRetry={units.reload} />}
@@ -53,6 +71,7 @@ export function PointsPage(_props: ScreenProps) {
             navigate(code ? `points?unit=${encodeURIComponent(code)}` : "points", { replace: true })
           }
           emptyLabel={tr("console.points.allUnits")}
+          hint={chosen ? `${chosen.name} (${chosen.code})` : undefined}
         />
         <CheckField
           name="show-archived"
@@ -76,6 +95,16 @@ export function PointsPage(_props: ScreenProps) {
             </a>
           ))}
         </p>
+      )}
+      {unit && (
+        <section class="panel" aria-labelledby="per-service-title">
+          <h2 id="per-service-title">{tr("imports.perService.title")}</h2>
+          <p class="intro">{tr("imports.perService.intro")}</p>
+          <button type="button" disabled={perService.pending} onClick={() => void perService.submit()}>
+            {tr("imports.perService.button")}
+          </button>
+          {perService.error ? <ErrorNotice error={perService.error} /> : null}
+        </section>
       )}
       {created && <Notice>{created}</Notice>}
       {points.state === "loading" && !points.data && <Loading />}
@@ -103,6 +132,7 @@ export function PointsPage(_props: ScreenProps) {
           />
         )}
       </section>
+      <CsvImport entity="points" onSaved={points.reload} />
     </Page>
   );
 }

@@ -27,13 +27,9 @@ const FIELD_LABELS = {
 
 /** The header row of a CSV or XLSX file, read in the browser to offer the column mapping. */
 async function headerOf(file: File): Promise<string[]> {
-  if (/\.xlsx$/i.test(file.name)) {
-    const { readXlsxRows } = await import("../../../server/lib/xlsx-read.js");
-    return (readXlsxRows(new Uint8Array(await file.arrayBuffer()))[0] ?? []).filter((cell) => cell !== "");
-  }
-  const { parseCsv } = await import("../../../server/lib/csv-table.js");
-  const text = (await file.text()).replace(/^\uFEFF/, "");
-  return (parseCsv(text.split(/\r?\n/, 1)[0] ?? "")[0] ?? []).filter((cell) => cell.trim() !== "");
+  const { readTable } = await import("../../../server/lib/spreadsheet/read-table.js");
+  const read = readTable(new Uint8Array(await file.arrayBuffer()));
+  return "rows" in read ? (read.rows[0] ?? []).filter((cell) => cell.trim() !== "") : [];
 }
 
 function defaultValues(tr: Translate): string {

@@ -1,11 +1,19 @@
 import { useState } from "preact/hooks";
+import { vietnameseCollator } from "../../../shared/i18n/collate.js";
 import { CsvImport } from "../components/csv-import.js";
 import { CheckField, TextField } from "../components/field.js";
 import { FormError } from "../components/form-error.js";
 import { Page } from "../components/page.js";
 import { ServiceForm, type ServiceValues } from "../components/service-form.js";
 import { Empty, ErrorNotice, Loading, Notice } from "../components/status.js";
-import { createService, listServices, patchService, type Service, setArchived } from "../lib/console-api.js";
+import {
+  createService,
+  listServices,
+  listUnits,
+  patchService,
+  type Service,
+  setArchived,
+} from "../lib/console-api.js";
 import type { ScreenProps } from "../lib/screens.js";
 import { useResource } from "../lib/use-resource.js";
 import { useSubmit } from "../lib/use-submit.js";
@@ -21,27 +29,46 @@ export function ServicesPage(_props: ScreenProps) {
   const [filter, setFilter] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const services = useResource(() => listServices(archived), String(archived));
+  const units = useResource(() => listUnits(true), "units");
+  const unitNames = new Map((units.data ?? []).map((unit) => [unit.code, unit.name]));
   const create = useSubmit(
-    (values: ServiceValues) =>
-      createService({
+    (values: ServiceValues) => {
+      // A new attempt replaces the last "added" notice, so it never stands beside a new error.
+      setNotice(null);
+      return createService({
         code: values.code,
         name: values.name,
         field: optional(values.field),
         localCode: optional(values.localCode),
-      }),
+      });
+    },
     (service) => {
       setNotice(tr("console.services.created", { code: service.code }));
       services.reload();
     },
   );
   const needle = filter.trim().toLocaleLowerCase("vi");
-  const shown = (services.data ?? []).filter(
-    (service) =>
-      !needle ||
-      `${service.code} ${service.name} ${service.field ?? ""}`.toLocaleLowerCase("vi").includes(needle),
-  );
+  const shown = (services.data ?? [])
+    .filter(
+      (service) =>
+        !needle ||
+        `${service.code} ${service.name} ${service.field ?? ""}`.toLocaleLowerCase("vi").includes(needle),
+    )
+    .sort((a, b) => vietnameseCollator.compare(a.name, b.name));
   return (
     <Page title={tr("console.services.title")} intro={tr("console.services.intro")}>
+      {/* Actions first: with a long catalogue, forms below the list sit thousands of pixels down. */}
+      <section class="panel" aria-labelledby="new-service-title">
+        <h2 id="new-service-title">{tr("console.services.createTitle")}</h2>
+        <ServiceForm
+          key={notice ?? ""}
+          initial={{ code: "", name: "", field: "", localCode: "" }}
+          creating
+          labelledBy="new-service-title"
+          submission={create}
+        />
+      </section>
+      <CsvImport entity="services" onSaved={services.reload} />
       <div class="filters">
         <TextField
           name="service-filter"
@@ -76,28 +103,30 @@ export function ServicesPage(_props: ScreenProps) {
             </thead>
             <tbody>
               {shown.map((service) => (
-                <ServiceRow key={service.code} service={service} onChanged={services.reload} />
+                <ServiceRow
+                  key={service.code}
+                  service={service}
+                  unitNames={unitNames}
+                  onChanged={services.reload}
+                />
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <section class="panel" aria-labelledby="new-service-title">
-        <h2 id="new-service-title">{tr("console.services.createTitle")}</h2>
-        <ServiceForm
-          key={notice ?? ""}
-          initial={{ code: "", name: "", field: "", localCode: "" }}
-          creating
-          labelledBy="new-service-title"
-          submission={create}
-        />
-      </section>
-      <CsvImport entity="services" onSaved={services.reload} />
     </Page>
   );
 }
 
-function ServiceRow({ service, onChanged }: { service: Service; onChanged: () => void }) {
+function ServiceRow({
+  service,
+  unitNames,
+  onChanged,
+}: {
+  service: Service;
+  unitNames: ReadonlyMap<string, string>;
+  onChanged: () => void;
+}) {
   const { tr } = useT();
   const [editing, setEditing] = useState(false);
   const save = useSubmit(
@@ -126,7 +155,17 @@ function ServiceRow({ service, onChanged }: { service: Service; onChanged: () =>
           {service.localCode && <div class="muted">{service.localCode}</div>}
         </td>
         <td>{service.field ?? ""}</td>
-        <td>{service.units.length > 0 ? service.units.join(", ") : <span class="muted">–</span>}</td>
+        <td>
+          {service.units.length > 0 ? (
+            service.units.map((code) => (
+              <div key={code} title={code}>
+                {unitNames.get(code) ?? code}
+              </div>
+            ))
+          ) : (
+            <span class="muted">–</span>
+          )}
+        </td>
         <td>
           <span class="actions">
             {service.archivedAt === null && (

@@ -21,12 +21,15 @@ export function UnitsPage({ me }: ScreenProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const units = useResource(() => listUnits(archived), String(archived));
   const create = useSubmit(
-    (values: UnitValues) =>
-      createUnit({
+    (values: UnitValues) => {
+      // A new attempt replaces the last "created" notice, so it never stands beside a new error.
+      setNotice(null);
+      return createUnit({
         code: values.code,
         name: values.name,
         ...(values.parent ? { parent: values.parent } : {}),
-      }),
+      });
+    },
     (unit) => {
       setNotice(tr("console.units.created", { name: unit.name }));
       units.reload();
@@ -35,6 +38,20 @@ export function UnitsPage({ me }: ScreenProps) {
   const all = units.data ?? [];
   return (
     <Page title={tr("console.units.title")} intro={tr("console.units.intro")}>
+      <section class="panel" aria-labelledby="new-unit-title">
+        <h2 id="new-unit-title">{tr("console.units.createTitle")}</h2>
+        <UnitForm
+          key={notice ?? ""}
+          units={all.filter((unit) => unit.archivedAt === null)}
+          allowTopLevel={me.unit === null}
+          movable
+          initial={{ code: "", name: "", parent: me.unit ?? "" }}
+          creating
+          labelledBy="new-unit-title"
+          submission={create}
+        />
+      </section>
+      <CsvImport entity="units" onSaved={units.reload} />
       <CheckField
         name="show-archived"
         label={tr("console.form.showArchived")}
@@ -59,20 +76,6 @@ export function UnitsPage({ me }: ScreenProps) {
           ))}
         </ul>
       )}
-      <section class="panel" aria-labelledby="new-unit-title">
-        <h2 id="new-unit-title">{tr("console.units.createTitle")}</h2>
-        <UnitForm
-          key={notice ?? ""}
-          units={all.filter((unit) => unit.archivedAt === null)}
-          allowTopLevel={me.unit === null}
-          movable
-          initial={{ code: "", name: "", parent: me.unit ?? "" }}
-          creating
-          labelledBy="new-unit-title"
-          submission={create}
-        />
-      </section>
-      <CsvImport entity="units" onSaved={units.reload} />
     </Page>
   );
 }

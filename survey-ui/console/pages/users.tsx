@@ -48,7 +48,7 @@ export function UsersPage({ me }: ScreenProps) {
       {users.data?.length === 0 && <Empty>{tr("console.users.empty")}</Empty>}
       {users.data && users.data.length > 0 && (
         <div class="table-wrap">
-          <table>
+          <table class="stack-on-phone">
             <caption class="sr-only">{tr("console.users.title")}</caption>
             <thead>
               <tr>

@@ -22,9 +22,10 @@ describe("GET /api/v1/points/:code (public)", () => {
     expect(await res.json()).toEqual({
       point: { code: open.code, label: "Quầy số 3", tokenRequired: false },
       unit: { code: "STP", name: "Sở Tư pháp" },
+      // Vietnamese order of name ("kết" before "khai": k, then e before h), not code-point order.
       services: [
-        { code: "1.001193", name: "Đăng ký khai sinh", field: "Hộ tịch" },
         { code: "1.000656", name: "Đăng ký kết hôn", field: null },
+        { code: "1.001193", name: "Đăng ký khai sinh", field: "Hộ tịch" },
       ],
       form: "quick",
       languages: ["vi", "zh", "en"],

@@ -86,7 +86,7 @@ describe("POST /api/v1/services/import", () => {
       ),
     });
     expect(good.status).toBe(200);
-    expect(await good.json()).toEqual({
+    expect(await good.json()).toMatchObject({
       created: ["2.000488", "1.003572"],
       updated: ["1.001193"],
       dryRun: false,

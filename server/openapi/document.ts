@@ -1,0 +1,175 @@
+import * as z from "zod";
+import { ERROR_CODES, errorEnvelopeSchema } from "../../shared/contract/errors.js";
+import { SESSION_COOKIE } from "../auth/credentials.js";
+import { XLSX_MEDIA_TYPE } from "../lib/spreadsheet/read-table.js";
+import { API_ROUTES, type ApiRoute } from "./routes.js";
+
+// The OpenAPI 3.1 document of the app, generated from the route table and its zod schemas (zod 4's
+// z.toJSONSchema, JSON Schema 2020-12, which OpenAPI 3.1 uses as is). Built once per process.
+
+type JsonSchema = Record<string, unknown>;
+
+/** The JSON Schema of a zod schema as a request reads it (defaults make fields optional). */
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as JsonSchema;
+  return rest;
+}
+
+/** The properties of an object schema, intersections (`.and`) merged. */
+function objectProperties(schema: JsonSchema): {
+  properties: Record<string, JsonSchema>;
+  required: string[];
+} {
+  const parts = Array.isArray(schema.allOf) ? (schema.allOf as JsonSchema[]) : [schema];
+  const merged = { properties: {} as Record<string, JsonSchema>, required: [] as string[] };
+  for (const part of parts) {
+    if (Array.isArray(part.allOf)) {
+      const inner = objectProperties(part);
+      Object.assign(merged.properties, inner.properties);
+      merged.required.push(...inner.required);
+      continue;
+    }
+    Object.assign(merged.properties, (part.properties as Record<string, JsonSchema>) ?? {});
+    merged.required.push(...((part.required as string[]) ?? []));
+  }
+  return merged;
+}
+
+/** `/api/v1/units/:code` as OpenAPI writes it: `/api/v1/units/{code}`. */
+export function openApiPath(honoPath: string): string {
+  return honoPath.replace(/:(\w+)/g, "{$1}");
+}
+
+const MEDIA: Record<NonNullable<ApiRoute["produces"]>, string[]> = {
+  json: ["application/json"],
+  html: ["text/html"],
+  csv: ["text/csv"],
+  "json-csv-xlsx": ["application/json", "text/csv", XLSX_MEDIA_TYPE],
+  "csv-xlsx": [XLSX_MEDIA_TYPE, "text/csv"],
+  image: ["image/svg+xml", "image/png"],
+  redirect: [],
+};
+
+const ERROR_STATUSES: Record<string, string> = {
+  "400": "The input is not valid (VALIDATION_FAILED, INVALID_JSON); `issues` says where",
+  "401": "No valid session or token (UNAUTHENTICATED)",
+  "403": "The role may not do this, or the unit is outside the caller's scope (FORBIDDEN, CSRF_REJECTED)",
+  "404": "Unknown code (NOT_FOUND)",
+  "409": "The code exists already (CONFLICT)",
+  "413": "The body is too large (PAYLOAD_TOO_LARGE)",
+  "415": "The body's media type is not accepted (UNSUPPORTED_MEDIA_TYPE)",
+};
+
+function operation(route: ApiRoute) {
+  const [method, path] = route.route.split(" ") as [string, string];
+  const parameters: JsonSchema[] = [...path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+  if (route.query) {
+    const { properties, required } = objectProperties(jsonSchema(route.query));
+    for (const [name, schema] of Object.entries(properties))
+      parameters.push({ name, in: "query", required: required.includes(name), schema });
+  }
+  const op: JsonSchema = {
+    operationId: `${method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, ch?: string) => (ch ?? "").toUpperCase())}`,
+    tags: [route.tag],
+    summary: route.summary,
+    description:
+      route.access === "public"
+        ? "Public: no sign-in."
+        : `Roles: ${route.access.join(", ")} (session cookie or API token), within their unit subtree.`,
+    parameters,
+  };
+  if (route.json)
+    op.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(route.json) } } };
+  if (route.form)
+    op.requestBody = {
+      required: true,
+      content: { "application/x-www-form-urlencoded": { schema: jsonSchema(route.form) } },
+    };
+  if (route.spreadsheet)
+    op.requestBody = {
+      required: true,
+      description:
+        "A spreadsheet: XLSX (first sheet, or ?sheet=NAME), or CSV as Excel writes it (`,` `;` or tab; UTF-8 with or without BOM, UTF-16, Windows-1258, Windows-1252). Headers: the column codes or their Vietnamese names.",
+      content: {
+        "text/csv": { schema: { type: "string" } },
+        [XLSX_MEDIA_TYPE]: { schema: { type: "string", contentMediaType: XLSX_MEDIA_TYPE } },
+      },
+    };
+  const status = String(route.status ?? 200);
+  const produces = route.produces ?? "json";
+  const success: JsonSchema = { description: route.summary };
+  const media = MEDIA[produces];
+  if (media.length > 0)
+    success.content = Object.fromEntries(
+      media.map((type) => [
+        type,
+        type === "application/json" && route.response ? { schema: jsonSchema(route.response, "output") } : {},
+      ]),
+    );
+  const responses: Record<string, unknown> = { [status]: success };
+  const errors = ["400", ...(route.access === "public" ? [] : ["401", "403"]), "404", "413", "415"];
+  if (route.status === 201) errors.push("409");
+  for (const code of errors) responses[code] = { $ref: `#/components/responses/E${code}` };
+  responses["500"] = { $ref: "#/components/responses/E500" };
+  op.responses = responses;
+  if (route.access === "public") op.security = [];
+  return { method: method.toLowerCase(), path: openApiPath(path), op };
+}
+
+/** The whole document, with the server's public address. */
+export function buildOpenApiDocument(publicUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of API_ROUTES) {
+    const { method, path, op } = operation(route);
+    paths[path] ??= {};
+    (paths[path] as Record<string, unknown>)[method] = op;
+  }
+  const errorResponse = (description: string) => ({
+    description,
+    content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorEnvelope" } } },
+  });
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "hailong API",
+      version: "1",
+      description:
+        "Citizen satisfaction surveys of public administrative services (SIPAS). Every error answers `{ error: { code, message, issues? } }`; `code` is one of a closed list. Scripts authenticate with `Authorization: Bearer <API token>` (POST /api/v1/tokens); the console uses the session cookie.",
+    },
+    servers: [{ url: publicUrl }],
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    tags: [...new Set(API_ROUTES.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token from POST /api/v1/tokens; it acts with its owner's role and scope.",
+        },
+        sessionCookie: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+      },
+      schemas: {
+        ErrorEnvelope: jsonSchema(errorEnvelopeSchema, "output"),
+        ErrorCode: { type: "string", enum: [...ERROR_CODES] },
+      },
+      responses: {
+        ...Object.fromEntries(
+          Object.entries(ERROR_STATUSES).map(([code, text]) => [`E${code}`, errorResponse(text)]),
+        ),
+        E500: errorResponse("Something went wrong on the server (INTERNAL_ERROR); never a stack trace"),
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

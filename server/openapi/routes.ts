@@ -1,0 +1,492 @@
+import * as z from "zod";
+import {
+  loginSchema,
+  passwordChangeSchema,
+  pointCreateSchema,
+  pointPatchSchema,
+  serviceCreateSchema,
+  servicePatchSchema,
+  tokenCreateSchema,
+  tthcCodeSchema,
+  unitCodeSchema,
+  unitCreateSchema,
+  unitPatchSchema,
+  unitServicesSchema,
+  userCreateSchema,
+  userPatchSchema,
+} from "../../shared/contract/catalogue.js";
+import { errorIssueSchema } from "../../shared/contract/errors.js";
+import { reportQuerySchema } from "../../shared/contract/reports.js";
+import { responseSubmissionSchema } from "../../shared/contract/submission.js";
+import { periodQuerySchema } from "../../shared/time/index.js";
+import { importQuerySchema, templateQuerySchema } from "../catalogue/import-result.js";
+import { linkFormSchema, linkRequestSchema } from "../links/link-request.js";
+
+// Every route of the app as the API description shows it: one entry per route, with the zod schemas
+// it validates. Adding a route is one entry here; test/server/openapi.test.ts fails when a route of
+// the app has none (compared with the app's own route table), as the access matrix does.
+
+type Role = "admin" | "analyst" | "staff";
+
+/** What a successful answer carries. */
+export type Produces = "json" | "html" | "csv" | "json-csv-xlsx" | "csv-xlsx" | "image" | "redirect";
+
+export type ApiRoute = {
+  /** Method and Hono path, exactly as `app.routes` lists them, e.g. "GET /api/v1/units/:code". */
+  route: string;
+  tag:
+    | "Survey"
+    | "Posters and links"
+    | "Sign-in and tokens"
+    | "Catalogue"
+    | "Users and audit"
+    | "Reports"
+    | "Service";
+  summary: string;
+  /** "public", or the roles that may call it (session cookie or API token, within their unit subtree). */
+  access: "public" | readonly Role[];
+  query?: z.ZodType;
+  json?: z.ZodType;
+  form?: z.ZodType;
+  /** The body is a spreadsheet file: CSV (any encoding Excel writes) or XLSX. */
+  spreadsheet?: true;
+  response?: z.ZodType;
+  produces?: Produces;
+  status?: 200 | 201 | 303;
+};
+
+const ALL: readonly Role[] = ["admin", "analyst", "staff"];
+const WRITERS: readonly Role[] = ["admin", "staff"];
+const ANALYSTS: readonly Role[] = ["admin", "analyst"];
+
+const importSummarySchema = z.object({
+  dryRun: z.boolean(),
+  valid: z.boolean().describe("false when a row is refused (only a dry run answers 200 then)"),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  rows: z.array(
+    z.object({ row: z.number().int(), code: z.string(), action: z.enum(["create", "update", "refuse"]) }),
+  ),
+  issues: z.array(errorIssueSchema),
+  file: z
+    .object({
+      format: z.enum(["csv", "xlsx"]),
+      encoding: z
+        .enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1258", "windows-1252"])
+        .optional(),
+      delimiter: z.enum([",", ";", "\t"]).optional(),
+      sheet: z.string().optional(),
+      sheets: z.array(z.string()).optional(),
+      ignoredColumns: z.array(z.string()),
+    })
+    .optional(),
+});
+
+const linksResponseSchema = z.object({
+  links: z.array(z.object({ url: z.string(), token: z.string(), expiresAt: z.string() })),
+});
+
+const archivedQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
+const exportQuery = z.object({ unit: unitCodeSchema.optional() }).and(periodQuerySchema);
+const posterFormat = z.object({ format: z.enum(["a4", "a5", "tent"]).default("a4") });
+const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  before: z.string().optional().describe("the `next` of the previous page"),
+});
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  // Service
+  {
+    route: "GET /healthz",
+    tag: "Service",
+    summary: "Answers when the database answers",
+    access: "public",
+    response: z.object({ ok: z.boolean() }),
+  },
+  { route: "GET /", tag: "Service", summary: "Home page", access: "public", produces: "html" },
+  {
+    route: "GET /api/v1/openapi.json",
+    tag: "Service",
+    summary: "This description (OpenAPI 3.1)",
+    access: "public",
+  },
+  {
+    route: "GET /api/v1/docs",
+    tag: "Service",
+    summary: "This description as a readable page",
+    access: "public",
+    produces: "html",
+  },
+  // Survey
+  {
+    route: "GET /s/:code",
+    tag: "Survey",
+    summary: "The survey page of a point (?lang=vi|en|zh, ?t=one-time token)",
+    access: "public",
+    produces: "html",
+  },
+  {
+    route: "POST /s/:code",
+    tag: "Survey",
+    summary: "Submits the no-JavaScript survey form",
+    access: "public",
+    produces: "html",
+  },
+  {
+    route: "GET /api/v1/points/:code",
+    tag: "Survey",
+    summary: "A point for a survey client: unit, services, form, languages",
+    access: "public",
+  },
+  {
+    route: "POST /api/v1/responses",
+    tag: "Survey",
+    summary: "Submits a response (idempotent by id)",
+    access: "public",
+    json: responseSubmissionSchema,
+    status: 201,
+    response: z.object({ id: z.string(), receivedAt: z.string() }),
+  },
+  // Posters and links
+  {
+    route: "GET /qr/:file",
+    tag: "Posters and links",
+    summary: "QR image of a point's survey address: CODE.svg or CODE.png?size=64..2048",
+    access: "public",
+    query: z.object({ size: z.coerce.number().int().min(64).max(2048).optional() }),
+    produces: "image",
+  },
+  {
+    route: "GET /posters",
+    tag: "Posters and links",
+    summary: "Every poster of a unit, one printable document",
+    access: WRITERS,
+    query: posterFormat.extend({ unit: unitCodeSchema }),
+    produces: "html",
+  },
+  {
+    route: "GET /posters/:code",
+    tag: "Posters and links",
+    summary: "A point's printable poster",
+    access: WRITERS,
+    query: posterFormat,
+    produces: "html",
+  },
+  {
+    route: "POST /api/v1/points/:code/links",
+    tag: "Posters and links",
+    summary: "One-time survey links (one per dossier, or a number of them)",
+    access: WRITERS,
+    json: linkRequestSchema,
+    status: 201,
+    response: linksResponseSchema,
+  },
+  {
+    route: "GET /links/:code",
+    tag: "Posters and links",
+    summary: "The staff form that prints one-time links as slips",
+    access: WRITERS,
+    produces: "html",
+  },
+  {
+    route: "POST /links/:code",
+    tag: "Posters and links",
+    summary: "Prints one-time links as slips",
+    access: WRITERS,
+    form: linkFormSchema,
+    produces: "html",
+  },
+  // Sign-in and tokens
+  {
+    route: "POST /api/v1/auth/login",
+    tag: "Sign-in and tokens",
+    summary: "Signs in: sets the session cookie",
+    access: "public",
+    json: loginSchema,
+  },
+  { route: "POST /api/v1/auth/logout", tag: "Sign-in and tokens", summary: "Signs out", access: "public" },
+  { route: "GET /api/v1/auth/me", tag: "Sign-in and tokens", summary: "The signed-in user", access: ALL },
+  {
+    route: "POST /api/v1/auth/password",
+    tag: "Sign-in and tokens",
+    summary: "Changes one's own password",
+    access: ALL,
+    json: passwordChangeSchema,
+  },
+  {
+    route: "GET /api/v1/tokens",
+    tag: "Sign-in and tokens",
+    summary: "One's API tokens (never the secret)",
+    access: ALL,
+  },
+  {
+    route: "POST /api/v1/tokens",
+    tag: "Sign-in and tokens",
+    summary: "A new API token, shown once; it acts with its owner's role and scope",
+    access: ALL,
+    json: tokenCreateSchema,
+    status: 201,
+    response: z.object({ id: z.string(), token: z.string() }),
+  },
+  {
+    route: "DELETE /api/v1/tokens/:id",
+    tag: "Sign-in and tokens",
+    summary: "Revokes an API token",
+    access: ALL,
+  },
+  // Catalogue
+  {
+    route: "GET /api/v1/units",
+    tag: "Catalogue",
+    summary: "Units of one's scope, in tree order",
+    access: ALL,
+    query: archivedQuery,
+  },
+  {
+    route: "GET /api/v1/units/:code",
+    tag: "Catalogue",
+    summary: "A unit, its children and its services",
+    access: ALL,
+  },
+  {
+    route: "POST /api/v1/units",
+    tag: "Catalogue",
+    summary: "Creates a unit",
+    access: ["admin"],
+    json: unitCreateSchema,
+    status: 201,
+  },
+  {
+    route: "PATCH /api/v1/units/:code",
+    tag: "Catalogue",
+    summary: "Renames or moves a unit",
+    access: ["admin"],
+    json: unitPatchSchema,
+  },
+  {
+    route: "PUT /api/v1/units/:code/services",
+    tag: "Catalogue",
+    summary: "Sets the services a unit offers",
+    access: ["admin"],
+    json: unitServicesSchema,
+  },
+  {
+    route: "POST /api/v1/units/:code/archive",
+    tag: "Catalogue",
+    summary: "Archives a unit",
+    access: ["admin"],
+  },
+  {
+    route: "POST /api/v1/units/:code/restore",
+    tag: "Catalogue",
+    summary: "Restores an archived unit",
+    access: ["admin"],
+  },
+  {
+    route: "POST /api/v1/units/import",
+    tag: "Catalogue",
+    summary: "Imports units from CSV or XLSX (all rows or none; dryRun=true previews row by row)",
+    access: ["admin"],
+    query: importQuerySchema,
+    spreadsheet: true,
+    response: importSummarySchema,
+  },
+  {
+    route: "GET /api/v1/units/import/template",
+    tag: "Catalogue",
+    summary: "The units import template",
+    access: ["admin"],
+    query: templateQuerySchema,
+    produces: "csv-xlsx",
+  },
+  {
+    route: "POST /api/v1/units/:code/points/per-service",
+    tag: "Catalogue",
+    summary: "One survey point per service of the unit that has none yet",
+    access: WRITERS,
+  },
+  {
+    route: "GET /api/v1/services",
+    tag: "Catalogue",
+    summary: "Services (TTHC) offered in one's scope",
+    access: ALL,
+    query: archivedQuery,
+  },
+  {
+    route: "GET /api/v1/services/:code",
+    tag: "Catalogue",
+    summary: "A service and the units offering it",
+    access: ALL,
+  },
+  {
+    route: "POST /api/v1/services",
+    tag: "Catalogue",
+    summary: "Creates a service",
+    access: ["admin"],
+    json: serviceCreateSchema,
+    status: 201,
+  },
+  {
+    route: "PATCH /api/v1/services/:code",
+    tag: "Catalogue",
+    summary: "Changes a service",
+    access: ["admin"],
+    json: servicePatchSchema,
+  },
+  {
+    route: "POST /api/v1/services/:code/archive",
+    tag: "Catalogue",
+    summary: "Archives a service",
+    access: ["admin"],
+  },
+  {
+    route: "POST /api/v1/services/:code/restore",
+    tag: "Catalogue",
+    summary: "Restores an archived service",
+    access: ["admin"],
+  },
+  {
+    route: "POST /api/v1/services/import",
+    tag: "Catalogue",
+    summary: "Imports services from CSV or XLSX, e.g. the national list (all rows or none)",
+    access: ["admin"],
+    query: importQuerySchema,
+    spreadsheet: true,
+    response: importSummarySchema,
+  },
+  {
+    route: "GET /api/v1/services/import/template",
+    tag: "Catalogue",
+    summary: "The services import template",
+    access: ["admin"],
+    query: templateQuerySchema,
+    produces: "csv-xlsx",
+  },
+  {
+    route: "GET /api/v1/points",
+    tag: "Catalogue",
+    summary: "Survey points of one's scope",
+    access: ALL,
+    query: z.object({ unit: unitCodeSchema.optional(), archived: z.enum(["true", "false"]).optional() }),
+  },
+  {
+    route: "POST /api/v1/points",
+    tag: "Catalogue",
+    summary: "Creates a survey point (the server picks its code)",
+    access: WRITERS,
+    json: pointCreateSchema,
+    status: 201,
+  },
+  {
+    route: "PATCH /api/v1/points/:code",
+    tag: "Catalogue",
+    summary: "Changes a survey point",
+    access: WRITERS,
+    json: pointPatchSchema,
+  },
+  {
+    route: "POST /api/v1/points/:code/archive",
+    tag: "Catalogue",
+    summary: "Archives a survey point",
+    access: WRITERS,
+  },
+  {
+    route: "POST /api/v1/points/:code/restore",
+    tag: "Catalogue",
+    summary: "Restores an archived survey point",
+    access: WRITERS,
+  },
+  {
+    route: "POST /api/v1/points/import",
+    tag: "Catalogue",
+    summary: "Imports counters (survey points) from CSV or XLSX (all rows or none)",
+    access: WRITERS,
+    query: importQuerySchema,
+    spreadsheet: true,
+    response: importSummarySchema,
+  },
+  {
+    route: "GET /api/v1/points/import/template",
+    tag: "Catalogue",
+    summary: "The counters import template",
+    access: WRITERS,
+    query: templateQuerySchema,
+    produces: "csv-xlsx",
+  },
+  // Users and audit
+  { route: "GET /api/v1/users", tag: "Users and audit", summary: "Users of one's scope", access: ["admin"] },
+  { route: "GET /api/v1/users/:username", tag: "Users and audit", summary: "A user", access: ["admin"] },
+  {
+    route: "POST /api/v1/users",
+    tag: "Users and audit",
+    summary: "Creates a user",
+    access: ["admin"],
+    json: userCreateSchema,
+    status: 201,
+  },
+  {
+    route: "PATCH /api/v1/users/:username",
+    tag: "Users and audit",
+    summary: "Changes a user's role, scope, password or state",
+    access: ["admin"],
+    json: userPatchSchema,
+  },
+  {
+    route: "GET /api/v1/audit",
+    tag: "Users and audit",
+    summary: "Who changed what, newest first",
+    access: ["admin"],
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(500).optional(),
+      before: z.coerce.number().int().optional(),
+    }),
+  },
+  // Reports
+  {
+    route: "GET /api/v1/reports/sipas",
+    tag: "Reports",
+    summary: "SIPAS-style indices per group",
+    access: ANALYSTS,
+    query: reportQuerySchema,
+    produces: "json-csv-xlsx",
+  },
+  {
+    route: "GET /api/v1/reports/items",
+    tag: "Reports",
+    summary: "Every item's answers per group",
+    access: ANALYSTS,
+    query: reportQuerySchema,
+    produces: "json-csv-xlsx",
+  },
+  {
+    route: "GET /api/v1/reports/responses.csv",
+    tag: "Reports",
+    summary: "Every anonymous response of the period, streamed",
+    access: ANALYSTS,
+    query: exportQuery,
+    produces: "csv",
+  },
+  {
+    route: "GET /api/v1/reports/comments",
+    tag: "Reports",
+    summary: "Comments (masked), newest first, in pages",
+    access: ANALYSTS,
+    query: z
+      .object({ unit: unitCodeSchema.optional(), service: tthcCodeSchema.optional() })
+      .and(pageQuery)
+      .and(periodQuerySchema),
+  },
+  {
+    route: "GET /api/v1/reports/method",
+    tag: "Reports",
+    summary: "How the figures are computed",
+    access: ANALYSTS,
+    query: z.object({ lang: z.string().max(35).optional() }),
+  },
+];
+
+/**
+ * Routes that are not part of the API: the console's static files (HTML, scripts, styles). Listed so
+ * that the route-table test can tell them from a route someone forgot.
+ */
+export const UNDOCUMENTED_ROUTES: readonly string[] = ["GET /console/*", "GET /console/assets/*"];

@@ -232,6 +232,9 @@ export const en: Messages = {
       invalidTitle: "This link cannot be used",
     },
     honeypot: "Leave this field empty",
+    // The one-row answers (issue 14): the short "skip" of a row, and what the no-JS language links say.
+    skip: "Skip",
+    languageNote: "Changing the language clears your answers.",
   },
   console: {
     app: {

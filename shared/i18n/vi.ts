@@ -235,6 +235,9 @@ export const vi = {
     },
     // The label of the hidden anti-bot field, heard only if assistive technology reaches it anyway.
     honeypot: "Để trống ô này",
+    // The one-row answers (issue 14): the short "skip" of a row, and what the no-JS language links say.
+    skip: "Bỏ qua",
+    languageNote: "Đổi ngôn ngữ sẽ xoá các câu đã trả lời.",
   },
   console: {
     // The staff console (survey-ui/console): plain words for civil servants; errors say what to do next.

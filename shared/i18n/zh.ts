@@ -227,6 +227,9 @@ export const zh: Messages = {
       invalidTitle: "此链接无法使用",
     },
     honeypot: "请勿填写此栏",
+    // The one-row answers (issue 14): the short "skip" of a row, and what the no-JS language links say.
+    skip: "跳过",
+    languageNote: "切换语言会清除已填写的答案。",
   },
   console: {
     app: {

@@ -56,7 +56,7 @@ export function SurveyForm(props: {
         if (!none) props.onSend(response as PendingResponse);
       }}
     >
-      <p>{text.intro}</p>
+      <p class="hint">{text.intro}</p>
       <ServicePicker
         key={props.round}
         text={text.service}

@@ -39,6 +39,21 @@ function pageUrl(visit: Visit, lang: Lang, withToken: boolean): string {
   return `/s/${visit.code}?${query}`;
 }
 
+/** Where a no-JS post that was kept sends the browser (post/redirect/get): the thank-you, as a GET. */
+function thanksUrl(visit: Visit): string {
+  const query = new URLSearchParams({ lang: visit.lang, thanks: "1" });
+  if (visit.kiosk) query.set("kiosk", "1");
+  return `/s/${visit.code}?${query}`;
+}
+
+/**
+ * Where a kiosk goes for its next citizen: a fresh form in the counter's own language (the tablet's
+ * browser language, else Vietnamese), not in the language the last citizen chose.
+ */
+function kioskHomeUrl(visit: Visit): string {
+  return `/s/${visit.code}?kiosk=1`;
+}
+
 function frameOf(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined): PageFrame {
   return {
     lang: visit.lang,
@@ -52,9 +67,12 @@ function frameOf(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefine
   };
 }
 
-function page(c: Context<AppEnv>, html: string, status: PageStatus) {
-  // Each survey page carries a fresh response id, and token pages are personal: nothing may be cached.
-  c.header("cache-control", "no-store");
+function page(c: Context<AppEnv>, html: string, status: PageStatus, keepForBack = false) {
+  // Each survey page carries a fresh response id, and token pages are personal: no shared cache may keep
+  // them, and every ordinary visit asks again. The form itself may be kept on the device for Back
+  // ("no-cache", not "no-store"): going back to it after a no-JS post shows the same form with the same
+  // id, so that sending it again is a repeat of the stored response, not a second one.
+  c.header("cache-control", keepForBack ? "private, no-cache" : "no-store");
   if (status === 429) c.header("retry-after", "60");
   return c.html(html, status);
 }
@@ -106,7 +124,7 @@ function surveyPage(
   status: PageStatus,
 ) {
   const html = renderSurveyPage(
-    frameOf(c, visit, point),
+    { ...frameOf(c, visit, point), languageNote: MESSAGES[visit.lang].survey.languageNote },
     {
       lang: visit.lang,
       text: surveyText(visit.lang),
@@ -123,7 +141,15 @@ function surveyPage(
     },
     c.var.deps.surveyScript,
   );
-  return page(c, html, status);
+  return page(c, html, status, status === 200);
+}
+
+function thankYouPage(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined) {
+  const html = renderThankYouPage(frameOf(c, visit, point), {
+    kiosk: visit.kiosk,
+    againHref: visit.kiosk ? kioskHomeUrl(visit) : pageUrl(visit, visit.lang, false),
+  });
+  return page(c, html, 200);
 }
 
 /** The citizen survey pages of one app, on its submit pipeline. */
@@ -141,6 +167,7 @@ export function surveyRoutes(submitter: Submitter) {
           token,
         };
         const point = await submitter.findPoint(visit.code);
+        if (c.req.query("thanks") === "1" && point) return thankYouPage(c, visit, point);
         const refusal = await visitRefusal(c, point, token);
         if (refusal || !point) return refusalPage(c, visit, point, refusal ?? { reason: "point_not_found" });
         return surveyPage(c, visit, point, { id: c.var.deps.newId(), values: {}, error: null }, 200);
@@ -176,14 +203,9 @@ export function surveyRoutes(submitter: Submitter) {
           const result = await submitter.submit(submission, {
             address: clientAddress(c, deps.config.trustProxy),
           });
-          if (result.ok) {
-            const frame = frameOf(c, visit, await submitter.findPoint(code));
-            return page(
-              c,
-              renderThankYouPage(frame, { kiosk: visit.kiosk, againHref: pageUrl(visit, visit.lang, false) }),
-              200,
-            );
-          }
+          // Stored, or a repeat of a stored one (Back and send again): to the thank-you by a GET, so that
+          // reloading it never posts the answers again.
+          if (result.ok) return c.redirect(thanksUrl(visit), 303);
           const { refusal } = result;
           const point = result.point ?? (await submitter.findPoint(code));
           const refused = refusalPage(c, visit, point, refusal);

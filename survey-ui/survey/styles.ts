@@ -9,6 +9,7 @@ header p{margin:0;font-size:15px}
 h1{margin:2px 0 8px;font-size:22px;line-height:1.25}
 nav a{color:#fff;margin-right:16px;display:inline-block;padding:6px 0}
 nav a[aria-current]{font-weight:700;text-decoration:none}
+header .note{font-size:14px;margin:0 0 4px}
 main{max-width:40rem;margin:0 auto;padding:8px 8px 96px}
 h2{font-size:19px;margin:16px 0 4px}
 h3{font-size:16px;margin:14px 0 6px;color:#0b3d6e}

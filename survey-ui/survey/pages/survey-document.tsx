@@ -14,6 +14,8 @@ export type PageFrame = {
   languages: LanguageLink[];
   /** The request's CSP nonce, for the one inline script. */
   nonce: string | undefined;
+  /** Said under the language links of a form without JavaScript: changing language loses the answers. */
+  languageNote?: string | undefined;
 };
 
 /**
@@ -56,6 +58,11 @@ function SurveyDocument(props: {
               </a>
             ))}
           </nav>
+          {frame.languageNote && (
+            <noscript>
+              <p class="note">{frame.languageNote}</p>
+            </noscript>
+          )}
         </header>
         {props.children}
       </body>

@@ -13,7 +13,8 @@ import { readCsvRecords } from "../lib/csv-table.js";
 import type { ImportPlan } from "./unit-import.js";
 
 /**
- * Plans a services CSV import (`code,name,field,local_code,units`, units separated by ";"): every row
+ * Plans a services CSV import (`code,name,name_zh,name_en,field,local_code,units`, units separated by ";";
+ * a Chinese or English name column that is absent leaves those names as they are): every row
  * is checked first; new codes are created, existing ones updated; a row with a units cell sets exactly
  * the units (within the caller's scope) that offer the service.
  */
@@ -25,7 +26,7 @@ export async function planServiceImport(
 ): Promise<ImportPlan> {
   const read = readCsvRecords(csv, {
     required: ["code", "name"],
-    optional: ["field", "local_code", "units"],
+    optional: ["name_zh", "name_en", "field", "local_code", "units"],
   });
   if ("problems" in read)
     return {
@@ -50,6 +51,8 @@ export async function planServiceImport(
     const parsed = serviceCreateSchema.safeParse({
       code: values.code,
       name: values.name,
+      nameZh: values.name_zh || undefined,
+      nameEn: values.name_en || undefined,
       field: values.field || undefined,
       localCode: values.local_code || undefined,
       units: unitCodes,
@@ -82,6 +85,8 @@ export async function planServiceImport(
         {
           code: service.code,
           name: service.name,
+          nameZh: values.name_zh === undefined ? undefined : (service.nameZh ?? null),
+          nameEn: values.name_en === undefined ? undefined : (service.nameEn ?? null),
           field: service.field ?? null,
           localCode: service.localCode ?? null,
         },

@@ -2,7 +2,12 @@ import { unitCreateSchema } from "../../shared/contract/catalogue.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
 import { inScope } from "../auth/guard.js";
 import type { Database, Statement } from "../db/database.js";
-import { existingUnitCodes, insertUnitStatements, updateUnitNameStatement } from "../db/queries/units.js";
+import {
+  existingUnitCodes,
+  insertUnitStatements,
+  updateUnitLocalNamesStatement,
+  updateUnitNameStatement,
+} from "../db/queries/units.js";
 import type { AuthUser } from "../deps.js";
 import { readCsvRecords } from "../lib/csv-table.js";
 
@@ -14,7 +19,8 @@ export type ImportPlan = {
 };
 
 /**
- * Plans a units CSV import (`code,name,parent`): every row is checked before anything is written, and
+ * Plans a units CSV import (`code,name,name_zh,name_en,parent`; a Chinese or English name column that is
+ * absent leaves those names as they are): every row is checked before anything is written, and
  * the plan's statements run as one batch. Existing codes get their name updated (parents are moved
  * with PATCH, on purpose: a file must not silently move a subtree); new codes are created, and a
  * parent may be a unit created earlier in the same file.
@@ -25,7 +31,10 @@ export async function planUnitImport(
   csv: string,
   now: number,
 ): Promise<ImportPlan> {
-  const read = readCsvRecords(csv, { required: ["code", "name"], optional: ["parent"] });
+  const read = readCsvRecords(csv, {
+    required: ["code", "name"],
+    optional: ["name_zh", "name_en", "parent"],
+  });
   if ("problems" in read)
     return {
       issues: read.problems.map((message) => ({ path: [], message, row: 1 })),
@@ -44,6 +53,8 @@ export async function planUnitImport(
     const parsed = unitCreateSchema.safeParse({
       code: values.code,
       name: values.name,
+      nameZh: values.name_zh || undefined,
+      nameEn: values.name_en || undefined,
       parent: values.parent || undefined,
     });
     if (!parsed.success) {
@@ -52,6 +63,10 @@ export async function planUnitImport(
       continue;
     }
     const { code, name, parent } = parsed.data;
+    const names = {
+      nameZh: values.name_zh === undefined ? undefined : (parsed.data.nameZh ?? null),
+      nameEn: values.name_en === undefined ? undefined : (parsed.data.nameEn ?? null),
+    };
     if (seen.has(code)) {
       issues.push({ row, path: ["code"], message: `The code ${code} appears twice in the file.` });
       continue;
@@ -64,6 +79,8 @@ export async function planUnitImport(
       else {
         plan.updated.push(code);
         plan.statements.push(updateUnitNameStatement(db, current.id, name));
+        if (names.nameZh !== undefined || names.nameEn !== undefined)
+          plan.statements.push(updateUnitLocalNamesStatement(db, current.id, names));
       }
       continue;
     }
@@ -81,7 +98,9 @@ export async function planUnitImport(
       continue;
     }
     plan.created.push(code);
-    plan.statements.push(...insertUnitStatements(db, { code, name, parentCode: parent ?? null }, now));
+    plan.statements.push(
+      ...insertUnitStatements(db, { code, name, ...names, parentCode: parent ?? null }, now),
+    );
   }
   return plan;
 }

@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { submissionFromForm } from "../../shared/contract/submission.js";
-import { isLang, LANGUAGES, type Lang, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
+import { isLang, LANGUAGES, type Lang, localName, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
 import {
   type PageFrame,
   renderMessagePage,
@@ -57,7 +57,12 @@ function kioskHomeUrl(visit: Visit): string {
 function frameOf(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined): PageFrame {
   return {
     lang: visit.lang,
-    place: point ? { unitName: point.unit.name, label: point.label } : null,
+    place: point
+      ? {
+          unitName: localName(point.unit, visit.lang),
+          label: localName({ name: point.label, nameZh: point.labelZh, nameEn: point.labelEn }, visit.lang),
+        }
+      : null,
     languages: LANGUAGES.map((lang) => ({
       lang,
       name: MESSAGES[lang].common.languageName,
@@ -129,8 +134,12 @@ function surveyPage(
       lang: visit.lang,
       text: surveyText(visit.lang),
       point: { code: point.code, form: point.form },
-      service: point.service ? { code: point.service.code, name: point.service.name } : null,
-      services: point.services.map((s) => ({ code: s.code, name: s.name })),
+      service: point.service
+        ? { code: point.service.code, name: localName(point.service, visit.lang) }
+        : null,
+      services: point.services
+        .map((s) => ({ code: s.code, name: localName(s, visit.lang) }))
+        .sort((a, b) => a.name.localeCompare(b.name, visit.lang)),
       id: form.id,
       token: visit.token ?? null,
       kiosk: visit.kiosk,

@@ -14,6 +14,7 @@ import {
   listUnits,
   moveUnitStatements,
   setUnitArchivedStatement,
+  updateUnitLocalNamesStatement,
   updateUnitNameStatement,
 } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
@@ -55,7 +56,14 @@ export const unitRoutes = new Hono<AppEnv>()
     const offered = await listServices(db, { scopePath: null, includeArchived: false, unitId: unit.id });
     const parent = children.find((u) => u.id === unit.id)?.parent ?? null;
     return c.json({
-      unit: { code: unit.code, name: unit.name, parent, archivedAt: unit.archivedAt },
+      unit: {
+        code: unit.code,
+        name: unit.name,
+        nameZh: unit.nameZh,
+        nameEn: unit.nameEn,
+        parent,
+        archivedAt: unit.archivedAt,
+      },
       children: children
         .filter((u) => u.parent === unit.code)
         .map((u) => ({ code: u.code, name: u.name, archivedAt: u.archivedAt })),
@@ -81,7 +89,13 @@ export const unitRoutes = new Hono<AppEnv>()
     await runBatch(db, [
       ...insertUnitStatements(
         db,
-        { code: body.code, name: body.name, parentCode: body.parent ?? null },
+        {
+          code: body.code,
+          name: body.name,
+          nameZh: body.nameZh,
+          nameEn: body.nameEn,
+          parentCode: body.parent ?? null,
+        },
         now(),
       ),
       auditStatement(
@@ -90,7 +104,13 @@ export const unitRoutes = new Hono<AppEnv>()
         now(),
       ),
     ]);
-    return created(c, { code: body.code, name: body.name, parent: body.parent ?? null });
+    return created(c, {
+      code: body.code,
+      name: body.name,
+      nameZh: body.nameZh ?? null,
+      nameEn: body.nameEn ?? null,
+      parent: body.parent ?? null,
+    });
   })
   .patch("/:code", requireUser("admin"), validate("json", unitPatchSchema), async (c) => {
     const { db, now } = c.var.deps;
@@ -99,6 +119,8 @@ export const unitRoutes = new Hono<AppEnv>()
     const patch = c.req.valid("json");
     const statements = [];
     if (patch.name !== undefined) statements.push(updateUnitNameStatement(db, unit.id, patch.name));
+    if (patch.nameZh !== undefined || patch.nameEn !== undefined)
+      statements.push(updateUnitLocalNamesStatement(db, unit.id, patch));
     if (patch.parent !== undefined) {
       if (user.scopePath !== null && unit.path === user.scopePath)
         throw forbidden("You cannot move the unit your scope starts at.");
@@ -122,7 +144,15 @@ export const unitRoutes = new Hono<AppEnv>()
       ),
     );
     await runBatch(db, statements);
-    return c.json({ unit: { code: unit.code, name: patch.name ?? unit.name, parent: patch.parent } });
+    return c.json({
+      unit: {
+        code: unit.code,
+        name: patch.name ?? unit.name,
+        nameZh: patch.nameZh === undefined ? unit.nameZh : patch.nameZh,
+        nameEn: patch.nameEn === undefined ? unit.nameEn : patch.nameEn,
+        parent: patch.parent,
+      },
+    });
   })
   .put("/:code/services", requireUser("admin"), validate("json", unitServicesSchema), async (c) => {
     const { db, now } = c.var.deps;

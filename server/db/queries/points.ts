@@ -9,6 +9,8 @@ const pointView = {
   id: points.id,
   code: points.code,
   label: points.label,
+  labelZh: points.labelZh,
+  labelEn: points.labelEn,
   form: points.form,
   tokenRequired: points.tokenRequired,
   archivedAt: points.archivedAt,
@@ -16,11 +18,15 @@ const pointView = {
   unitId: units.id,
   unitCode: units.code,
   unitName: units.name,
+  unitNameZh: units.nameZh,
+  unitNameEn: units.nameEn,
   unitPath: units.path,
   unitArchivedAt: units.archivedAt,
   serviceId: services.id,
   serviceCode: services.code,
   serviceName: services.name,
+  serviceNameZh: services.nameZh,
+  serviceNameEn: services.nameEn,
 };
 
 export type PointView = Awaited<ReturnType<typeof findPointByCode>>;
@@ -64,7 +70,9 @@ export function insertPointStatement(db: Database, point: typeof points.$inferIn
 export function updatePointStatement(
   db: Database,
   id: number,
-  patch: Partial<Pick<PointRow, "label" | "serviceId" | "form" | "tokenRequired" | "archivedAt">>,
+  patch: Partial<
+    Pick<PointRow, "label" | "labelZh" | "labelEn" | "serviceId" | "form" | "tokenRequired" | "archivedAt">
+  >,
 ): Statement {
   return db.update(points).set(patch).where(eq(points.id, id));
 }

@@ -23,6 +23,8 @@ export async function listServices(
       id: services.id,
       code: services.code,
       name: services.name,
+      nameZh: services.nameZh,
+      nameEn: services.nameEn,
       field: services.field,
       localCode: services.localCode,
       archivedAt: services.archivedAt,
@@ -46,7 +48,14 @@ export async function listServices(
 /** The active services a unit offers, for the survey's service picker. */
 export async function listServicesOfUnit(db: Database, unitId: number) {
   return db
-    .select({ id: services.id, code: services.code, name: services.name, field: services.field })
+    .select({
+      id: services.id,
+      code: services.code,
+      name: services.name,
+      nameZh: services.nameZh,
+      nameEn: services.nameEn,
+      field: services.field,
+    })
     .from(unitServices)
     .innerJoin(services, eq(services.id, unitServices.serviceId))
     .where(and(eq(unitServices.unitId, unitId), isNull(services.archivedAt)))
@@ -67,25 +76,40 @@ export async function isServiceOfferedByUnit(
   return row !== undefined;
 }
 
-/** Inserts or updates a service by code (the import's upsert; create checks for duplicates first). */
+/**
+ * Inserts or updates a service by code (the import's upsert; create checks for duplicates first). The
+ * Chinese and English names are changed only when given (an import without those columns keeps them).
+ */
 export function upsertServiceStatement(
   db: Database,
-  service: { code: string; name: string; field: string | null; localCode: string | null },
+  service: {
+    code: string;
+    name: string;
+    nameZh?: string | null | undefined;
+    nameEn?: string | null | undefined;
+    field: string | null;
+    localCode: string | null;
+  },
   now: number,
 ): Statement {
+  const { nameZh, nameEn, ...rest } = service;
+  const names = {
+    ...(nameZh === undefined ? {} : { nameZh }),
+    ...(nameEn === undefined ? {} : { nameEn }),
+  };
   return db
     .insert(services)
-    .values({ ...service, createdAt: now })
+    .values({ ...rest, ...names, createdAt: now })
     .onConflictDoUpdate({
       target: services.code,
-      set: { name: service.name, field: service.field, localCode: service.localCode },
+      set: { name: service.name, field: service.field, localCode: service.localCode, ...names },
     });
 }
 
 export function updateServiceStatement(
   db: Database,
   id: number,
-  patch: Partial<Pick<ServiceRow, "name" | "field" | "localCode" | "archivedAt">>,
+  patch: Partial<Pick<ServiceRow, "name" | "nameZh" | "nameEn" | "field" | "localCode" | "archivedAt">>,
 ): Statement {
   return db.update(services).set(patch).where(eq(services.id, id));
 }

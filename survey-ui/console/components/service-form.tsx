@@ -3,8 +3,15 @@ import type { Submission } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { TextField } from "./field.js";
 import { FormError } from "./form-error.js";
+import { LocalNameFields, type LocalNameValues } from "./local-name-fields.js";
 
-export type ServiceValues = { code: string; name: string; field: string; localCode: string };
+export type ServiceValues = {
+  code: string;
+  name: string;
+  names: LocalNameValues;
+  field: string;
+  localCode: string;
+};
 
 /** Creating a service (TTHC) or editing its name, field and local code (its national code never changes). */
 export function ServiceForm(props: {
@@ -17,7 +24,8 @@ export function ServiceForm(props: {
   const { tr } = useT();
   const [values, setValues] = useState(props.initial);
   const { submission } = props;
-  const set = (key: keyof ServiceValues) => (value: string) => setValues({ ...values, [key]: value });
+  const set = (key: "code" | "name" | "field" | "localCode") => (value: string) =>
+    setValues({ ...values, [key]: value });
   return (
     <form
       aria-labelledby={props.labelledBy}
@@ -26,7 +34,10 @@ export function ServiceForm(props: {
         void submission.run(values);
       }}
     >
-      <FormError error={submission.error} fields={["code", "name", "field", "localCode"]} />
+      <FormError
+        error={submission.error}
+        fields={["code", "name", "nameZh", "nameEn", "field", "localCode"]}
+      />
       {props.creating && (
         <TextField
           name="code"
@@ -47,6 +58,13 @@ export function ServiceForm(props: {
         maxLength={500}
         invalid={submission.invalid("name")}
         required
+      />
+      <LocalNameFields
+        kind="name"
+        values={values.names}
+        onValues={(names) => setValues({ ...values, names })}
+        maxLength={500}
+        invalid={submission.invalid}
       />
       <TextField
         name="field"

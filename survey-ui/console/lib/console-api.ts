@@ -16,7 +16,14 @@ import { get, patch, post, postCsv, put, queryString, remove } from "./api.js";
 // are typed by the shared zod schemas the server validates with; answers by the routes' JSON shapes.
 
 export type Me = { username: string; role: Role; unit: string | null };
-export type Unit = { code: string; name: string; parent: string | null; archivedAt: number | null };
+export type Unit = {
+  code: string;
+  name: string;
+  nameZh?: string | null;
+  nameEn?: string | null;
+  parent: string | null;
+  archivedAt: number | null;
+};
 export type UnitDetail = {
   unit: Unit;
   children: { code: string; name: string; archivedAt: number | null }[];
@@ -25,6 +32,8 @@ export type UnitDetail = {
 export type Service = {
   code: string;
   name: string;
+  nameZh?: string | null;
+  nameEn?: string | null;
   field: string | null;
   localCode: string | null;
   archivedAt: number | null;
@@ -33,6 +42,9 @@ export type Service = {
 export type Point = {
   code: string;
   label: string;
+  labelZh?: string | null;
+  labelEn?: string | null;
+  kioskUrl?: string;
   unit: { code: string; name: string };
   service: { code: string; name: string } | null;
   form: "full" | "quick";

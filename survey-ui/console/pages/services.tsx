@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { CsvImport } from "../components/csv-import.js";
 import { CheckField, TextField } from "../components/field.js";
 import { FormError } from "../components/form-error.js";
+import { localNameOrNull, localNamesToCreate } from "../components/local-name-fields.js";
 import { Page } from "../components/page.js";
 import { ServiceForm, type ServiceValues } from "../components/service-form.js";
 import { Empty, ErrorNotice, Loading, Notice } from "../components/status.js";
@@ -26,6 +27,7 @@ export function ServicesPage(_props: ScreenProps) {
       createService({
         code: values.code,
         name: values.name,
+        ...localNamesToCreate(values.names),
         field: optional(values.field),
         localCode: optional(values.localCode),
       }),
@@ -86,7 +88,7 @@ export function ServicesPage(_props: ScreenProps) {
         <h2 id="new-service-title">{tr("console.services.createTitle")}</h2>
         <ServiceForm
           key={notice ?? ""}
-          initial={{ code: "", name: "", field: "", localCode: "" }}
+          initial={{ code: "", name: "", names: { zh: "", en: "" }, field: "", localCode: "" }}
           creating
           labelledBy="new-service-title"
           submission={create}
@@ -104,6 +106,8 @@ function ServiceRow({ service, onChanged }: { service: Service; onChanged: () =>
     (values: ServiceValues) =>
       patchService(service.code, {
         name: values.name,
+        nameZh: localNameOrNull(values.names.zh),
+        nameEn: localNameOrNull(values.names.en),
         field: optional(values.field) ?? null,
         localCode: optional(values.localCode) ?? null,
       }),
@@ -169,6 +173,7 @@ function ServiceRow({ service, onChanged }: { service: Service; onChanged: () =>
               initial={{
                 code: service.code,
                 name: service.name,
+                names: { zh: service.nameZh ?? "", en: service.nameEn ?? "" },
                 field: service.field ?? "",
                 localCode: service.localCode ?? "",
               }}

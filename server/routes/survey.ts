@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
+import { getCookie, setCookie } from "hono/cookie";
 import { submissionFromForm } from "../../shared/contract/submission.js";
 import { isLang, LANGUAGES, type Lang, localName, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
 import {
@@ -51,7 +52,33 @@ function thanksUrl(visit: Visit): string {
  * browser language, else Vietnamese), not in the language the last citizen chose.
  */
 function kioskHomeUrl(visit: Visit): string {
-  return `/s/${visit.code}?kiosk=1`;
+  return `/s/${visit.code}?kiosk=1&new=1`;
+}
+
+/** A fresh form for the next citizen on the same device ("start again"): a new id, not the kept one. */
+function newFormUrl(visit: Visit): string {
+  return `${pageUrl(visit, visit.lang, false)}&new=1`;
+}
+
+// The id of the form a device was given, kept for a while in a cookie scoped to this point's page, so that
+// going Back to the form after a no-JS post (the browser asks for the page again: it is not cached) shows
+// the same id, and sending it again is a repeat, not a second response. "Start again" asks for a new one
+// (?new=1); the client script drops the cookie, since with JavaScript the page itself keeps its id.
+// It holds a random id only: nothing about the citizen.
+const FORM_COOKIE = "hl_form";
+const FORM_COOKIE_SECONDS = 30 * 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function formIdOf(c: Context<AppEnv>, code: string): string {
+  const kept = c.req.query("new") === "1" ? undefined : getCookie(c, FORM_COOKIE);
+  const id = kept && UUID.test(kept) ? kept : c.var.deps.newId();
+  setCookie(c, FORM_COOKIE, id, {
+    path: `/s/${code}`,
+    maxAge: FORM_COOKIE_SECONDS,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+  });
+  return id;
 }
 
 function frameOf(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined): PageFrame {
@@ -72,12 +99,9 @@ function frameOf(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefine
   };
 }
 
-function page(c: Context<AppEnv>, html: string, status: PageStatus, keepForBack = false) {
-  // Each survey page carries a fresh response id, and token pages are personal: no shared cache may keep
-  // them, and every ordinary visit asks again. The form itself may be kept on the device for Back
-  // ("no-cache", not "no-store"): going back to it after a no-JS post shows the same form with the same
-  // id, so that sending it again is a repeat of the stored response, not a second one.
-  c.header("cache-control", keepForBack ? "private, no-cache" : "no-store");
+function page(c: Context<AppEnv>, html: string, status: PageStatus) {
+  // Each survey page carries a fresh response id, and token pages are personal: nothing may be cached.
+  c.header("cache-control", "no-store");
   if (status === 429) c.header("retry-after", "60");
   return c.html(html, status);
 }
@@ -150,13 +174,13 @@ function surveyPage(
     },
     c.var.deps.surveyScript,
   );
-  return page(c, html, status, status === 200);
+  return page(c, html, status);
 }
 
 function thankYouPage(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined) {
   const html = renderThankYouPage(frameOf(c, visit, point), {
     kiosk: visit.kiosk,
-    againHref: visit.kiosk ? kioskHomeUrl(visit) : pageUrl(visit, visit.lang, false),
+    againHref: visit.kiosk ? kioskHomeUrl(visit) : newFormUrl(visit),
   });
   return page(c, html, 200);
 }
@@ -179,7 +203,7 @@ export function surveyRoutes(submitter: Submitter) {
         if (c.req.query("thanks") === "1" && point) return thankYouPage(c, visit, point);
         const refusal = await visitRefusal(c, point, token);
         if (refusal || !point) return refusalPage(c, visit, point, refusal ?? { reason: "point_not_found" });
-        return surveyPage(c, visit, point, { id: c.var.deps.newId(), values: {}, error: null }, 200);
+        return surveyPage(c, visit, point, { id: formIdOf(c, point.code), values: {}, error: null }, 200);
       })
       .post(
         "/:code",

@@ -50,5 +50,6 @@ button:focus-visible,.btn:focus-visible,a:focus-visible,summary:focus-visible{ou
 .e.r{grid-column:4/6;text-align:right}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 [tabindex="-1"]:focus{outline:3px solid #f0a500;outline-offset:2px}
+#survey-error{scroll-margin-top:8px}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 `;

@@ -98,7 +98,7 @@ describe.each(runtimes())("on $name", ({ client }) => {
     const res = await client.request("GET", `/s/${setup.points[0]}?lang=en`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(res.headers.get("cache-control")).toBe("private, no-cache");
+    expect(res.headers.get("cache-control")).toBe("no-store");
     const html = await res.text();
     expect(html).toMatch(/<html[^>]+lang="en"/);
     expect(html).toContain("Bộ phận một cửa SV");

@@ -59,9 +59,9 @@ function SurveyDocument(props: {
             ))}
           </nav>
           {frame.languageNote && (
-            <noscript>
-              <p class="note">{frame.languageNote}</p>
-            </noscript>
+            <p class="note" id="lang-note">
+              {frame.languageNote}
+            </p>
           )}
         </header>
         {props.children}

@@ -43,8 +43,7 @@ describe("GET /s/:code", () => {
     const res = await get(`/s/${counter.code}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
-    // Kept on the device for Back only (a re-post of the same id is a repeat), never in a shared cache.
-    expect(res.headers.get("cache-control")).toBe("private, no-cache");
+    expect(res.headers.get("cache-control")).toBe("no-store");
     const html = await res.text();
     expect(html).toMatch(/^<!doctype html><html lang="vi">/);
     expect(html).toContain(`<form method="post" action="/s/${counter.code}"`);
@@ -61,9 +60,7 @@ describe("GET /s/:code", () => {
     );
     expect(html).toContain('<input type="radio" name="TC1" value/><span>Bỏ qua</span>');
     // Without JavaScript, the language links say that the answers do not come along.
-    expect(html).toContain(
-      '<noscript><p class="note">Đổi ngôn ngữ sẽ xoá các câu đã trả lời.</p></noscript>',
-    );
+    expect(html).toContain('<p class="note" id="lang-note">Đổi ngôn ngữ sẽ xoá các câu đã trả lời.</p>');
     expect(html).toContain("Quầy số 3");
   });
 
@@ -197,6 +194,23 @@ describe("POST /s/:code (the form without JavaScript)", () => {
     expect(JSON.parse(row!.expectations!)).toEqual({ E2: 1 });
   });
 
+  it("gives the same form id to a device that asks again (Back after a no-JS post), a new one on ?new=1", async () => {
+    const first = await get(`/s/${counter.code}`);
+    const idOf = (html: string) => /name="id" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+    const id = idOf(await first.text());
+    const cookie = first.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^hl_form=${id}; Max-Age=1800; Path=/s/${counter.code}; SameSite=Lax`));
+    const again = await get(`/s/${counter.code}`, { cookie: `hl_form=${id}` });
+    expect(idOf(await again.text())).toBe(id);
+    const fresh = await get(`/s/${counter.code}?lang=vi&new=1`, { cookie: `hl_form=${id}` });
+    expect(idOf(await fresh.text())).not.toBe(id);
+    const forged = await get(`/s/${counter.code}`, { cookie: "hl_form=not-an-id" });
+    expect(idOf(await forged.text())).toMatch(/^[0-9a-f-]{36}$/);
+    // The thank-you's "start again" asks for a new form.
+    const thanks = await (await get(`/s/${counter.code}?lang=vi&thanks=1`)).text();
+    expect(thanks).toContain(`href="/s/${counter.code}?lang=vi&amp;new=1"`);
+  });
+
   it("takes the same page twice as one response (Back, then send again)", async () => {
     const fields = { id: crypto.randomUUID(), lang: "vi", TT1: "3" };
     expect((await post(quick.code, { ...fields, TT: "3", TT1: "" })).status).toBe(303);
@@ -220,7 +234,9 @@ describe("POST /s/:code (the form without JavaScript)", () => {
     expect(res.headers.get("location")).toBe(`/s/${counter.code}?lang=zh&thanks=1&kiosk=1`);
     const html = await (await get(res.headers.get("location")!)).text();
     // The next citizen starts in the counter's own language (the tablet's), not in the last one's choice.
-    expect(html).toContain(`<meta http-equiv="refresh" content="10;url=/s/${counter.code}?kiosk=1"`);
+    expect(html).toContain(
+      `<meta http-equiv="refresh" content="10;url=/s/${counter.code}?kiosk=1&amp;new=1"`,
+    );
     expect(html).toContain("谢谢您！");
     const next = await (await get(`/s/${counter.code}?kiosk=1`, { "accept-language": "vi-VN" })).text();
     expect(next).toMatch(/^<!doctype html><html lang="vi">/);

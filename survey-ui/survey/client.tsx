@@ -11,6 +11,7 @@ if (root && json) {
   const props = JSON.parse(json) as SurveyProps;
   // The no-JS page's kept form id (see server/routes/survey.ts) and its note on language links: with the
   // script, the page keeps its own id and carries the answers across languages.
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from cheap phones' WebViews.
   document.cookie = `hl_form=; max-age=0; path=/s/${props.point.code}`;
   document.getElementById("lang-note")?.remove();
   const options = root.querySelectorAll<HTMLOptionElement>("#service option");

@@ -2,11 +2,13 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { loadavg } from "node:os";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { renderQuestions } from "../survey-ui/survey/pages/render-pages.js";
 import { launchBrowser, PHONE } from "../test/e2e/helpers/browser.js";
 import { adminApi, makeSurveyPoints } from "../test/e2e/helpers/catalogue.js";
 import { removeServerFiles, startServer } from "../test/e2e/helpers/server.js";
+import { measureSurvey, PHONE_WIDTHS, thirtyServices, ZOOM_200 } from "../test/e2e/helpers/survey-layout.js";
 
 // The citizen's survey page: its weight on the wire (the full form in Vietnamese, one response, script
 // included) and its script's, against the budgets; and the time until it is usable in headless chromium
@@ -15,7 +17,12 @@ import { removeServerFiles, startServer } from "../test/e2e/helpers/server.js";
 
 const RUNS = 5;
 const KIB = 1024;
-console.log("## Survey page: weight and time to interactive\n");
+console.log("## Survey page: weight, height and time to interactive\n");
+console.log(
+  `Load average at start (1, 5, 15 min): ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")} on a shared machine: times are noisy, compare with the floor of the same run.\n`,
+);
 console.log(
   `Command: \`npx tsx bench/survey-page.ts\` (builds the client script first; chromium ${RUNS}× per page, fresh browser each time).\n`,
 );
@@ -50,8 +57,20 @@ try {
     ],
     points: [{ label: "Quầy số 3" }],
   });
+  const [quick] = await makeSurveyPoints(api, {
+    unit: { code: "H35.STP.Q", name: "Sở Tư pháp tỉnh Lạng Sơn" },
+    services: [],
+    points: [{ label: "Quầy số 5", form: "quick" }],
+  });
+  const [many] = await makeSurveyPoints(api, {
+    unit: { code: "H35.TTHCC", name: "Trung tâm Phục vụ hành chính công tỉnh Lạng Sơn" },
+    services: thirtyServices(),
+    points: [{ label: "Quầy tổng hợp" }],
+  });
   const surveyUrl = `${server.url}/s/${full}?lang=vi`;
   const wire = await wireSize(surveyUrl);
+  const wireThirty = await wireSize(`${server.url}/s/${many}?lang=vi`);
+  await printLayouts(server.url, { full: full as string, quick: quick as string });
   const scriptGzip = gzipSync(script).length;
   const floorWire = plainPage.length;
 
@@ -72,6 +91,9 @@ try {
   console.log(
     `| Client script (dist/survey/client.js, gzip) | ${kib(scriptGzip)} (${kib(script.length)} minified) | budget 10 KiB | ${(scriptGzip / (10 * KIB)).toFixed(2)} of budget |`,
   );
+  console.log(
+    `| Same form, a unit with 30 services to pick from (gzip) | ${kib(wireThirty.compressed)} (${wireThirty.compressed} B; 3 services: ${wire.compressed} B) | budget 14 KiB | ${(wireThirty.compressed / (14 * KIB)).toFixed(2)} of budget |`,
+  );
   console.log(`| Plain HTML of the same questions (gzip) | ${kib(floorWire)} | (the floor page) | |`);
   console.log(
     `| Time to interactive, slow phone (median of ${RUNS}: load event, after hydration) | ${ms(survey.interactive)} | plain HTML: ${ms(floor.interactive)} | +${ms(survey.interactive - floor.interactive)} (target ≤ +300 ms) |`,
@@ -86,6 +108,42 @@ try {
   await server.stop();
   removeServerFiles(server);
   plain.close();
+}
+
+/** The page's height to the comment box and in all, per form, language and width, and at 200 % zoom. */
+async function printLayouts(url: string, points: { full: string; quick: string }) {
+  const browser = await launchBrowser();
+  try {
+    console.log(
+      "| Form | Language | Width | To the comment box | Whole page | Screens (740 px) to the comment box | Smallest tap target |\n|---|---|---|---|---|---|---|",
+    );
+    const sizes = [
+      ...PHONE_WIDTHS.map((width) => ({
+        name: `${width} px`,
+        options: { ...PHONE, viewport: { width, height: 740 } },
+      })),
+      { name: "200 % zoom (640×370)", options: ZOOM_200 },
+    ];
+    for (const [form, code] of Object.entries(points)) {
+      for (const lang of ["vi", "zh", "en"]) {
+        for (const size of sizes) {
+          const context = await browser.newContext(size.options);
+          const page = await context.newPage();
+          await page.goto(`${url}/s/${code}?lang=${lang}`);
+          const layout = await measureSurvey(page);
+          console.log(
+            `| ${form} | ${lang} | ${size.name} | ${layout.toComment} px | ${layout.total} px | ${(layout.toComment / 740).toFixed(2)} | ${Math.floor(layout.smallestTarget.width)}×${Math.floor(layout.smallestTarget.height)} px |`,
+          );
+          await context.close();
+        }
+      }
+    }
+    console.log(
+      "\nTargets: full form ≤ 4,500 px to the comment box at 360 px (stretch 3,700); quick form ≈ 1.5 screens.\n",
+    );
+  } finally {
+    await browser.close();
+  }
 }
 
 type Timing = { interactive: number; paint: number };

@@ -74,6 +74,8 @@ export async function planServiceImport(
     const parsed = serviceCreateSchema.safeParse({
       code,
       name: values.name,
+      nameZh: values.name_zh || undefined,
+      nameEn: values.name_en || undefined,
       field: values.field || undefined,
       localCode: values.local_code || undefined,
       units: unitCodes.filter((c) => byCode.has(c)),
@@ -129,6 +131,8 @@ export async function planServiceImport(
         {
           code: service.code,
           name: service.name,
+          nameZh: values.name_zh === undefined ? undefined : (service.nameZh ?? null),
+          nameEn: values.name_en === undefined ? undefined : (service.nameEn ?? null),
           field: service.field ?? null,
           localCode: service.localCode ?? null,
         },

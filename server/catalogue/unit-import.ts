@@ -1,7 +1,12 @@
 import { unitCreateSchema } from "../../shared/contract/catalogue.js";
 import { inScope } from "../auth/guard.js";
 import type { Database } from "../db/database.js";
-import { existingUnitCodes, insertUnitStatements, updateUnitNameStatement } from "../db/queries/units.js";
+import {
+  existingUnitCodes,
+  insertUnitStatements,
+  updateUnitLocalNamesStatement,
+  updateUnitNameStatement,
+} from "../db/queries/units.js";
 import type { AuthUser } from "../deps.js";
 import {
   type ImportPlan,
@@ -49,6 +54,8 @@ export async function planUnitImport(
     const parsed = unitCreateSchema.safeParse({
       code: values.code,
       name: values.name,
+      nameZh: values.name_zh || undefined,
+      nameEn: values.name_en || undefined,
       parent: values.parent || undefined,
     });
     if (!parsed.success) {
@@ -62,6 +69,10 @@ export async function planUnitImport(
       continue;
     }
     const { code, name, parent } = parsed.data;
+    const names = {
+      nameZh: values.name_zh === undefined ? undefined : (parsed.data.nameZh ?? null),
+      nameEn: values.name_en === undefined ? undefined : (parsed.data.nameEn ?? null),
+    };
     if (seen.has(code)) {
       refuse(importIssue(row, "code", "duplicate_in_file", { code }));
       continue;
@@ -74,6 +85,8 @@ export async function planUnitImport(
         plan.updated.push(code);
         plan.rows.push({ row, code, action: "update" });
         plan.statements.push(updateUnitNameStatement(db, current.id, name));
+        if (names.nameZh !== undefined || names.nameEn !== undefined)
+          plan.statements.push(updateUnitLocalNamesStatement(db, current.id, names));
       }
       continue;
     }
@@ -88,7 +101,9 @@ export async function planUnitImport(
     }
     plan.created.push(code);
     plan.rows.push({ row, code, action: "create" });
-    plan.statements.push(...insertUnitStatements(db, { code, name, parentCode: parent ?? null }, now));
+    plan.statements.push(
+      ...insertUnitStatements(db, { code, name, ...names, parentCode: parent ?? null }, now),
+    );
   }
   return plan;
 }

@@ -20,6 +20,9 @@ export const units = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     code: text("code").notNull(),
     name: text("name").notNull(),
+    // Optional names in Chinese and English for the citizen's pages; Vietnamese (`name`) is the fallback.
+    nameZh: text("name_zh"),
+    nameEn: text("name_en"),
     parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
     // Materialised path of ids ("/1/4/9/"): a subtree is one prefix match, for scopes and report filters.
     path: text("path").notNull(),
@@ -45,6 +48,9 @@ export const services = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     code: text("code").notNull(),
     name: text("name").notNull(),
+    // Optional names in Chinese and English for the citizen's pages; Vietnamese (`name`) is the fallback.
+    nameZh: text("name_zh"),
+    nameEn: text("name_en"),
     field: text("field"),
     // The localised variant of the code (e.g. 1.001193.000.00.00.H35) is kept as an attribute only.
     localCode: text("local_code"),
@@ -86,6 +92,9 @@ export const points = sqliteTable(
       .notNull()
       .references(() => units.id),
     label: text("label").notNull(),
+    // Optional labels in Chinese and English for the citizen's pages; Vietnamese (`label`) is the fallback.
+    labelZh: text("label_zh"),
+    labelEn: text("label_en"),
     serviceId: integer("service_id").references(() => services.id),
     form: text("form", { enum: ["full", "quick"] })
       .notNull()

@@ -5,13 +5,26 @@ import type { Submitter } from "../submit/pipeline.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
 import { refusalError } from "../submit/refusal-error.js";
 
+const namesOf = (s: { code: string; name: string; nameZh?: string | null; nameEn?: string | null }) => ({
+  code: s.code,
+  name: s.name,
+  nameZh: s.nameZh ?? null,
+  nameEn: s.nameEn ?? null,
+});
+
 /** The public description of a survey point, for the citizen's UI (DESIGN.md §3 "Citizen"). */
 export function presentSurveyPoint(point: SurveyPoint) {
   return {
-    point: { code: point.code, label: point.label, tokenRequired: point.tokenRequired },
-    unit: { code: point.unit.code, name: point.unit.name },
-    ...(point.service ? { service: { code: point.service.code, name: point.service.name } } : {}),
-    services: point.services.map((s) => ({ code: s.code, name: s.name, field: s.field })),
+    point: {
+      code: point.code,
+      label: point.label,
+      labelZh: point.labelZh ?? null,
+      labelEn: point.labelEn ?? null,
+      tokenRequired: point.tokenRequired,
+    },
+    unit: namesOf(point.unit),
+    ...(point.service ? { service: namesOf(point.service) } : {}),
+    services: point.services.map((s) => ({ ...namesOf(s), field: s.field })),
     form: point.form,
     languages: LANGUAGES,
   };

@@ -39,6 +39,8 @@ export function presentPoint(point: NonNullable<PointView>, config: AppConfig) {
   return {
     code: point.code,
     label: point.label,
+    labelZh: point.labelZh,
+    labelEn: point.labelEn,
     unit: { code: point.unitCode, name: point.unitName },
     service: point.serviceCode ? { code: point.serviceCode, name: point.serviceName } : null,
     form: point.form,
@@ -47,6 +49,8 @@ export function presentPoint(point: NonNullable<PointView>, config: AppConfig) {
     showOfficer: point.showOfficer,
     archived: point.archivedAt !== null,
     surveyUrl: `${config.publicUrl}/s/${point.code}`,
+    // The same survey in kiosk mode, for a tablet at the counter (the console's "tablet mode").
+    kioskUrl: `${config.publicUrl}/s/${point.code}?kiosk=1`,
     createdAt: new Date(point.createdAt).toISOString(),
   };
 }
@@ -118,6 +122,8 @@ export const pointRoutes = new Hono<AppEnv>()
         code,
         unitId: unit.id,
         label: body.label,
+        labelZh: body.labelZh ?? null,
+        labelEn: body.labelEn ?? null,
         serviceId: service?.id ?? null,
         form: body.form,
         tokenRequired: body.tokenRequired,

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { unitCodeSchema } from "../../shared/contract/catalogue.js";
+import { localName } from "../../shared/i18n/index.js";
 import { POSTER_FORMATS, type PosterData } from "../../survey-ui/posters/poster.js";
 import { renderPosterPage } from "../../survey-ui/posters/poster-page.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
@@ -21,6 +22,18 @@ const unitQuery = formatQuery.extend({ unit: unitCodeSchema });
 // Sorts "Quầy số 2" before "Quầy số 10", as staff number their counters.
 const byLabel = new Intl.Collator("vi", { numeric: true });
 
+/** "Unit · counter" in Chinese and English for the poster's lines in those languages, where named. */
+function otherNamesOf(point: NonNullable<PointView>): PosterData["otherNames"] {
+  const names: NonNullable<PosterData["otherNames"]> = {};
+  for (const lang of ["zh", "en"] as const) {
+    const unit = localName({ name: "", nameZh: point.unitNameZh, nameEn: point.unitNameEn }, lang);
+    const label = localName({ name: "", nameZh: point.labelZh, nameEn: point.labelEn }, lang);
+    const both = [unit, label].filter(Boolean).join(" · ");
+    if (both) names[lang] = both;
+  }
+  return names;
+}
+
 function posterOf(point: NonNullable<PointView>, config: AppConfig): PosterData {
   const url = surveyUrl(config.publicUrl, point.code);
   return {
@@ -28,6 +41,7 @@ function posterOf(point: NonNullable<PointView>, config: AppConfig): PosterData 
     unitName: point.unitName,
     label: point.label,
     serviceName: point.serviceName,
+    otherNames: otherNamesOf(point),
     typedPrefix: typedSurveyPrefix(config.publicUrl),
     url,
     qr: qrDrawing(pointQr(url)),

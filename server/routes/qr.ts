@@ -21,6 +21,8 @@ const rendered = new LruCache<string | Uint8Array<ArrayBuffer>>(256);
 const imageQuery = z.object({
   // Pixels per side of a PNG: 64 fits a console thumbnail, 2048 a large print at 300 dpi.
   size: z.coerce.number().int().min(64).max(2048).default(512),
+  // kiosk=1: the address of the same survey in kiosk mode, for the console's "tablet mode".
+  kiosk: z.literal("1").optional(),
 });
 
 const FILE = /^([^./]+)\.(svg|png)$/;
@@ -37,8 +39,8 @@ export const qrRoutes = new Hono<AppEnv>().get("/qr/:file", validate("query", im
   const point = code.success ? await findPointByCode(db, code.data) : undefined;
   if (!point) throw new ApiError(404, "POINT_NOT_FOUND", "There is no survey point with this code.");
   const format = file[2] as "svg" | "png";
-  const { size } = c.req.valid("query");
-  const url = surveyUrl(config.publicUrl, point.code);
+  const { size, kiosk } = c.req.valid("query");
+  const url = `${surveyUrl(config.publicUrl, point.code)}${kiosk ? "?kiosk=1" : ""}`;
   const etag = await etagOf(RENDERING, POINT_QR_LEVEL, format, format === "png" ? size : "", url);
   setImageCaching(c, etag);
   if (isFresh(c, etag)) return c.body(null, 304);

@@ -95,7 +95,14 @@ export const serviceRoutes = new Hono<AppEnv>()
     await runBatch(db, [
       insertServiceStatement(
         db,
-        { code: body.code, name: body.name, field: body.field ?? null, localCode: body.localCode ?? null },
+        {
+          code: body.code,
+          name: body.name,
+          nameZh: body.nameZh ?? null,
+          nameEn: body.nameEn ?? null,
+          field: body.field ?? null,
+          localCode: body.localCode ?? null,
+        },
         now(),
       ),
       ...setServiceUnitsStatements(db, body.code, units, user.scopePath),
@@ -108,6 +115,8 @@ export const serviceRoutes = new Hono<AppEnv>()
     return created(c, {
       code: body.code,
       name: body.name,
+      nameZh: body.nameZh ?? null,
+      nameEn: body.nameEn ?? null,
       field: body.field ?? null,
       localCode: body.localCode ?? null,
       units,

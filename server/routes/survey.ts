@@ -1,8 +1,10 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
+import { getCookie, setCookie } from "hono/cookie";
+import { CASE_REF_ALPHABET, CASE_REF_LENGTH, normaliseCaseRef } from "../../shared/contract/case-ref.js";
 import { submissionFromForm } from "../../shared/contract/submission.js";
-import { isLang, LANGUAGES, type Lang, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
+import { isLang, LANGUAGES, type Lang, localName, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
 import {
   type PageFrame,
   renderMessagePage,
@@ -40,6 +42,51 @@ function pageUrl(visit: Visit, lang: Lang, withToken: boolean): string {
   return `/s/${visit.code}?${query}`;
 }
 
+/**
+ * Where a no-JS post that was kept sends the browser (post/redirect/get): the thank-you, as a GET, with the
+ * reference of the follow-up case it opened (the citizen needs it to read the unit's reply).
+ */
+function thanksUrl(visit: Visit, caseRef: string | undefined): string {
+  const query = new URLSearchParams({ lang: visit.lang, thanks: "1" });
+  if (visit.kiosk) query.set("kiosk", "1");
+  if (caseRef) query.set("case", caseRef);
+  return `/s/${visit.code}?${query}`;
+}
+
+/**
+ * Where a kiosk goes for its next citizen: a fresh form in the counter's own language (the tablet's
+ * browser language, else Vietnamese), not in the language the last citizen chose.
+ */
+function kioskHomeUrl(visit: Visit): string {
+  return `/s/${visit.code}?kiosk=1&new=1`;
+}
+
+/** A fresh form for the next citizen on the same device ("start again"): a new id, not the kept one. */
+function newFormUrl(visit: Visit): string {
+  return `${pageUrl(visit, visit.lang, false)}&new=1`;
+}
+
+// The id of the form a device was given, kept for a while in a cookie scoped to this point's page, so that
+// going Back to the form after a no-JS post (the browser asks for the page again: it is not cached) shows
+// the same id, and sending it again is a repeat, not a second response. "Start again" asks for a new one
+// (?new=1); the client script drops the cookie, since with JavaScript the page itself keeps its id.
+// It holds a random id only: nothing about the citizen.
+const FORM_COOKIE = "hl_form";
+const FORM_COOKIE_SECONDS = 30 * 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function formIdOf(c: Context<AppEnv>, code: string): string {
+  const kept = c.req.query("new") === "1" ? undefined : getCookie(c, FORM_COOKIE);
+  const id = kept && UUID.test(kept) ? kept : c.var.deps.newId();
+  setCookie(c, FORM_COOKIE, id, {
+    path: `/s/${code}`,
+    maxAge: FORM_COOKIE_SECONDS,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+  });
+  return id;
+}
+
 function frameOf(
   c: Context<AppEnv>,
   visit: Visit,
@@ -48,7 +95,13 @@ function frameOf(
 ): PageFrame {
   return {
     lang: visit.lang,
-    place: point ? { unitName: point.unit.name, label: point.label, officer } : null,
+    place: point
+      ? {
+          unitName: localName(point.unit, visit.lang),
+          label: localName({ name: point.label, nameZh: point.labelZh, nameEn: point.labelEn }, visit.lang),
+          officer,
+        }
+      : null,
     languages: LANGUAGES.map((lang) => ({
       lang,
       name: MESSAGES[lang].common.languageName,
@@ -112,13 +165,20 @@ async function surveyPage(
   status: PageStatus,
 ) {
   const html = renderSurveyPage(
-    frameOf(c, visit, point, await officerShown(c, point, visit.token)),
+    {
+      ...frameOf(c, visit, point, await officerShown(c, point, visit.token)),
+      languageNote: MESSAGES[visit.lang].survey.languageNote,
+    },
     {
       lang: visit.lang,
       text: surveyText(visit.lang),
       point: { code: point.code, form: point.form },
-      service: point.service ? { code: point.service.code, name: point.service.name } : null,
-      services: point.services.map((s) => ({ code: s.code, name: s.name })),
+      service: point.service
+        ? { code: point.service.code, name: localName(point.service, visit.lang) }
+        : null,
+      services: point.services
+        .map((s) => ({ code: s.code, name: localName(s, visit.lang) }))
+        .sort((a, b) => a.name.localeCompare(b.name, visit.lang)),
       id: form.id,
       token: visit.token ?? null,
       kiosk: visit.kiosk,
@@ -148,6 +208,21 @@ async function officerShown(c: Context<AppEnv>, point: SurveyPoint, token: strin
   return onDuty?.displayName ?? null;
 }
 
+const CASE_REF = new RegExp(`^[${CASE_REF_ALPHABET}]{${CASE_REF_LENGTH}}$`);
+
+function thankYouPage(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined) {
+  // Only a well-formed reference is shown back: the query string is the citizen's to edit.
+  const ref = normaliseCaseRef(c.req.query("case") ?? "");
+  const caseRef = CASE_REF.test(ref) ? ref : undefined;
+  const html = renderThankYouPage(frameOf(c, visit, point), {
+    kiosk: visit.kiosk,
+    againHref: visit.kiosk ? kioskHomeUrl(visit) : newFormUrl(visit),
+    caseRef,
+    origin: c.var.deps.config.publicUrl,
+  });
+  return page(c, html, 200);
+}
+
 /** The citizen survey pages of one app, on its submit pipeline. */
 export function surveyRoutes(submitter: Submitter) {
   return (
@@ -163,9 +238,10 @@ export function surveyRoutes(submitter: Submitter) {
           token,
         };
         const point = await submitter.findPoint(visit.code);
+        if (c.req.query("thanks") === "1" && point) return thankYouPage(c, visit, point);
         const refusal = await visitRefusal(c, point, token);
         if (refusal || !point) return refusalPage(c, visit, point, refusal ?? { reason: "point_not_found" });
-        return surveyPage(c, visit, point, { id: c.var.deps.newId(), values: {}, error: null }, 200);
+        return surveyPage(c, visit, point, { id: formIdOf(c, point.code), values: {}, error: null }, 200);
       })
       .post(
         "/:code",
@@ -198,19 +274,9 @@ export function surveyRoutes(submitter: Submitter) {
           const result = await submitter.submit(submission, {
             address: clientAddress(c, deps.config.trustProxy),
           });
-          if (result.ok) {
-            const frame = frameOf(c, visit, await submitter.findPoint(code));
-            return page(
-              c,
-              renderThankYouPage(frame, {
-                kiosk: visit.kiosk,
-                againHref: pageUrl(visit, visit.lang, false),
-                caseRef: result.caseRef,
-                origin: deps.config.publicUrl,
-              }),
-              200,
-            );
-          }
+          // Stored, or a repeat of a stored one (Back and send again): to the thank-you by a GET, so that
+          // reloading it never posts the answers again.
+          if (result.ok) return c.redirect(thanksUrl(visit, result.caseRef), 303);
           const { refusal } = result;
           const point = result.point ?? (await submitter.findPoint(code));
           const refused = refusalPage(c, visit, point, refusal);

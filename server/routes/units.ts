@@ -22,6 +22,7 @@ import {
   moveUnitStatements,
   setUnitArchivedStatement,
   setUnitPublicResultsStatement,
+  updateUnitLocalNamesStatement,
   updateUnitNameStatement,
 } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
@@ -74,6 +75,8 @@ export const unitRoutes = new Hono<AppEnv>()
       unit: {
         code: unit.code,
         name: unit.name,
+        nameZh: unit.nameZh,
+        nameEn: unit.nameEn,
         parent,
         archivedAt: unit.archivedAt,
         publicResults: unit.publicResults,
@@ -103,7 +106,13 @@ export const unitRoutes = new Hono<AppEnv>()
     await runBatch(db, [
       ...insertUnitStatements(
         db,
-        { code: body.code, name: body.name, parentCode: body.parent ?? null },
+        {
+          code: body.code,
+          name: body.name,
+          nameZh: body.nameZh,
+          nameEn: body.nameEn,
+          parentCode: body.parent ?? null,
+        },
         now(),
       ),
       auditStatement(
@@ -112,7 +121,13 @@ export const unitRoutes = new Hono<AppEnv>()
         now(),
       ),
     ]);
-    return created(c, { code: body.code, name: body.name, parent: body.parent ?? null });
+    return created(c, {
+      code: body.code,
+      name: body.name,
+      nameZh: body.nameZh ?? null,
+      nameEn: body.nameEn ?? null,
+      parent: body.parent ?? null,
+    });
   })
   .patch("/:code", requireUser("admin"), validate("json", unitPatchSchema), async (c) => {
     const { db, now } = c.var.deps;
@@ -121,6 +136,8 @@ export const unitRoutes = new Hono<AppEnv>()
     const patch = c.req.valid("json");
     const statements = [];
     if (patch.name !== undefined) statements.push(updateUnitNameStatement(db, unit.id, patch.name));
+    if (patch.nameZh !== undefined || patch.nameEn !== undefined)
+      statements.push(updateUnitLocalNamesStatement(db, unit.id, patch));
     if (patch.parent !== undefined) {
       if (user.scopePath !== null && unit.path === user.scopePath)
         throw forbidden("You cannot move the unit your scope starts at.");
@@ -150,6 +167,8 @@ export const unitRoutes = new Hono<AppEnv>()
       unit: {
         code: unit.code,
         name: patch.name ?? unit.name,
+        nameZh: patch.nameZh === undefined ? unit.nameZh : patch.nameZh,
+        nameEn: patch.nameEn === undefined ? unit.nameEn : patch.nameEn,
         parent: patch.parent,
         publicResults: patch.publicResults ?? unit.publicResults,
       },

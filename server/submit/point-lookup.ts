@@ -7,19 +7,29 @@ export type SurveyPoint = {
   id: number;
   code: string;
   label: string;
+  /** Optional Chinese and English labels (the citizen's pages fall back to `label`). */
+  labelZh?: string | null;
+  labelEn?: string | null;
   form: "full" | "quick";
   tokenRequired: boolean;
   /** Whether the survey page names the officer on duty. */
   showOfficer: boolean;
   /** The point or its unit is archived: old posters lead to a "this counter has moved" page. */
   archived: boolean;
-  unit: { id: number; code: string; name: string };
+  unit: { id: number; code: string; name: string; nameZh?: string | null; nameEn?: string | null };
   /** The service fixed for this point, if any. */
-  service: { id: number; code: string; name: string } | null;
+  service: { id: number; code: string; name: string; nameZh?: string | null; nameEn?: string | null } | null;
   /** Submissions a day from one network address; null: the deployment's limit. */
   dailyLimit: number | null;
   /** When no service is fixed: the active services the unit offers, for the picker (by name). */
-  services: Array<{ id: number; code: string; name: string; field: string | null }>;
+  services: Array<{
+    id: number;
+    code: string;
+    name: string;
+    nameZh?: string | null;
+    nameEn?: string | null;
+    field: string | null;
+  }>;
 };
 
 /** Finds a point by code (cached); `forget()` drops every cached point after a change to the catalogue. */
@@ -62,18 +72,32 @@ async function loadPoint(db: Database, code: string): Promise<SurveyPoint | unde
   if (!row) return undefined;
   const service =
     row.serviceId !== null && row.serviceCode !== null && row.serviceName !== null
-      ? { id: row.serviceId, code: row.serviceCode, name: row.serviceName }
+      ? {
+          id: row.serviceId,
+          code: row.serviceCode,
+          name: row.serviceName,
+          nameZh: row.serviceNameZh,
+          nameEn: row.serviceNameEn,
+        }
       : null;
   return {
     id: row.id,
     code: row.code,
     label: row.label,
+    labelZh: row.labelZh,
+    labelEn: row.labelEn,
     form: row.form,
     tokenRequired: row.tokenRequired,
     dailyLimit: row.dailyLimit,
     showOfficer: row.showOfficer,
     archived: row.archivedAt !== null || row.unitArchivedAt !== null,
-    unit: { id: row.unitId, code: row.unitCode, name: row.unitName },
+    unit: {
+      id: row.unitId,
+      code: row.unitCode,
+      name: row.unitName,
+      nameZh: row.unitNameZh,
+      nameEn: row.unitNameEn,
+    },
     service,
     services: service ? [] : await listServicesOfUnit(db, row.unitId),
   };

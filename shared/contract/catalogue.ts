@@ -36,14 +36,27 @@ export const usernameSchema = z
 
 export const passwordSchema = z.string().min(10, "at least 10 characters").max(200);
 
+// Optional names in Chinese and English, shown on the citizen's pages in that language (Vietnamese, the
+// required `name`, is the fallback). On create they may be left out; on PATCH null removes one.
+const localNames = (max: number) => ({
+  nameZh: trimmed(max).optional(),
+  nameEn: trimmed(max).optional(),
+});
+const localNamesPatch = (max: number) => ({
+  nameZh: trimmed(max).nullable().optional(),
+  nameEn: trimmed(max).nullable().optional(),
+});
+
 export const unitCreateSchema = z.strictObject({
   code: unitCodeSchema,
   name: trimmed(200),
+  ...localNames(200),
   parent: unitCodeSchema.optional(),
 });
 
 export const unitPatchSchema = z.strictObject({
   name: trimmed(200).optional(),
+  ...localNamesPatch(200),
   parent: unitCodeSchema.nullable().optional(),
   // Shows the unit's results to citizens at /p/:code (opt-in, admins).
   publicResults: z.boolean().optional(),
@@ -52,6 +65,7 @@ export const unitPatchSchema = z.strictObject({
 export const serviceCreateSchema = z.strictObject({
   code: tthcCodeSchema,
   name: trimmed(500),
+  ...localNames(500),
   field: trimmed(200).optional(),
   localCode: z.string().trim().max(60).optional(),
   units: z.array(unitCodeSchema).max(500).optional(),
@@ -59,6 +73,7 @@ export const serviceCreateSchema = z.strictObject({
 
 export const servicePatchSchema = z.strictObject({
   name: trimmed(500).optional(),
+  ...localNamesPatch(500),
   field: trimmed(200).nullable().optional(),
   localCode: z.string().trim().max(60).nullable().optional(),
   units: z.array(unitCodeSchema).max(500).optional(),
@@ -79,6 +94,8 @@ export const dailyLimitSchema = z.number().int().min(1).max(100_000).nullable();
 export const pointCreateSchema = z.strictObject({
   unit: unitCodeSchema,
   label: trimmed(100),
+  labelZh: trimmed(100).optional(),
+  labelEn: trimmed(100).optional(),
   service: tthcCodeSchema.optional(),
   form: z.enum(FORMS_OF_POINT).default("full"),
   tokenRequired: z.boolean().default(false),
@@ -87,6 +104,8 @@ export const pointCreateSchema = z.strictObject({
 
 export const pointPatchSchema = z.strictObject({
   label: trimmed(100).optional(),
+  labelZh: trimmed(100).nullable().optional(),
+  labelEn: trimmed(100).nullable().optional(),
   service: tthcCodeSchema.nullable().optional(),
   form: z.enum(FORMS_OF_POINT).optional(),
   tokenRequired: z.boolean().optional(),

@@ -25,6 +25,9 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn
       example: "000.00.17.H35",
     },
     { key: "name", required: true, aliases: ["Tên đơn vị", "Tên cơ quan"], example: "Sở Tư pháp" },
+    // Optional names for Chinese and English pages; a file without the column keeps the names as they are.
+    { key: "name_zh", required: false, aliases: ["Tên tiếng Trung"], example: "司法厅" },
+    { key: "name_en", required: false, aliases: ["Tên tiếng Anh"], example: "Department of Justice" },
     {
       key: "parent",
       required: false,
@@ -40,6 +43,8 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportEntity, readonly ImportColumn
       aliases: ["Tên thủ tục", "Tên thủ tục hành chính", "Tên TTHC"],
       example: "Cấp bản sao trích lục hộ tịch",
     },
+    { key: "name_zh", required: false, aliases: ["Tên tiếng Trung"], example: "" },
+    { key: "name_en", required: false, aliases: ["Tên tiếng Anh"], example: "" },
     { key: "field", required: false, aliases: ["Lĩnh vực"], example: "Hộ tịch" },
     { key: "local_code", required: false, aliases: ["Mã nội bộ", "Mã địa phương"], example: "" },
     {

@@ -232,6 +232,9 @@ export const en: Messages = {
       invalidTitle: "This link cannot be used",
     },
     honeypot: "Leave this field empty",
+    // The one-row answers (issue 14): the short "skip" of a row, and what the no-JS language links say.
+    skip: "Skip",
+    languageNote: "Changing the language clears your answers.",
   },
   console: {
     // Sign-in lock-out, API key expiry and revocation (issue 12).
@@ -645,6 +648,22 @@ export const en: Messages = {
     notAllowed: {
       title: "No access",
       text: "Your role does not use this page. If you need it, ask an administrator.",
+    },
+    // Names in Chinese and English (issue 14), and a counter's tablet (kiosk) mode.
+    localNames: {
+      nameZh: "Name in Chinese",
+      nameEn: "Name in English",
+      labelZh: "Counter name in Chinese",
+      labelEn: "Counter name in English",
+      hint: "Optional. Shown on the survey and the posters in Chinese or English; when empty, the Vietnamese name is used.",
+    },
+    kiosk: {
+      open: "Tablet mode",
+      title: "A tablet at the counter",
+      address: "Address to open on the tablet",
+      qrAlt: "QR code that opens the survey in tablet mode",
+      steps:
+        "Scan this QR code with the tablet at the counter (or type the address above). Pin the browser to the screen (app pinning or full screen) so that citizens stay on the survey. After the thank-you, a fresh form opens by itself after 10 seconds in the tablet's language; answers are kept on the tablet and sent even on a flaky network.",
     },
   },
   report: {

@@ -1,4 +1,5 @@
 export * from "./languages.js";
+export * from "./local-name.js";
 export type { MessageKey, Messages } from "./messages.js";
 export * from "./pick-language.js";
 export * from "./translate.js";

@@ -235,6 +235,9 @@ export const vi = {
     },
     // The label of the hidden anti-bot field, heard only if assistive technology reaches it anyway.
     honeypot: "Để trống ô này",
+    // The one-row answers (issue 14): the short "skip" of a row, and what the no-JS language links say.
+    skip: "Bỏ qua",
+    languageNote: "Đổi ngôn ngữ sẽ xoá các câu đã trả lời.",
   },
   console: {
     // The staff console (survey-ui/console): plain words for civil servants; errors say what to do next.
@@ -647,6 +650,22 @@ export const vi = {
     notAllowed: {
       title: "Không có quyền truy cập",
       text: "Vai trò của bạn không dùng trang này. Nếu cần, hãy liên hệ quản trị viên.",
+    },
+    // Names in Chinese and English (issue 14), and a counter's tablet (kiosk) mode.
+    localNames: {
+      nameZh: "Tên tiếng Trung",
+      nameEn: "Tên tiếng Anh",
+      labelZh: "Tên quầy tiếng Trung",
+      labelEn: "Tên quầy tiếng Anh",
+      hint: "Không bắt buộc. Hiện trên phiếu khảo sát và áp phích bằng tiếng Trung hoặc tiếng Anh; để trống thì dùng tên tiếng Việt.",
+    },
+    kiosk: {
+      open: "Chế độ máy tính bảng",
+      title: "Máy tính bảng tại quầy",
+      address: "Địa chỉ mở trên máy tính bảng",
+      qrAlt: "Mã QR mở phiếu khảo sát ở chế độ máy tính bảng",
+      steps:
+        "Quét mã QR này bằng máy tính bảng đặt tại quầy (hoặc gõ địa chỉ trên). Ghim trình duyệt vào màn hình (chế độ ghim ứng dụng hoặc toàn màn hình) để người dân không rời khỏi phiếu. Sau lời cảm ơn, phiếu tự mở lại sau 10 giây bằng ngôn ngữ của máy; ý kiến được lưu trên máy và gửi đi cả khi mạng chập chờn.",
     },
   },
   report: {

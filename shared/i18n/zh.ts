@@ -227,6 +227,9 @@ export const zh: Messages = {
       invalidTitle: "此链接无法使用",
     },
     honeypot: "请勿填写此栏",
+    // The one-row answers (issue 14): the short "skip" of a row, and what the no-JS language links say.
+    skip: "跳过",
+    languageNote: "切换语言会清除已填写的答案。",
   },
   console: {
     // Sign-in lock-out, API key expiry and revocation (issue 12).
@@ -613,6 +616,22 @@ export const zh: Messages = {
     notAllowed: {
       title: "无权访问",
       text: "您的角色不使用此页面。如有需要，请联系管理员。",
+    },
+    // Names in Chinese and English (issue 14), and a counter's tablet (kiosk) mode.
+    localNames: {
+      nameZh: "中文名称",
+      nameEn: "英文名称",
+      labelZh: "窗口中文名称",
+      labelEn: "窗口英文名称",
+      hint: "选填。在中文或英文的问卷和海报上显示；留空则使用越南文名称。",
+    },
+    kiosk: {
+      open: "平板模式",
+      title: "窗口平板电脑",
+      address: "在平板电脑上打开的地址",
+      qrAlt: "以平板模式打开问卷的二维码",
+      steps:
+        "用放在窗口的平板电脑扫描此二维码（或输入上面的地址）。将浏览器固定在屏幕上（应用固定或全屏），使群众不会离开问卷。致谢页面 10 秒后自动以平板电脑的语言打开新问卷；回答保存在平板电脑上，网络不稳定时也会发送。",
     },
   },
   report: {

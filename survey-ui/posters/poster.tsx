@@ -10,6 +10,8 @@ export type PosterData = {
   unitName: string;
   label: string;
   serviceName: string | null;
+  /** The unit and counter in Chinese and in English, where the catalogue has those names (else absent). */
+  otherNames?: Partial<Record<"zh" | "en", string>>;
   /** The survey URL as typed by hand, without its code: "hailong.example.gov.vn/s/". */
   typedPrefix: string;
   /** The absolute URL the QR code carries. */
@@ -48,9 +50,11 @@ export function Poster(props: { poster: PosterData; class?: string }) {
             </span>
           </p>
           <p class="poster__other" lang="zh-Hans">
+            {poster.otherNames?.zh && <b>{poster.otherNames.zh}: </b>}
             {t("zh", "poster.scanLine")}
           </p>
           <p class="poster__other" lang="en">
+            {poster.otherNames?.en && <b>{poster.otherNames.en}: </b>}
             {t("en", "poster.scanLine")}
           </p>
         </div>

@@ -180,7 +180,7 @@ describe("scanning with a phone", () => {
     await tab.close();
     const { phone, page, status } = await openOnPhone(url!);
     expect(status).toBe(200);
-    await page.locator("fieldset").first().getByText("Hài lòng", { exact: true }).click();
+    await page.getByRole("radio", { name: "4 Hài lòng" }).first().click();
     await page.getByRole("button", { name: "Gửi ý kiến" }).click();
     await page.getByRole("heading", { name: "Xin cảm ơn Ông/Bà!" }).waitFor();
     const again = await page.goto(url!.replace(publicUrl, server.url));

@@ -84,7 +84,11 @@ async function storedResponses(point: string) {
 
 /** Picks an answer the way a thumb does: by the visible text of the option inside the question. */
 async function answer(page: Page, question: number, option: string) {
-  await page.locator("fieldset").nth(question).getByText(option, { exact: true }).click();
+  const fieldset = page.locator("fieldset").nth(question);
+  await fieldset
+    .locator("label")
+    .filter({ has: page.getByText(option, { exact: true }) })
+    .click();
 }
 
 describe("the survey page", () => {

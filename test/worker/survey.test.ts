@@ -127,8 +127,10 @@ describe.each(runtimes())("on $name", ({ client }) => {
       body: form.toString(),
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(res.status).toBe(303);
+    const thanks = await client.request("GET", res.headers.get("location") ?? "");
+    expect(thanks.status).toBe(200);
+    expect(thanks.headers.get("content-type")).toMatch(/^text\/html/);
     // Stored once: the same id again through the JSON API is a retry of a different content.
     const again = await post({ id, point: setup.points[0], lang: "vi", answers: { TC1: 1 } });
     expect(again).toMatchObject({ status: 409, body: { error: { code: "DUPLICATE_ID" } } });

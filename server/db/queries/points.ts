@@ -10,6 +10,8 @@ const pointView = {
   id: points.id,
   code: points.code,
   label: points.label,
+  labelZh: points.labelZh,
+  labelEn: points.labelEn,
   form: points.form,
   tokenRequired: points.tokenRequired,
   dailyLimit: points.dailyLimit,
@@ -19,11 +21,15 @@ const pointView = {
   unitId: units.id,
   unitCode: units.code,
   unitName: units.name,
+  unitNameZh: units.nameZh,
+  unitNameEn: units.nameEn,
   unitPath: units.path,
   unitArchivedAt: units.archivedAt,
   serviceId: services.id,
   serviceCode: services.code,
   serviceName: services.name,
+  serviceNameZh: services.nameZh,
+  serviceNameEn: services.nameEn,
 };
 
 export type PointView = Awaited<ReturnType<typeof findPointByCode>>;
@@ -80,7 +86,15 @@ export function updatePointStatement(
   patch: Partial<
     Pick<
       PointRow,
-      "label" | "serviceId" | "form" | "tokenRequired" | "archivedAt" | "dailyLimit" | "showOfficer"
+      | "label"
+      | "labelZh"
+      | "labelEn"
+      | "serviceId"
+      | "form"
+      | "tokenRequired"
+      | "archivedAt"
+      | "dailyLimit"
+      | "showOfficer"
     >
   >,
 ): Statement {

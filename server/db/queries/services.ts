@@ -24,6 +24,8 @@ export async function listServices(
       id: services.id,
       code: services.code,
       name: services.name,
+      nameZh: services.nameZh,
+      nameEn: services.nameEn,
       field: services.field,
       localCode: services.localCode,
       archivedAt: services.archivedAt,
@@ -47,7 +49,14 @@ export async function listServices(
 /** The active services a unit offers, for the survey's service picker, in Vietnamese order of name. */
 export async function listServicesOfUnit(db: Database, unitId: number) {
   const rows = await db
-    .select({ id: services.id, code: services.code, name: services.name, field: services.field })
+    .select({
+      id: services.id,
+      code: services.code,
+      name: services.name,
+      nameZh: services.nameZh,
+      nameEn: services.nameEn,
+      field: services.field,
+    })
     .from(unitServices)
     .innerJoin(services, eq(services.id, unitServices.serviceId))
     .where(and(eq(unitServices.unitId, unitId), isNull(services.archivedAt)))
@@ -71,31 +80,53 @@ export async function isServiceOfferedByUnit(
 /** Inserts a new service; a code taken meanwhile fails on the unique index (answered 409). */
 export function insertServiceStatement(
   db: Database,
-  service: { code: string; name: string; field: string | null; localCode: string | null },
+  service: {
+    code: string;
+    name: string;
+    nameZh?: string | null;
+    nameEn?: string | null;
+    field: string | null;
+    localCode: string | null;
+  },
   now: number,
 ): Statement {
   return db.insert(services).values({ ...service, createdAt: now });
 }
 
-/** Inserts or updates a service by code (the import's upsert; create checks for duplicates first). */
+/**
+ * Inserts or updates a service by code (the import's upsert; create checks for duplicates first). The
+ * Chinese and English names are changed only when given (an import without those columns keeps them).
+ */
 export function upsertServiceStatement(
   db: Database,
-  service: { code: string; name: string; field: string | null; localCode: string | null },
+  service: {
+    code: string;
+    name: string;
+    nameZh?: string | null | undefined;
+    nameEn?: string | null | undefined;
+    field: string | null;
+    localCode: string | null;
+  },
   now: number,
 ): Statement {
+  const { nameZh, nameEn, ...rest } = service;
+  const names = {
+    ...(nameZh === undefined ? {} : { nameZh }),
+    ...(nameEn === undefined ? {} : { nameEn }),
+  };
   return db
     .insert(services)
-    .values({ ...service, createdAt: now })
+    .values({ ...rest, ...names, createdAt: now })
     .onConflictDoUpdate({
       target: services.code,
-      set: { name: service.name, field: service.field, localCode: service.localCode },
+      set: { name: service.name, field: service.field, localCode: service.localCode, ...names },
     });
 }
 
 export function updateServiceStatement(
   db: Database,
   id: number,
-  patch: Partial<Pick<ServiceRow, "name" | "field" | "localCode" | "archivedAt">>,
+  patch: Partial<Pick<ServiceRow, "name" | "nameZh" | "nameEn" | "field" | "localCode" | "archivedAt">>,
 ): Statement {
   return db.update(services).set(patch).where(eq(services.id, id));
 }

@@ -31,6 +31,8 @@ export async function listUnits(
       id: units.id,
       code: units.code,
       name: units.name,
+      nameZh: units.nameZh,
+      nameEn: units.nameEn,
       parent,
       path: units.path,
       archivedAt: units.archivedAt,
@@ -48,12 +50,21 @@ export async function listUnits(
  */
 export function insertUnitStatements(
   db: Database,
-  unit: { code: string; name: string; parentCode: string | null },
+  unit: {
+    code: string;
+    name: string;
+    nameZh?: string | null | undefined;
+    nameEn?: string | null | undefined;
+    parentCode: string | null;
+  },
   now: number,
 ): Statement[] {
   const parentId = unit.parentCode ? sql`(SELECT id FROM units WHERE code = ${unit.parentCode})` : null;
+  const { nameZh = null, nameEn = null } = unit;
   return [
-    db.insert(units).values({ code: unit.code, name: unit.name, parentId, path: "/", createdAt: now }),
+    db
+      .insert(units)
+      .values({ code: unit.code, name: unit.name, nameZh, nameEn, parentId, path: "/", createdAt: now }),
     db
       .update(units)
       .set({
@@ -80,6 +91,18 @@ export function moveUnitStatements(db: Database, unit: UnitRow, newParent: UnitR
 
 export function updateUnitNameStatement(db: Database, id: number, name: string): Statement {
   return db.update(units).set({ name }).where(eq(units.id, id));
+}
+
+/** Sets a unit's optional Chinese and English names (undefined: unchanged, null: removed). */
+export function updateUnitLocalNamesStatement(
+  db: Database,
+  id: number,
+  names: { nameZh?: string | null | undefined; nameEn?: string | null | undefined },
+): Statement {
+  const set: { nameZh?: string | null; nameEn?: string | null } = {};
+  if (names.nameZh !== undefined) set.nameZh = names.nameZh;
+  if (names.nameEn !== undefined) set.nameEn = names.nameEn;
+  return db.update(units).set(set).where(eq(units.id, id));
 }
 
 export function setUnitArchivedStatement(db: Database, id: number, archivedAt: number | null): Statement {

@@ -4,7 +4,9 @@ import { type Point, patchPoint, setArchived, type Unit } from "../lib/console-a
 import { useSubmit } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { FormError } from "./form-error.js";
+import { KioskPanel } from "./kiosk-panel.js";
 import { LinkIssuer } from "./link-issuer.js";
+import { localNameOrNull } from "./local-name-fields.js";
 import { dailyLimitOf, PointForm, type PointValues, pointValues } from "./point-form.js";
 
 /** The poster of a point in a print format, opened in its own tab (it has a print button). */
@@ -17,11 +19,13 @@ const posterHref = (code: string, format: string) => `/posters/${encodeURICompon
 export function PointCard(props: { point: Point; units: readonly Unit[]; onChanged: () => void }) {
   const { tr } = useT();
   const { point } = props;
-  const [panel, setPanel] = useState<"none" | "edit" | "links">("none");
+  const [panel, setPanel] = useState<"none" | "edit" | "links" | "kiosk">("none");
   const save = useSubmit(
     (values: PointValues) =>
       patchPoint(point.code, {
         label: values.label,
+        labelZh: localNameOrNull(values.labels.zh),
+        labelEn: localNameOrNull(values.labels.en),
         service: values.service || null,
         form: values.form,
         tokenRequired: values.tokenRequired,
@@ -102,6 +106,16 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
           >
             {tr("paper.form.printTitle")}
           </a>
+          {!point.tokenRequired && (
+            <button
+              type="button"
+              class="button-secondary"
+              aria-expanded={panel === "kiosk"}
+              onClick={() => setPanel(panel === "kiosk" ? "none" : "kiosk")}
+            >
+              {tr("console.kiosk.open")}
+            </button>
+          )}
           <button
             type="button"
             class="button-secondary"
@@ -122,6 +136,7 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
       )}
       <FormError error={archive.error} />
       {panel === "links" && !point.archived && <LinkIssuer point={point} />}
+      {panel === "kiosk" && !point.archived && <KioskPanel point={point} />}
       {panel === "edit" && !point.archived && (
         <section class="point-edit">
           <h3 id={`${titleId}-edit`}>{tr("console.points.editTitle")}</h3>

@@ -5,11 +5,13 @@ import type { Submission } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { CheckField, SelectField, TextField } from "./field.js";
 import { FormError } from "./form-error.js";
+import { LocalNameFields, type LocalNameValues } from "./local-name-fields.js";
 import { UnitSelect } from "./unit-select.js";
 
 export type PointValues = {
   unit: string;
   label: string;
+  labels: LocalNameValues;
   service: string;
   form: "full" | "quick";
   tokenRequired: boolean;
@@ -27,6 +29,7 @@ export function pointValues(point: Point | null, unit = ""): PointValues {
   return {
     unit: point?.unit.code ?? unit,
     label: point?.label ?? "",
+    labels: { zh: point?.labelZh ?? "", en: point?.labelEn ?? "" },
     service: point?.service?.code ?? "",
     form: point?.form ?? "full",
     tokenRequired: point?.tokenRequired ?? false,
@@ -67,7 +70,7 @@ export function PointForm(props: {
     >
       <FormError
         error={submission.error}
-        fields={["unit", "label", "service", "form", "tokenRequired", "dailyLimit"]}
+        fields={["unit", "label", "labelZh", "labelEn", "service", "form", "tokenRequired", "dailyLimit"]}
       />
       {props.creating && (
         <UnitSelect
@@ -90,6 +93,13 @@ export function PointForm(props: {
         maxLength={100}
         invalid={submission.invalid("label")}
         required
+      />
+      <LocalNameFields
+        kind="label"
+        values={values.labels}
+        onValues={(labels) => set("labels", labels)}
+        maxLength={100}
+        invalid={submission.invalid}
       />
       <SelectField
         name="service"

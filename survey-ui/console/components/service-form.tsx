@@ -3,8 +3,15 @@ import type { Submission } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { TextField } from "./field.js";
 import { FormError } from "./form-error.js";
+import { LocalNameFields, type LocalNameValues } from "./local-name-fields.js";
 
-export type ServiceValues = { code: string; name: string; field: string; localCode: string };
+export type ServiceValues = {
+  code: string;
+  name: string;
+  names: LocalNameValues;
+  field: string;
+  localCode: string;
+};
 
 /** Creating a service (TTHC) or editing its name, field and local code (its national code never changes). */
 export function ServiceForm(props: {
@@ -17,7 +24,8 @@ export function ServiceForm(props: {
   const { tr } = useT();
   const [values, setValues] = useState(props.initial);
   const { submission } = props;
-  const set = (key: keyof ServiceValues) => (value: string) => setValues({ ...values, [key]: value });
+  const set = (key: "code" | "name" | "field" | "localCode") => (value: string) =>
+    setValues({ ...values, [key]: value });
   return (
     <form
       aria-labelledby={props.labelledBy}
@@ -28,7 +36,7 @@ export function ServiceForm(props: {
     >
       <FormError
         error={submission.error}
-        fields={["code", "name", "field", "localCode"]}
+        fields={["code", "name", "nameZh", "nameEn", "field", "localCode"]}
         messages={{ CONFLICT: "formErrors.serviceCodeTaken" }}
       />
       {props.creating && (
@@ -51,6 +59,13 @@ export function ServiceForm(props: {
         maxLength={500}
         invalid={submission.invalid("name")}
         required
+      />
+      <LocalNameFields
+        kind="name"
+        values={values.names}
+        onValues={(names) => setValues({ ...values, names })}
+        maxLength={500}
+        invalid={submission.invalid}
       />
       <TextField
         name="field"

@@ -4,9 +4,10 @@ import type { Submission } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { TextField } from "./field.js";
 import { FormError } from "./form-error.js";
+import { LocalNameFields, type LocalNameValues } from "./local-name-fields.js";
 import { UnitSelect } from "./unit-select.js";
 
-export type UnitValues = { code: string; name: string; parent: string };
+export type UnitValues = { code: string; name: string; names: LocalNameValues; parent: string };
 
 /** Creating a unit (code, name, parent) or renaming and moving one (its code never changes). */
 export function UnitForm(props: {
@@ -37,7 +38,7 @@ export function UnitForm(props: {
     >
       <FormError
         error={submission.error}
-        fields={["code", "name", "parent"]}
+        fields={["code", "name", "nameZh", "nameEn", "parent"]}
         messages={{ CONFLICT: "formErrors.unitCodeTaken" }}
       />
       {props.creating && (
@@ -60,6 +61,13 @@ export function UnitForm(props: {
         maxLength={200}
         invalid={submission.invalid("name")}
         required
+      />
+      <LocalNameFields
+        kind="name"
+        values={values.names}
+        onValues={(names) => setValues({ ...values, names })}
+        maxLength={200}
+        invalid={submission.invalid}
       />
       {props.movable && (
         <UnitSelect

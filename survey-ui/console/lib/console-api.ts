@@ -17,7 +17,14 @@ import { get, patch, post, postCsv, postFile, put, queryString, remove } from ".
 // are typed by the shared zod schemas the server validates with; answers by the routes' JSON shapes.
 
 export type Me = { username: string; role: Role; unit: string | null };
-export type Unit = { code: string; name: string; parent: string | null; archivedAt: number | null };
+export type Unit = {
+  code: string;
+  name: string;
+  nameZh?: string | null;
+  nameEn?: string | null;
+  parent: string | null;
+  archivedAt: number | null;
+};
 export type UnitDetail = {
   unit: Unit;
   children: { code: string; name: string; archivedAt: number | null }[];
@@ -26,6 +33,8 @@ export type UnitDetail = {
 export type Service = {
   code: string;
   name: string;
+  nameZh?: string | null;
+  nameEn?: string | null;
   field: string | null;
   localCode: string | null;
   archivedAt: number | null;
@@ -34,6 +43,9 @@ export type Service = {
 export type Point = {
   code: string;
   label: string;
+  labelZh?: string | null;
+  labelEn?: string | null;
+  kioskUrl?: string;
   unit: { code: string; name: string };
   service: { code: string; name: string } | null;
   form: "full" | "quick";

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { POSTER_FORMATS } from "../../posters/poster.js";
 import { CsvImport } from "../components/csv-import.js";
 import { CheckField } from "../components/field.js";
+import { localNamesToCreate } from "../components/local-name-fields.js";
 import { Page } from "../components/page.js";
 import { PointCard } from "../components/point-card.js";
 import { dailyLimitOf, PointForm, type PointValues, pointValues } from "../components/point-form.js";
@@ -31,6 +32,7 @@ export function PointsPage(_props: ScreenProps) {
       return createPoint({
         unit: values.unit,
         label: values.label,
+        ...localNamesToCreate(values.labels, "label"),
         ...(values.service ? { service: values.service } : {}),
         form: values.form,
         tokenRequired: values.tokenRequired,

@@ -3,6 +3,7 @@ import { vietnameseCollator } from "../../../shared/i18n/collate.js";
 import { CsvImport } from "../components/csv-import.js";
 import { CheckField, TextField } from "../components/field.js";
 import { FormError } from "../components/form-error.js";
+import { localNameOrNull, localNamesToCreate } from "../components/local-name-fields.js";
 import { Page } from "../components/page.js";
 import { ServiceForm, type ServiceValues } from "../components/service-form.js";
 import { Empty, ErrorNotice, Loading, Notice } from "../components/status.js";
@@ -38,6 +39,7 @@ export function ServicesPage(_props: ScreenProps) {
       return createService({
         code: values.code,
         name: values.name,
+        ...localNamesToCreate(values.names),
         field: optional(values.field),
         localCode: optional(values.localCode),
       });
@@ -62,7 +64,7 @@ export function ServicesPage(_props: ScreenProps) {
         <h2 id="new-service-title">{tr("console.services.createTitle")}</h2>
         <ServiceForm
           key={notice ?? ""}
-          initial={{ code: "", name: "", field: "", localCode: "" }}
+          initial={{ code: "", name: "", names: { zh: "", en: "" }, field: "", localCode: "" }}
           creating
           labelledBy="new-service-title"
           submission={create}
@@ -133,6 +135,8 @@ function ServiceRow({
     (values: ServiceValues) =>
       patchService(service.code, {
         name: values.name,
+        nameZh: localNameOrNull(values.names.zh),
+        nameEn: localNameOrNull(values.names.en),
         field: optional(values.field) ?? null,
         localCode: optional(values.localCode) ?? null,
       }),
@@ -208,6 +212,7 @@ function ServiceRow({
               initial={{
                 code: service.code,
                 name: service.name,
+                names: { zh: service.nameZh ?? "", en: service.nameEn ?? "" },
                 field: service.field ?? "",
                 localCode: service.localCode ?? "",
               }}

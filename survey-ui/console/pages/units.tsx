@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { CsvImport } from "../components/csv-import.js";
 import { CheckField } from "../components/field.js";
 import { FormError } from "../components/form-error.js";
+import { localNameOrNull, localNamesToCreate } from "../components/local-name-fields.js";
 import { Page } from "../components/page.js";
 import { Empty, ErrorNotice, Loading, Notice } from "../components/status.js";
 import { UnitForm, type UnitValues } from "../components/unit-form.js";
@@ -27,6 +28,7 @@ export function UnitsPage({ me }: ScreenProps) {
       return createUnit({
         code: values.code,
         name: values.name,
+        ...localNamesToCreate(values.names),
         ...(values.parent ? { parent: values.parent } : {}),
       });
     },
@@ -45,7 +47,7 @@ export function UnitsPage({ me }: ScreenProps) {
           units={all.filter((unit) => unit.archivedAt === null)}
           allowTopLevel={me.unit === null}
           movable
-          initial={{ code: "", name: "", parent: me.unit ?? "" }}
+          initial={{ code: "", name: "", names: { zh: "", en: "" }, parent: me.unit ?? "" }}
           creating
           labelledBy="new-unit-title"
           submission={create}
@@ -94,6 +96,8 @@ function UnitBranch(props: {
     (values: UnitValues) =>
       patchUnit(unit.code, {
         ...(values.name !== unit.name ? { name: values.name } : {}),
+        nameZh: localNameOrNull(values.names.zh),
+        nameEn: localNameOrNull(values.names.en),
         ...(values.parent !== (unit.parent ?? "") ? { parent: values.parent || null } : {}),
       }),
     () => {
@@ -160,7 +164,12 @@ function UnitBranch(props: {
             units={props.units.filter((candidate) => candidate.archivedAt === null)}
             allowTopLevel={props.allowTopLevel}
             movable={unit.code !== props.scopeRoot}
-            initial={{ code: unit.code, name: unit.name, parent: unit.parent ?? "" }}
+            initial={{
+              code: unit.code,
+              name: unit.name,
+              names: { zh: unit.nameZh ?? "", en: unit.nameEn ?? "" },
+              parent: unit.parent ?? "",
+            }}
             creating={false}
             labelledBy={`${id}-edit`}
             submission={save}

@@ -1,33 +1,36 @@
 import type { Messages } from "../../../shared/i18n/index.js";
-import { ELEMENTS, type Form, type ItemCode, SCALE_VALUES } from "../../../shared/instrument/index.js";
-import { ChoiceQuestion } from "./choice-question.js";
+import { ELEMENTS, type Form, type ItemCode } from "../../../shared/instrument/index.js";
+import { ScaleQuestion } from "./scale-question.js";
 
 /**
  * The satisfaction questions of the point's form: the full form grouped under its five elements, the quick
- * form as five questions. Numbered, so that "question 7" means the same on every phone.
+ * form as five questions, each one row of 1–5. Numbered, so that "question 7" means the same on every phone.
  */
 export function SatisfactionItems(props: {
   text: Messages["instrument"];
+  skip: string;
   form: Form;
   values: Readonly<Record<string, string>>;
 }) {
   const { text } = props;
-  const scale = SCALE_VALUES.map((value) => ({ value: String(value), label: text.scale[value] }));
   let number = 0;
   const question = (item: ItemCode) => (
-    <ChoiceQuestion
+    <ScaleQuestion
       key={item}
       name={item}
-      legend={`${++number}. ${text.items[item]}`}
-      choices={scale}
-      skipLabel={text.scale.skip}
+      number={++number}
+      legend={text.items[item]}
+      words={text.scale}
+      skip={props.skip}
       value={props.values[item]}
     />
   );
   return (
     <section>
       <h2>{text.satisfaction.title}</h2>
-      <p class="hint">{text.satisfaction.prompt}</p>
+      <p class="hint">
+        <b>1</b> = {text.scale[1]}, <b>5</b> = {text.scale[5]}
+      </p>
       {props.form === "quick"
         ? ELEMENTS.map((element) => question(element.quickItem))
         : ELEMENTS.map((element) => (

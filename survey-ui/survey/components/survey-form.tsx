@@ -1,5 +1,5 @@
 import type { Ref } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { submissionFromForm } from "../../../shared/contract/form-record.js";
 import { itemsOfForm } from "../../../shared/instrument/index.js";
 import type { PendingResponse } from "../../lib/outbox.js";
@@ -15,6 +15,24 @@ export function answeredCount(items: readonly string[], fields: Readonly<Record<
 /** A form's fields as the no-JS post would send them. */
 export function formFields(form: HTMLFormElement): Record<string, FormDataEntryValue> {
   return Object.fromEntries(new FormData(form));
+}
+
+/**
+ * What went wrong with a submission, placed just above the first question (the one concerned when nothing
+ * was answered) and taken to: focused and scrolled into view on every attempt. Without JavaScript the
+ * server renders it with `autofocus`, which does the same when the page loads.
+ */
+function FormError(props: { text: string; attempt: number }) {
+  const element = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    element.current?.scrollIntoView({ block: "start" });
+    element.current?.focus({ preventScroll: true });
+  }, [props.attempt]);
+  return (
+    <p ref={element} id="survey-error" class="msg alert" role="alert" tabIndex={-1} autofocus>
+      {props.text}
+    </p>
+  );
 }
 
 /**
@@ -37,6 +55,7 @@ export function SurveyForm(props: {
   const { text } = survey;
   const total = itemsOfForm(survey.point.form).length;
   const [missing, setMissing] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const error = missing ? text.errors.answerOne : props.error;
   return (
     <form
@@ -53,10 +72,11 @@ export function SurveyForm(props: {
         });
         const none = Object.keys(response.answers as object).length === 0;
         setMissing(none);
+        setAttempt(attempt + 1);
         if (!none) props.onSend(response as PendingResponse);
       }}
     >
-      <p>{text.intro}</p>
+      <p class="hint">{text.intro}</p>
       <ServicePicker
         key={props.round}
         text={text.service}
@@ -64,16 +84,12 @@ export function SurveyForm(props: {
         services={survey.services}
         value={props.round === 0 ? survey.values.service : undefined}
       />
+      {error && <FormError text={error} attempt={attempt} />}
       <StaticHtml html={survey.questionsHtml} />
       <input type="hidden" name="id" value={props.id} />
       <input type="hidden" name="lang" value={survey.lang} />
       {survey.token && <input type="hidden" name="token" value={survey.token} />}
       {survey.kiosk && <input type="hidden" name="channel" value="kiosk" />}
-      {error && (
-        <p class="msg alert" role="alert">
-          {error}
-        </p>
-      )}
       <div class="bar">
         <p>
           <progress max={total} value={props.answered} aria-hidden="true" />

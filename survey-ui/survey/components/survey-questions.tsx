@@ -19,7 +19,7 @@ export function SurveyQuestions(props: {
   const { instrument, survey } = props.text;
   return (
     <>
-      <SatisfactionItems text={instrument} form={props.form} values={props.values} />
+      <SatisfactionItems text={instrument} skip={survey.skip} form={props.form} values={props.values} />
       <OptionalSections text={props.text} values={props.values} />
       <label class="f" for="comment">
         {instrument.comment.label}

@@ -1,5 +1,6 @@
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { itemsOfForm } from "../../../shared/instrument/index.js";
+import { carryOnLanguageLinks, restoreAnswers } from "../../lib/carry-answers.js";
 import { newResponseId } from "../../lib/response-id.js";
 import { useEarlierAnswers } from "../../lib/use-earlier-answers.js";
 import { type Phase, useSubmission } from "../../lib/use-submission.js";
@@ -48,6 +49,12 @@ export function SurveyApp(props: SurveyProps) {
   const [answered, setAnswered] = useState(answeredCount(items, props.values));
   const submission = useSubmission(props.kiosk);
   const earlier = useEarlierAnswers();
+  // Answers given before a change of language come along (see carry-answers.ts).
+  useEffect(() => {
+    if (!form.current) return;
+    restoreAnswers(form.current, props.point.code);
+    return carryOnLanguageLinks(form.current, props.point.code);
+  }, [props.point.code]);
   const { phase } = submission;
   const startAgain = () => {
     if (form.current) clearForm(form.current);

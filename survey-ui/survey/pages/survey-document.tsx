@@ -17,6 +17,8 @@ export type PageFrame = {
   languages: LanguageLink[];
   /** The request's CSP nonce, for the one inline script. */
   nonce: string | undefined;
+  /** Said under the language links of a form without JavaScript: changing language loses the answers. */
+  languageNote?: string | undefined;
 };
 
 /**
@@ -62,6 +64,11 @@ function SurveyDocument(props: {
               </a>
             ))}
           </nav>
+          {frame.languageNote && (
+            <p class="note" id="lang-note">
+              {frame.languageNote}
+            </p>
+          )}
         </header>
         {props.children}
       </body>

@@ -120,11 +120,16 @@ describe("asking for a reply", () => {
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: form.toString(),
       });
-    const page = await (await postForm()).text();
+    // Post/redirect/get: the thank-you is a GET that carries the case's reference.
+    const posted = await postForm();
+    expect(posted.status).toBe(303);
+    const page = await (await t.app.request(posted.headers.get("location") as string)).text();
     const ref = caseRefOf(id);
     expect(page).toContain(ref);
     expect(page).toContain(`http://hailong.test/r/${ref}`);
-    expect((await postForm()).status).toBe(200);
+    const again = await postForm();
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toContain(`case=${ref}`);
     expect(await count(`SELECT count(*) FROM cases WHERE response_id = '${id}'`)).toBe(1);
   });
 

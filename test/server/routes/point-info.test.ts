@@ -20,12 +20,12 @@ describe("GET /api/v1/points/:code (public)", () => {
     const res = await t.request("GET", `/api/v1/points/${open.code}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      point: { code: open.code, label: "Quầy số 3", tokenRequired: false },
-      unit: { code: "STP", name: "Sở Tư pháp" },
+      point: { code: open.code, label: "Quầy số 3", labelZh: null, labelEn: null, tokenRequired: false },
+      unit: { code: "STP", name: "Sở Tư pháp", nameZh: null, nameEn: null },
       // Vietnamese order of name ("kết" before "khai": k, then e before h), not code-point order.
       services: [
-        { code: "1.000656", name: "Đăng ký kết hôn", field: null },
-        { code: "1.001193", name: "Đăng ký khai sinh", field: "Hộ tịch" },
+        { code: "1.000656", name: "Đăng ký kết hôn", nameZh: null, nameEn: null, field: null },
+        { code: "1.001193", name: "Đăng ký khai sinh", nameZh: null, nameEn: null, field: "Hộ tịch" },
       ],
       form: "quick",
       languages: ["vi", "zh", "en"],

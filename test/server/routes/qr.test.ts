@@ -26,6 +26,12 @@ describe("GET /qr/:code.png", () => {
     expect(decodeQrPng(png)).toBe(`https://hailong.example.gov.vn/s/${code}`);
   });
 
+  it("carries the kiosk address with ?kiosk=1 (the console's tablet mode), and refuses other values", async () => {
+    const res = await t.request("GET", `/qr/${code}.png?size=300&kiosk=1`);
+    expect(decodeQrPng(await pngOf(res))).toBe(`https://hailong.example.gov.vn/s/${code}?kiosk=1`);
+    expect((await t.request("GET", `/qr/${code}.svg?kiosk=yes`)).status).toBe(400);
+  });
+
   it("is 512 pixels when no size is given", async () => {
     const res = await t.request("GET", `/qr/${code}.png`);
     expect(readPng(await pngOf(res)).width).toBe(512);

@@ -219,7 +219,8 @@ describe("attribution of responses", () => {
       body: form,
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
-    expect(res.status).toBe(200);
+    // Stored, then to the thank-you by a GET (post/redirect/get).
+    expect(res.status).toBe(303);
     const row = await t.client.execute({
       sql: "SELECT u.username FROM responses r JOIN users u ON u.id = r.officer_id WHERE r.id = ?",
       args: [form.get("id")!],

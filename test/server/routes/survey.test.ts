@@ -53,7 +53,14 @@ describe("GET /s/:code", () => {
     expect(html.match(/type="radio" name="TC1"/g)).toHaveLength(6);
     expect(html).toMatch(/<input type="hidden" name="id" value="[0-9a-f-]{36}"/);
     expect(html).toContain('<input type="hidden" name="lang" value="vi"');
-    expect(html).toContain("<legend>1. Cơ quan cung cấp thông tin");
+    expect(html).toContain("<legend><b>1.</b> Cơ quan cung cấp thông tin");
+    // One row of 1–5 and a skip; every option is named with its scale word for screen readers.
+    expect(html).toContain(
+      '<input type="radio" name="TC1" value="1"/><span>1<span class="sr"> Rất không hài lòng</span></span>',
+    );
+    expect(html).toContain('<input type="radio" name="TC1" value/><span>Bỏ qua</span>');
+    // Without JavaScript, the language links say that the answers do not come along.
+    expect(html).toContain('<p class="note" id="lang-note">Đổi ngôn ngữ sẽ xoá các câu đã trả lời.</p>');
     expect(html).toContain("Quầy số 3");
   });
 
@@ -149,7 +156,7 @@ describe("GET /s/:code", () => {
     expect(good.status).toBe(200);
     expect(await good.text()).toContain(`<input type="hidden" name="token" value="${token}"`);
     expect((await post(linkOnly.code, { id: crypto.randomUUID(), lang: "vi", token, KQ1: "4" })).status).toBe(
-      200,
+      303,
     );
     const used = await get(`/s/${linkOnly.code}?t=${token}`);
     expect(used.status).toBe(409);
@@ -172,8 +179,13 @@ describe("POST /s/:code (the form without JavaScript)", () => {
       comment: "Rất tốt, gọi 0912.345.678",
       website: "",
     });
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    // Post/redirect/get: the thank-you is a GET, so reloading it never posts again.
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/s/${counter.code}?lang=en&thanks=1`);
+    const thanks = await get(res.headers.get("location")!);
+    expect(thanks.status).toBe(200);
+    expect(thanks.headers.get("cache-control")).toBe("no-store");
+    const html = await thanks.text();
     expect(html).toMatch(/<html lang="en">/);
     expect(html).toContain("Thank you!");
     const [row] = (await storedRows(counter.id)).filter((r) => r.id === id);
@@ -182,10 +194,29 @@ describe("POST /s/:code (the form without JavaScript)", () => {
     expect(JSON.parse(row!.expectations!)).toEqual({ E2: 1 });
   });
 
-  it("takes the same page twice as one response", async () => {
+  it("gives the same form id to a device that asks again (Back after a no-JS post), a new one on ?new=1", async () => {
+    const first = await get(`/s/${counter.code}`);
+    const idOf = (html: string) => /name="id" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+    const id = idOf(await first.text());
+    const cookie = first.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^hl_form=${id}; Max-Age=1800; Path=/s/${counter.code}; SameSite=Lax`));
+    const again = await get(`/s/${counter.code}`, { cookie: `hl_form=${id}` });
+    expect(idOf(await again.text())).toBe(id);
+    const fresh = await get(`/s/${counter.code}?lang=vi&new=1`, { cookie: `hl_form=${id}` });
+    expect(idOf(await fresh.text())).not.toBe(id);
+    const forged = await get(`/s/${counter.code}`, { cookie: "hl_form=not-an-id" });
+    expect(idOf(await forged.text())).toMatch(/^[0-9a-f-]{36}$/);
+    // The thank-you's "start again" asks for a new form.
+    const thanks = await (await get(`/s/${counter.code}?lang=vi&thanks=1`)).text();
+    expect(thanks).toContain(`href="/s/${counter.code}?lang=vi&amp;new=1"`);
+  });
+
+  it("takes the same page twice as one response (Back, then send again)", async () => {
     const fields = { id: crypto.randomUUID(), lang: "vi", TT1: "3" };
-    expect((await post(quick.code, { ...fields, TT: "3", TT1: "" })).status).toBe(200);
-    expect((await post(quick.code, { ...fields, TT: "3", TT1: "" })).status).toBe(200);
+    expect((await post(quick.code, { ...fields, TT: "3", TT1: "" })).status).toBe(303);
+    const again = await post(quick.code, { ...fields, TT: "3", TT1: "" });
+    expect(again.status).toBe(303);
+    expect((await get(again.headers.get("location")!)).status).toBe(200);
     expect((await storedRows(quick.id)).filter((r) => r.id === fields.id)).toHaveLength(1);
   });
 
@@ -199,12 +230,17 @@ describe("POST /s/:code (the form without JavaScript)", () => {
 
   it("shows a kiosk's thank-you that goes back to a fresh form by itself", async () => {
     const id = crypto.randomUUID();
-    const res = await post(counter.code, { id, lang: "vi", channel: "kiosk", PA1: "2" }, "?kiosk=1");
-    const html = await res.text();
+    const res = await post(counter.code, { id, lang: "zh", channel: "kiosk", PA1: "2" }, "?kiosk=1");
+    expect(res.headers.get("location")).toBe(`/s/${counter.code}?lang=zh&thanks=1&kiosk=1`);
+    const html = await (await get(res.headers.get("location")!)).text();
+    // The next citizen starts in the counter's own language (the tablet's), not in the last one's choice.
     expect(html).toContain(
-      `<meta http-equiv="refresh" content="10;url=/s/${counter.code}?lang=vi&amp;kiosk=1"`,
+      `<meta http-equiv="refresh" content="10;url=/s/${counter.code}?kiosk=1&amp;new=1"`,
     );
-    expect(html).toContain("Phiếu mới sẽ mở sau 10 giây.");
+    expect(html).toContain("谢谢您！");
+    const next = await (await get(`/s/${counter.code}?kiosk=1`, { "accept-language": "vi-VN" })).text();
+    expect(next).toMatch(/^<!doctype html><html lang="vi">/);
+    expect(html).toContain("10 秒后将打开新的问卷");
     expect((await storedRows(counter.id)).find((r) => r.id === id)?.channel).toBe("kiosk");
   });
 
@@ -214,6 +250,11 @@ describe("POST /s/:code (the form without JavaScript)", () => {
     const html = await empty.text();
     expect(html).toContain("Xin Ông/Bà trả lời ít nhất một câu hỏi");
     expect(html).toContain(">Chưa chọn gì</textarea>");
+    // The message sits just above the first question and takes the focus when the page loads.
+    expect(html).toMatch(
+      /<p id="survey-error" class="msg alert" role="alert" tabindex="-1" autofocus[^>]*>Xin Ông\/Bà/,
+    );
+    expect(html.indexOf('id="survey-error"')).toBeLessThan(html.indexOf('name="TC1"'));
     const wrong = await post(counter.code, { id: crypto.randomUUID(), lang: "en", TC1: "9", TC2: "4" });
     expect(wrong.status).toBe(400);
     const again = await wrong.text();
@@ -224,7 +265,7 @@ describe("POST /s/:code (the form without JavaScript)", () => {
   it("answers a bot that fills the honeypot like a citizen, and stores nothing", async () => {
     const id = crypto.randomUUID();
     const res = await post(counter.code, { id, lang: "vi", TC1: "1", website: "http://spam.example" });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
     expect((await storedRows(counter.id)).find((r) => r.id === id)).toBeUndefined();
   });
 
@@ -267,7 +308,7 @@ describe("POST /s/:code rate limit", async () => {
     });
 
   it("shows the form again with a 429 and the answers kept", async () => {
-    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(303);
     const res = await send();
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("60");

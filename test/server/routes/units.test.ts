@@ -17,7 +17,13 @@ describe("POST /api/v1/units", () => {
       body: { code: "stp.01", name: "Phòng Hành chính tư pháp", parent: "STP" },
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ code: "STP.01", name: "Phòng Hành chính tư pháp", parent: "STP" });
+    expect(await res.json()).toEqual({
+      code: "STP.01",
+      name: "Phòng Hành chính tư pháp",
+      nameZh: null,
+      nameEn: null,
+      parent: "STP",
+    });
     const list = await (await t.request("GET", "/api/v1/units", { auth: admin.auth })).json();
     const codes = list.units.map((u: { code: string }) => u.code);
     expect(codes.indexOf("STP")).toBeLessThan(codes.indexOf("STP.01"));

@@ -50,6 +50,7 @@ const MEDIA: Record<NonNullable<ApiRoute["produces"]>, string[]> = {
   csv: ["text/csv"],
   "json-csv-xlsx": ["application/json", "text/csv", XLSX_MEDIA_TYPE],
   "csv-xlsx": [XLSX_MEDIA_TYPE, "text/csv"],
+  "xlsx-html": [XLSX_MEDIA_TYPE, "text/html"],
   image: ["image/svg+xml", "image/png"],
   redirect: [],
 };
@@ -66,11 +67,12 @@ const ERROR_STATUSES: Record<string, string> = {
 
 function operation(route: ApiRoute) {
   const [method, path] = route.route.split(" ") as [string, string];
-  const parameters: JsonSchema[] = [...path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+  const pathSchemas = route.params ? objectProperties(jsonSchema(route.params)).properties : {};
+  const parameters: JsonSchema[] = [...path.matchAll(/:(\w+)/g)].map(([, name = ""]) => ({
     name,
     in: "path",
     required: true,
-    schema: { type: "string" },
+    schema: pathSchemas[name] ?? { type: "string" },
   }));
   if (route.query) {
     const { properties, required } = objectProperties(jsonSchema(route.query));
@@ -88,7 +90,10 @@ function operation(route: ApiRoute) {
     parameters,
   };
   if (route.json)
-    op.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(route.json) } } };
+    op.requestBody = {
+      required: !route.optionalBody,
+      content: { "application/json": { schema: jsonSchema(route.json) } },
+    };
   if (route.form)
     op.requestBody = {
       required: true,
@@ -117,7 +122,7 @@ function operation(route: ApiRoute) {
     );
   const responses: Record<string, unknown> = { [status]: success };
   const errors = ["400", ...(route.access === "public" ? [] : ["401", "403"]), "404", "413", "415"];
-  if (route.status === 201) errors.push("409");
+  if (route.status === 201 || route.conflict) errors.push("409");
   for (const code of errors) responses[code] = { $ref: `#/components/responses/E${code}` };
   responses["500"] = { $ref: "#/components/responses/E500" };
   op.responses = responses;

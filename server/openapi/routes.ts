@@ -1,5 +1,11 @@
 import * as z from "zod";
 import {
+  caseListQuerySchema,
+  casePatchSchema,
+  caseRefSchema,
+  caseViewQuerySchema,
+} from "../../shared/contract/cases.js";
+import {
   loginSchema,
   passwordChangeSchema,
   pointCreateSchema,
@@ -15,12 +21,24 @@ import {
   userCreateSchema,
   userPatchSchema,
 } from "../../shared/contract/catalogue.js";
+import {
+  enteredResponseSchema,
+  responseImportQuerySchema,
+  servedCountSchema,
+} from "../../shared/contract/entry.js";
 import { errorIssueSchema } from "../../shared/contract/errors.js";
 import { reportQuerySchema } from "../../shared/contract/reports.js";
+import { shiftStartSchema } from "../../shared/contract/shifts.js";
 import { responseSubmissionSchema } from "../../shared/contract/submission.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { importQuerySchema, templateQuerySchema } from "../catalogue/import-result.js";
 import { linkFormSchema, linkRequestSchema } from "../links/link-request.js";
+import { caseReportQuery } from "../routes/case-reports.js";
+import { listQuery as enteredListQuery } from "../routes/entered.js";
+import { paperQuery } from "../routes/paper-forms.js";
+import { posterQuery as resultsPosterQuery } from "../routes/public-results.js";
+import { packQuery } from "../routes/report-pack.js";
+import { dayParam as servedDayParam, importQuery as servedImportQuery } from "../routes/served.js";
 
 // Every route of the app as the API description shows it: one entry per route, with the zod schemas
 // it validates. Adding a route is one entry here; test/server/openapi.test.ts fails when a route of
@@ -29,7 +47,15 @@ import { linkFormSchema, linkRequestSchema } from "../links/link-request.js";
 type Role = "admin" | "analyst" | "staff";
 
 /** What a successful answer carries. */
-export type Produces = "json" | "html" | "csv" | "json-csv-xlsx" | "csv-xlsx" | "image" | "redirect";
+export type Produces =
+  | "json"
+  | "html"
+  | "csv"
+  | "json-csv-xlsx"
+  | "csv-xlsx"
+  | "xlsx-html"
+  | "image"
+  | "redirect";
 
 export type ApiRoute = {
   /** Method and Hono path, exactly as `app.routes` lists them, e.g. "GET /api/v1/units/:code". */
@@ -41,18 +67,28 @@ export type ApiRoute = {
     | "Catalogue"
     | "Users and audit"
     | "Reports"
+    | "Public results"
+    | "Follow-up cases"
+    | "Officers"
+    | "Paper and served counts"
     | "Service";
   summary: string;
   /** "public", or the roles that may call it (session cookie or API token, within their unit subtree). */
   access: "public" | readonly Role[];
+  /** The path parameters' schema, when the route validates them (otherwise each is a string). */
+  params?: z.ZodType;
   query?: z.ZodType;
   json?: z.ZodType;
+  /** The JSON body may be left out (an empty body reads as `{}`). */
+  optionalBody?: true;
   form?: z.ZodType;
   /** The body is a spreadsheet file: CSV (any encoding Excel writes) or XLSX. */
   spreadsheet?: true;
   response?: z.ZodType;
   produces?: Produces;
   status?: 200 | 201 | 303;
+  /** The route may answer 409 although it creates nothing (201 routes always list it). */
+  conflict?: true;
 };
 
 const ALL: readonly Role[] = ["admin", "analyst", "staff"];
@@ -233,6 +269,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Sign-in and tokens",
     summary: "Revokes an API token",
     access: ALL,
+  },
+  {
+    route: "DELETE /api/v1/tokens",
+    tag: "Sign-in and tokens",
+    summary: "Revokes all of one's live API tokens at once",
+    access: ALL,
+    response: z.object({ revoked: z.number().int().describe("how many live tokens were revoked") }),
   },
   // Catalogue
   {
@@ -432,6 +475,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     json: userPatchSchema,
   },
   {
+    route: "POST /api/v1/users/:username/unlock",
+    tag: "Users and audit",
+    summary: "Lifts the sign-in lock-out of a user (clears the failed attempts)",
+    access: ["admin"],
+  },
+  {
     route: "GET /api/v1/audit",
     tag: "Users and audit",
     summary: "Who changed what, newest first",
@@ -445,16 +494,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     route: "GET /api/v1/reports/sipas",
     tag: "Reports",
-    summary: "SIPAS-style indices per group",
-    access: ANALYSTS,
+    summary: "SIPAS-style indices per group (staff: only their own results as officers)",
+    access: ALL,
     query: reportQuerySchema,
     produces: "json-csv-xlsx",
   },
   {
     route: "GET /api/v1/reports/items",
     tag: "Reports",
-    summary: "Every item's answers per group",
-    access: ANALYSTS,
+    summary: "Every item's answers per group (staff: only their own results as officers)",
+    access: ALL,
     query: reportQuerySchema,
     produces: "json-csv-xlsx",
   },
@@ -469,8 +518,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     route: "GET /api/v1/reports/comments",
     tag: "Reports",
-    summary: "Comments (masked), newest first, in pages",
-    access: ANALYSTS,
+    summary: "Comments (masked), newest first, in pages (staff: only those of citizens they served)",
+    access: ALL,
     query: z
       .object({ unit: unitCodeSchema.optional(), service: tthcCodeSchema.optional() })
       .and(pageQuery)
@@ -482,6 +531,165 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "How the figures are computed",
     access: ANALYSTS,
     query: z.object({ lang: z.string().max(35).optional() }),
+  },
+  {
+    route: "GET /api/v1/reports/pack",
+    tag: "Reports",
+    summary: "The 6-month or annual SIPAS report in one file: a workbook, or a printable page (format=html)",
+    access: ANALYSTS,
+    query: packQuery,
+    produces: "xlsx-html",
+  },
+  {
+    route: "GET /api/v1/reports/cases",
+    tag: "Reports",
+    summary: "Follow-through of follow-up cases per unit or in total, over the cases opened in a period",
+    access: ANALYSTS,
+    query: caseReportQuery,
+    produces: "json-csv-xlsx",
+  },
+  // Public results
+  {
+    route: "GET /p/:unitCode",
+    tag: "Public results",
+    summary: "A unit's results page for citizens (only units that publish them; ?lang=vi|en|zh)",
+    access: "public",
+    produces: "html",
+  },
+  {
+    route: "GET /posters/results/:unitCode",
+    tag: "Public results",
+    summary: "The lobby poster of a unit's results (409 when the unit does not publish them)",
+    access: WRITERS,
+    query: resultsPosterQuery,
+    produces: "html",
+    conflict: true,
+  },
+  // Follow-up cases
+  {
+    route: "GET /api/v1/cases",
+    tag: "Follow-up cases",
+    summary: "Follow-up cases of one's scope, newest first, in pages, with the open and overdue counts",
+    access: ALL,
+    query: caseListQuerySchema,
+  },
+  {
+    route: "GET /api/v1/cases/:ref",
+    tag: "Follow-up cases",
+    summary:
+      "A case and its response; show=contact reveals the contact (admins and staff of the unit; audited)",
+    access: ALL,
+    params: z.object({ ref: caseRefSchema }),
+    query: caseViewQuerySchema,
+  },
+  {
+    route: "PATCH /api/v1/cases/:ref",
+    tag: "Follow-up cases",
+    summary: "Changes a case's status, its public reply or its internal note",
+    access: WRITERS,
+    params: z.object({ ref: caseRefSchema }),
+    json: casePatchSchema,
+  },
+  {
+    route: "GET /r/:ref",
+    tag: "Follow-up cases",
+    summary: "A case's public status page for the citizen (?lang=vi|en|zh; nothing personal)",
+    access: "public",
+    produces: "html",
+  },
+  // Officers
+  {
+    route: "GET /api/v1/shifts",
+    tag: "Officers",
+    summary: "Who holds which counter now, in one's scope",
+    access: ALL,
+  },
+  {
+    route: "GET /api/v1/points/:code/shift",
+    tag: "Officers",
+    summary: "A counter's officer on duty",
+    access: ALL,
+  },
+  {
+    route: "POST /api/v1/points/:code/shift",
+    tag: "Officers",
+    summary: "Takes a counter until the end of the local day (optionally with the name to show)",
+    access: WRITERS,
+    json: shiftStartSchema,
+    optionalBody: true,
+  },
+  {
+    route: "DELETE /api/v1/points/:code/shift",
+    tag: "Officers",
+    summary: "Ends the shift at a counter (staff their own, admins anyone's)",
+    access: WRITERS,
+  },
+  // Paper and served counts
+  {
+    route: "GET /posters/paper/:code",
+    tag: "Paper and served counts",
+    summary: "A print run of numbered paper forms of a point (each run reserves new form numbers)",
+    access: WRITERS,
+    query: paperQuery,
+    produces: "html",
+  },
+  {
+    route: "POST /api/v1/responses/entered",
+    tag: "Paper and served counts",
+    summary: "Enters a paper form as typed (409 DUPLICATE_FORM when its number was entered already)",
+    access: ALL,
+    json: enteredResponseSchema,
+    status: 201,
+    response: z.object({
+      id: z.string(),
+      point: z.string(),
+      formNumber: z.string(),
+      day: z.string(),
+      enteredAt: z.string(),
+    }),
+  },
+  {
+    route: "GET /api/v1/responses/entered",
+    tag: "Paper and served counts",
+    summary: "One's latest paper forms of a point, or the form of a number",
+    access: ALL,
+    query: enteredListQuery,
+  },
+  {
+    route: "PUT /api/v1/responses/entered/:id",
+    tag: "Paper and served counts",
+    summary: "Corrects a paper form (its author, within 24 hours of typing it)",
+    access: ALL,
+    json: enteredResponseSchema,
+    conflict: true,
+  },
+  {
+    route: "POST /api/v1/responses/import",
+    tag: "Paper and served counts",
+    summary:
+      "Imports a point's responses from another survey tool's file (all rows or none; dryRun=true previews with 200)",
+    access: ALL,
+    query: responseImportQuerySchema,
+    spreadsheet: true,
+    status: 201,
+  },
+  {
+    route: "PUT /api/v1/points/:code/served/:day",
+    tag: "Paper and served counts",
+    summary: "Sets how many citizens a counter served on a day",
+    access: ALL,
+    params: servedDayParam,
+    json: servedCountSchema,
+    response: z.object({ point: z.string(), day: z.string(), count: z.number().int() }),
+  },
+  {
+    route: "POST /api/v1/served/import",
+    tag: "Paper and served counts",
+    summary: "Imports served counts from a table `day, point, served` (all rows or none)",
+    access: ALL,
+    query: servedImportQuery,
+    spreadsheet: true,
+    response: z.object({ rows: z.number().int(), dryRun: z.boolean() }),
   },
 ];
 

@@ -14,7 +14,7 @@ import { reportSubtree } from "../reports/report-scope.js";
 import { tableFromRecords } from "../reports/table.js";
 import { tableToXlsx, XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
 
-const caseReportQuery = z
+export const caseReportQuery = z
   .object({
     by: z.enum(CASE_REPORT_GROUPINGS).default("unit"),
     unit: unitCodeSchema.optional(),

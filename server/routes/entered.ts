@@ -43,7 +43,7 @@ import { pointInScope } from "./points.js";
 // another survey tool (issue 18). Both are stored through the same response and rollup writer as online
 // answers, with channel "paper" or "import" and a record of who brought them in.
 
-const listQuery = z.object({
+export const listQuery = z.object({
   point: z.string().trim().toUpperCase().length(6),
   formNumber: formNumberSchema.optional(),
 });

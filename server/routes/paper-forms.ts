@@ -11,7 +11,7 @@ import { surveyUrl } from "../links/survey-url.js";
 import { pointQr } from "../qr/point-qr.js";
 import { qrDrawing } from "../qr/qr-matrix.js";
 
-const paperQuery = z.object({
+export const paperQuery = z.object({
   lang: z.enum(LANGUAGES).default("vi"),
   count: z.coerce.number().int().min(1).max(200).default(1),
 });

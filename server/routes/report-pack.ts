@@ -14,7 +14,7 @@ import { reportSubtree } from "../reports/report-scope.js";
 import { tablesToXlsx, XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
 
 /** `?preset=first-half|year&year=YYYY` (or from/to), unit, format and language of the report pack. */
-const packQuery = z
+export const packQuery = z
   .object({
     unit: unitCodeSchema.optional(),
     format: z.enum(["xlsx", "html"]).default("xlsx"),

@@ -16,8 +16,8 @@ import { pointInScope } from "./points.js";
 // Citizens served per counter and day: the denominator of the response rate (issue 18). Staff, analysts
 // and admins set the counts of the points in their scope, one by one or from a file.
 
-const dayParam = z.object({ code: z.string(), day: calendarDaySchema });
-const importQuery = z.object({ dryRun: z.enum(["true", "false", "1", "0"]).optional() });
+export const dayParam = z.object({ code: z.string(), day: calendarDaySchema });
+export const importQuery = z.object({ dryRun: z.enum(["true", "false", "1", "0"]).optional() });
 
 /** PUT /api/v1/points/:code/served/:day. */
 export const servedRoutes = new Hono<AppEnv>().put(

@@ -106,7 +106,7 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     rateLimiter: env.SUBMIT_LIMITER
       ? createBindingRateLimiter(
           env.SUBMIT_LIMITER,
-          createDatabaseRateLimiter(db, () => Date.now()),
+          createDatabaseRateLimiter(db, () => Date.now(), { group: false }),
         )
       : undefined,
     // Group commit makes requests wait for each other, which workerd cancels as hung; D1 takes a batch each.

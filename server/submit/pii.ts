@@ -30,34 +30,46 @@ const PATTERNS = [EMAIL, idNumber(12), PHONE, idNumber(9)].map((source) => new R
 // Bidirectional embedding, override and isolate controls: they make a stored comment read differently from
 // what it holds (a number shown reversed, text that hides what follows). Nobody types them on purpose.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-/** The stored comment's limit (the table's CHECK). */
+/** The stored comment's limit (the table's CHECK), which NFC could in rare cases pass. */
 const MAX_COMMENT_CHARS = 2000;
 
-// Characters whose compatibility form (NFKC) is one a personal number is written with: full-width or
-// mathematical digits, full-width "+", "-", ".", "_", "@", brackets and spaces. Only these are folded; the rest
-// of the comment stays as typed (NFKC on the whole text would turn Chinese "，" into ",").
-const NUMBER_MARK = /^[0-9A-Za-z+\-._@() ]$/;
-const foldNumberMarks = (text: string) =>
-  text.replace(/[^\p{ASCII}]/gu, (ch) => {
-    const folded = ch.normalize("NFKC");
-    return NUMBER_MARK.test(folded) ? folded : ch;
-  });
-
 /**
- * Prepares a comment for storage: digits and number marks in compatibility forms folded (full-width
- * "０９１２" becomes "0912", so it is matched), without bidi controls, and with ID numbers, phone numbers and
- * e-mail addresses masked. Returns the text and whether anything was masked (stored as `comment_has_pii`,
- * so that analysts know it was altered).
+ * Prepares a comment for storage: without bidi controls, and with ID numbers, phone numbers and e-mail
+ * addresses masked. Matching runs on an NFKC-normalised copy (full-width "０９１２" reads as "0912") while the
+ * stored text keeps what the citizen typed elsewhere (a Chinese comment keeps its full-width "，"). Returns
+ * the text and whether anything was masked (stored as `comment_has_pii`, so analysts know it was altered).
  */
 export function maskPersonalData(text: string): { text: string; masked: boolean } {
-  let masked = false;
-  let result = foldNumberMarks(text).replace(BIDI_CONTROLS, "");
+  const original = text.replace(BIDI_CONTROLS, "").normalize("NFC");
+  // The normalised copy, and for each of its UTF-16 positions where that character came from.
+  let copy = "";
+  const from: number[] = [];
+  let at = 0;
+  for (const char of original) {
+    const normal = char.normalize("NFKC");
+    for (let i = 0; i < normal.length; i++) from.push(at);
+    copy += normal;
+    at += char.length;
+  }
+  from.push(at);
+  const ranges: Array<[number, number]> = [];
   for (const pattern of PATTERNS) {
-    result = result.replace(pattern, () => {
-      masked = true;
-      return PII_MASK;
+    copy = copy.replace(pattern, (match: string, ...rest: unknown[]) => {
+      const index = rest.find((value) => typeof value === "number") as number;
+      ranges.push([from[index] as number, from[index + match.length] as number]);
+      // Same length, and never part of another match: later patterns see no digit or letter here.
+      return "\u0000".repeat(match.length);
     });
   }
+  ranges.sort((a, b) => a[0] - b[0]);
+  let result = "";
+  let kept = 0;
+  for (const [start, end] of ranges) {
+    if (start < kept) continue;
+    result += `${original.slice(kept, start)}${PII_MASK}`;
+    kept = end;
+  }
+  result += original.slice(kept);
   if (result.length > MAX_COMMENT_CHARS) result = Array.from(result).slice(0, MAX_COMMENT_CHARS).join("");
-  return { text: result, masked };
+  return { text: result, masked: ranges.length > 0 };
 }

@@ -34,7 +34,12 @@ const MINUTE_MS = 60_000;
  * arrive while a write is under way are counted together in one batch (one transaction), as the group
  * writer stores responses: a commit per submission would halve the throughput.
  */
-export function createDatabaseRateLimiter(db: Database, now: () => number): RateLimiter {
+export function createDatabaseRateLimiter(
+  db: Database,
+  now: () => number,
+  // Workers pass false: workerd cancels a request that waits on another request's promise as hung.
+  options: { group: boolean } = { group: true },
+): RateLimiter {
   let cleanedDay: string | undefined;
   type Waiting = { key: string; limits: RateLimits; settle: (allowed: boolean | Error) => void };
   let queue: Waiting[] = [];
@@ -63,29 +68,33 @@ export function createDatabaseRateLimiter(db: Database, now: () => number): Rate
     while (queue.length > 0) {
       const group = queue;
       queue = [];
-      try {
-        const at = now();
-        const day = localDay(at);
-        const minute = Math.floor(at / MINUTE_MS);
-        if (cleanedDay !== day) {
-          cleanedDay = day;
-          await db.delete(rateCounters).where(lt(rateCounters.day, day));
-        }
-        const statements = group.map((entry) => upsert(entry.key, entry.limits, day, minute));
-        const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
-        group.forEach((entry, i) => {
-          const counts = results[i]?.[0];
-          const overMinute =
-            counts !== undefined && entry.limits.perMinute > 0 && counts.minuteCount > entry.limits.perMinute;
-          const overDay =
-            counts !== undefined && entry.limits.perDay > 0 && counts.dayCount > entry.limits.perDay;
-          entry.settle(!overMinute && !overDay);
-        });
-      } catch (error) {
-        for (const entry of group) entry.settle(error as Error);
-      }
+      await count(group);
     }
     flushing = false;
+  }
+
+  async function count(group: Waiting[]) {
+    try {
+      const at = now();
+      const day = localDay(at);
+      const minute = Math.floor(at / MINUTE_MS);
+      if (cleanedDay !== day) {
+        cleanedDay = day;
+        await db.delete(rateCounters).where(lt(rateCounters.day, day));
+      }
+      const statements = group.map((entry) => upsert(entry.key, entry.limits, day, minute));
+      const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+      group.forEach((entry, i) => {
+        const counts = results[i]?.[0];
+        const overMinute =
+          counts !== undefined && entry.limits.perMinute > 0 && counts.minuteCount > entry.limits.perMinute;
+        const overDay =
+          counts !== undefined && entry.limits.perDay > 0 && counts.dayCount > entry.limits.perDay;
+        entry.settle(!overMinute && !overDay);
+      });
+    } catch (error) {
+      for (const entry of group) entry.settle(error as Error);
+    }
   }
 
   return {
@@ -97,7 +106,12 @@ export function createDatabaseRateLimiter(db: Database, now: () => number): Rate
           limits,
           settle: (allowed) => (allowed instanceof Error ? reject(allowed) : resolve(allowed)),
         });
-        if (!flushing) void flush();
+        if (!options.group) {
+          // Alone: this request's own batch, never another request's promise.
+          const alone = queue;
+          queue = [];
+          void count(alone);
+        } else if (!flushing) void flush();
       });
     },
   };

@@ -52,6 +52,17 @@ describe("maskPersonalData", () => {
     expect(maskPersonalData("0123_4567_8901_2345").masked).toBe(false);
   });
 
+  it("matches on the NFKC form but stores the rest as typed (full-width Chinese punctuation stays)", () => {
+    expect(maskPersonalData("办事人员很热情，效率很高。")).toEqual({
+      text: "办事人员很热情，效率很高。",
+      masked: false,
+    });
+    expect(maskPersonalData("电话０９１２３４５６７８，谢谢")).toEqual({
+      text: "电话***，谢谢",
+      masked: true,
+    });
+  });
+
   it("strips bidi embedding, override and isolate controls", () => {
     const controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
     expect(maskPersonalData(`Tốt${controls} lắm`)).toEqual({ text: "Tốt lắm", masked: false });

@@ -64,7 +64,7 @@ describe("createBindingRateLimiter (Workers)", () => {
     const now = () => Date.UTC(2026, 2, 17, 3, 0, 0);
     let allowed = 2;
     const binding = { limit: async () => ({ success: allowed-- > 0 }) };
-    const limiter = createBindingRateLimiter(binding, createDatabaseRateLimiter(t.db, now));
+    const limiter = createBindingRateLimiter(binding, createDatabaseRateLimiter(t.db, now, { group: false }));
     const limits = { perMinute: 1_000, perDay: 3 };
     expect(await limiter.limit("w", limits)).toBe(true);
     expect(await limiter.limit("w", limits)).toBe(true);

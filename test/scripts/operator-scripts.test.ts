@@ -85,7 +85,7 @@ describe("npm run admin", () => {
     expect(again.err).toMatch(/exists already/);
   });
 
-  it("resets a lost password: the old one stops working, sessions end, the change is audited", async () => {
+  it("resets a lost password: the old one stops working, sessions end, tokens are revoked, the lock-out lifts, the change is audited", async () => {
     const before = await hashOf("chi.nguyen");
     const db = client();
     const user = (await db.execute("SELECT id FROM users WHERE username = 'chi.nguyen'")).rows[0];
@@ -93,9 +93,14 @@ describe("npm run admin", () => {
       sql: "INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ('s1', ?, 1, 9999999999999)",
       args: [Number(user?.id)],
     });
+    // Locked out from some address (sign-in lock-out is counted per address and username).
     await db.execute(
-      "UPDATE users SET failed_logins = 9, locked_until = 9999999999999 WHERE username = 'chi.nguyen'",
+      "INSERT INTO sign_in_attempts (key, username, attempts, blocked_until, last_at) VALUES ('k1', 'chi.nguyen', 9, 9999999999999, 1)",
     );
+    await db.execute({
+      sql: "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at) VALUES ('t1', ?, 'script', 'x', 1)",
+      args: [Number(user?.id)],
+    });
     db.close();
     const { code, out } = run("admin", ["reset-password", "chi.nguyen"], file);
     expect(code).toBe(0);
@@ -104,10 +109,10 @@ describe("npm run admin", () => {
     expect(await verifyPassword(passwordIn(out), hash)).toBe(true);
     const check = client();
     expect((await check.execute("SELECT count(*) AS n FROM sessions")).rows[0]?.n).toBe(0);
+    expect((await check.execute("SELECT count(*) AS n FROM sign_in_attempts")).rows[0]?.n).toBe(0);
     expect(
-      (await check.execute("SELECT failed_logins, locked_until FROM users WHERE username = 'chi.nguyen'"))
-        .rows[0],
-    ).toMatchObject({ failed_logins: 0, locked_until: null });
+      (await check.execute("SELECT revoked_at FROM api_tokens WHERE id = 't1'")).rows[0]?.revoked_at,
+    ).not.toBe(null);
     expect(
       (await check.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")).rows[0]?.action,
     ).toBe("reset_password");

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { vi } from "../../../shared/i18n/vi.js";
 import { roundForDisplay } from "../../../shared/scoring/index.js";
+import { makeUser } from "../../helpers/factories.js";
 import { csvText } from "../reports/expect-rows.js";
 import { buildFixture, get, localTime } from "../reports/fixture.js";
 import { type ReadCell, readWorkbook, xlsxFiles } from "../reports/read-xlsx.js";
@@ -26,6 +27,68 @@ await send(localTime("2025-05-20"), P4, { TC1: 2, CC1: 3 });
 await send(localTime("2025-08-03"), P1, { TC1: 5, TC2: 5, TT1: 5, CC1: 5, PA1: 4 });
 await send(localTime("2025-11-30"), P3, { TC1: 3, TC2: 2, KQ1: 4 });
 await send(localTime("2025-12-31", 23, 30), P1, { TC1: 4, CC1: 4 });
+
+// Issues 16–18 in the half-year: officers on duty (one above the minimum sample of 10, one below), served
+// counts, a kiosk response beside the QR ones, and complaints with a contact (one answered in time).
+const binh = await makeUser(f.t, { role: "staff", unit: "HCTP", username: "binh" });
+async function shift(point: { code: string }, auth: typeof staff.auth, name?: string) {
+  const res = await f.t.request("POST", `/api/v1/points/${point.code}/shift`, {
+    auth,
+    body: name ? { name } : undefined,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+f.t.clock.set(localTime("2026-04-06", 8));
+await shift(P1, staff.auth, "Trần An");
+for (let i = 0; i < 10; i++) await send(localTime("2026-04-06", 9), P1, { TC1: 5, CC1: 4 });
+f.t.clock.set(localTime("2026-04-07", 8));
+await shift(P3, binh.auth);
+for (let i = 0; i < 3; i++) await send(localTime("2026-04-07", 9), P3, { TC1: 2, CC1: 2 });
+f.t.clock.set(localTime("2026-04-08", 8));
+async function kiosk(at: number, answers: Record<string, number>) {
+  f.t.clock.set(at);
+  const res = await f.t.request("POST", "/api/v1/responses", {
+    body: { id: crypto.randomUUID(), point: P1.code, lang: "vi", answers, channel: "kiosk" },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+}
+await kiosk(localTime("2026-05-04"), { TC1: 4, TT1: 4 });
+for (const [point, day, count] of [
+  [P1, "2026-04-06", 40],
+  [P3, "2026-04-07", 6],
+  [P1, "2026-02-10", 3],
+] as const) {
+  const res = await f.t.request("PUT", `/api/v1/points/${point.code}/served/${day}`, {
+    auth: admin.auth,
+    body: { count },
+  });
+  expect(res.status, await res.clone().text()).toBeLessThan(300);
+}
+const refs: string[] = [];
+for (const day of ["2026-01-20", "2026-01-21"]) {
+  f.t.clock.set(localTime(day));
+  const res = await f.t.request("POST", "/api/v1/responses", {
+    body: {
+      id: crypto.randomUUID(),
+      point: P1.code,
+      lang: "vi",
+      answers: { TC1: 2 },
+      comment: "Chờ lâu quá",
+      followUp: { contact: "0912 345 678", consent: true },
+    },
+  });
+  expect(res.status).toBe(201);
+  refs.push(((await res.json()) as { case: { ref: string } }).case.ref);
+}
+f.t.clock.set(localTime("2026-01-22"));
+expect(
+  (
+    await f.t.request("PATCH", `/api/v1/cases/${refs[0]}`, {
+      auth: admin.auth,
+      body: { status: "answered", reply: "Đã chấn chỉnh." },
+    })
+  ).status,
+).toBe(200);
 f.t.clock.set(localTime("2026-07-02"));
 
 const H1 = { from: "2026-01-01", to: "2026-06-30" };
@@ -61,13 +124,16 @@ const { sheets } = await pack("preset=first-half&year=2026");
 const sheet = (name: string) => sheets.find((s) => s.name === name)!;
 
 describe("GET /api/v1/reports/pack (workbook)", () => {
-  it("has the seven sheets in order, named in Vietnamese, and in English with lang=en", async () => {
+  it("has the ten sheets in order, named in Vietnamese, and in English with lang=en", async () => {
     expect(sheets.map((s) => s.name)).toEqual([
       "Tổng hợp",
       "Theo đơn vị",
       "Theo thủ tục",
       "Theo câu hỏi",
       "Theo tháng",
+      "Theo cán bộ",
+      "Theo kênh",
+      "Phản ánh, kiến nghị",
       "Ý kiến",
       "Phương pháp",
     ]);
@@ -78,6 +144,9 @@ describe("GET /api/v1/reports/pack (workbook)", () => {
       "By service",
       "By question",
       "By month",
+      "By officer",
+      "By channel",
+      "Complaints and suggestions",
       "Comments",
       "Method",
     ]);

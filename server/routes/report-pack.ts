@@ -31,7 +31,7 @@ export const reportPackRoutes = new Hono<AppEnv>().get(
   requireUser("analyst", "admin"),
   validate("query", packQuery),
   async (c) => {
-    const { db, now } = c.var.deps;
+    const { db, now, config } = c.var.deps;
     const user = currentUser(c);
     const query = c.req.valid("query");
     const subtree = await reportSubtree(db, user, query.unit);
@@ -46,6 +46,7 @@ export const reportPackRoutes = new Hono<AppEnv>().get(
       scopeName: scope?.name ?? null,
       generatedAt: now(),
       generatedBy: user.username,
+      officers: { user, unit: query.unit, minimum: config.officerMinResponses },
     });
     if (query.format === "html") {
       c.header("cache-control", "no-store");

@@ -700,6 +700,10 @@ export const en: Messages = {
       months: "By month",
       comments: "Comments",
       method: "Method",
+      // Issues 16–18: officers, channels, complaints and suggestions.
+      officers: "By officer",
+      channels: "By channel",
+      cases: "Complaints and suggestions",
     },
     columns: {
       figure: "Figure",
@@ -739,6 +743,20 @@ export const en: Messages = {
       topic: "Topic",
       value: "Value",
       noService: "(no procedure chosen)",
+      // Issues 16–18: officers, served counts and channels, complaints and suggestions.
+      officer_username: "Officer's username",
+      officer_name: "Officer",
+      channel: "Channel",
+      share: "Share (% of respondents)",
+      served: "Citizens served",
+      response_rate: "Response rate (respondents ÷ served)",
+      cases_opened: "New cases",
+      answered: "Answered",
+      answered_in_time: "Answered in time",
+      answered_in_time_pct: "Answered in time (%)",
+      median_days_to_answer: "Days to answer (median)",
+      open: "Open",
+      overdue: "Overdue",
     },
     rows: {
       unit: "Unit",
@@ -747,6 +765,8 @@ export const en: Messages = {
       smallSample: "Small sample (under 30 respondents)",
       yes: "Yes",
       no: "No",
+      noOfficer: "(no officer recorded)",
+      total: "Total",
     },
     scope: {
       whole: "The whole scope of the author",
@@ -771,6 +791,14 @@ export const en: Messages = {
       sourceValue:
         "Counter surveys (hailong); the figures equal the /reports/sipas and /reports/items reports for the same period and scope.",
       rules: "How the figures are computed",
+      officers: "Officers",
+      officersValue:
+        "An officer's figures are shown only with at least {count} respondents; below that their cells are empty.",
+      officersPrint:
+        "The printed report names no officer: results by officer are for internal use, in the workbook's “By officer” sheet.",
+      responseRate: "Response rate",
+      responseRateValue:
+        "Respondents divided by the citizens served as entered by the unit; empty where no served count was given.",
     },
     html: {
       date: "Date: {date}",
@@ -793,11 +821,18 @@ export const en: Messages = {
       comments: "7. A selection of citizens' comments",
       commentsMore: "The {shown} newest of {count} comments; all of them are in the workbook.",
       noComments: "No comments in the period.",
-      method: "8. Method",
+      method: "10. Method",
       noData: "No survey responses in this period and scope yet.",
       chartCurrent: "This period",
       chartPrevious: "Previous period",
       smallSample: "small sample",
+      channels: "8. Response rate and channels",
+      responseRate: "Response rate: {rate} ({respondents} respondents / {served} citizens served).",
+      noServed: "No served counts yet, so no response rate.",
+      cases: "9. Complaints and suggestions",
+      casesLine:
+        "{opened} new complaints and suggestions in the period; {inTime} answered in time ({pct}%), median time to answer {days} days; {open} open, {overdue} of them overdue.",
+      noCases: "No complaints or suggestions in the period.",
     },
     console: {
       nav: "Reports",

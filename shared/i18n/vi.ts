@@ -704,6 +704,10 @@ export const vi = {
       months: "Theo tháng",
       comments: "Ý kiến",
       method: "Phương pháp",
+      // Issues 16–18: officers, channels, complaints and suggestions.
+      officers: "Theo cán bộ",
+      channels: "Theo kênh",
+      cases: "Phản ánh, kiến nghị",
     },
     columns: {
       figure: "Chỉ tiêu",
@@ -743,6 +747,20 @@ export const vi = {
       topic: "Nội dung",
       value: "Giá trị",
       noService: "(không chọn thủ tục)",
+      // Issues 16–18: officers, served counts and channels, complaints and suggestions.
+      officer_username: "Tên đăng nhập cán bộ",
+      officer_name: "Cán bộ",
+      channel: "Kênh trả lời",
+      share: "Tỷ trọng (% người trả lời)",
+      served: "Số người được phục vụ",
+      response_rate: "Tỷ lệ phản hồi (người trả lời ÷ người được phục vụ)",
+      cases_opened: "Phản ánh mới",
+      answered: "Đã trả lời",
+      answered_in_time: "Trả lời đúng hạn",
+      answered_in_time_pct: "Tỷ lệ trả lời đúng hạn (%)",
+      median_days_to_answer: "Số ngày trả lời (trung vị)",
+      open: "Đang xử lý",
+      overdue: "Quá hạn",
     },
     rows: {
       unit: "Đơn vị",
@@ -751,6 +769,8 @@ export const vi = {
       smallSample: "Mẫu nhỏ (dưới 30 người trả lời)",
       yes: "Có",
       no: "Không",
+      noOfficer: "(không ghi nhận cán bộ)",
+      total: "Tổng cộng",
     },
     scope: {
       whole: "Toàn bộ phạm vi của người lập",
@@ -775,6 +795,14 @@ export const vi = {
       sourceValue:
         "Phiếu khảo sát tại quầy (hailong); các số liệu trùng với báo cáo /reports/sipas và /reports/items cho cùng kỳ và phạm vi.",
       rules: "Cách tính",
+      officers: "Cán bộ",
+      officersValue:
+        "Chỉ số của một cán bộ chỉ hiện khi có ít nhất {count} người trả lời; dưới mức đó các ô chỉ số để trống.",
+      officersPrint:
+        "Bản in không nêu tên cán bộ: kết quả theo cán bộ chỉ dùng trong nội bộ, xem ở bảng “Theo cán bộ” của tệp Excel.",
+      responseRate: "Tỷ lệ phản hồi",
+      responseRateValue:
+        "Số người trả lời chia cho số người được phục vụ do đơn vị nhập; để trống khi chưa có số người được phục vụ.",
     },
     html: {
       date: "Ngày lập: {date}",
@@ -797,11 +825,18 @@ export const vi = {
       comments: "7. Một số ý kiến của người dân",
       commentsMore: "{shown} ý kiến mới nhất trong tổng số {count}; toàn bộ trong tệp Excel.",
       noComments: "Không có ý kiến nào trong kỳ.",
-      method: "8. Phương pháp",
+      method: "10. Phương pháp",
       noData: "Chưa có phiếu khảo sát nào trong kỳ và phạm vi này.",
       chartCurrent: "Kỳ báo cáo",
       chartPrevious: "Kỳ trước",
       smallSample: "mẫu nhỏ",
+      channels: "8. Tỷ lệ phản hồi và kênh trả lời",
+      responseRate: "Tỷ lệ phản hồi: {rate} ({respondents} người trả lời / {served} người được phục vụ).",
+      noServed: "Chưa có số người được phục vụ nên chưa tính được tỷ lệ phản hồi.",
+      cases: "9. Phản ánh, kiến nghị",
+      casesLine:
+        "Trong kỳ có {opened} phản ánh, kiến nghị mới; {inTime} được trả lời đúng hạn ({pct}%), thời gian trả lời trung vị {days} ngày; {open} đang xử lý, trong đó {overdue} quá hạn.",
+      noCases: "Không có phản ánh, kiến nghị nào trong kỳ.",
     },
     console: {
       nav: "Báo cáo",

@@ -1,4 +1,5 @@
 import { renderToString } from "preact-render-to-string";
+import { channelName } from "../../server/reports/pack/labels.js";
 import type { PackData } from "../../server/reports/pack/pack-data.js";
 import type { ItemRow, SipasRow } from "../../shared/contract/reports.js";
 import { t } from "../../shared/i18n/index.js";
@@ -257,6 +258,76 @@ function ItemList({
   );
 }
 
+/** The response rate and the channel mix: one small table (issue 18). */
+function ChannelSection({ data }: Props) {
+  const { lang, total } = data;
+  const all = total.current.respondents;
+  const rate = total.current.response_rate ?? null;
+  return (
+    <section>
+      <h2>{t(lang, "pack.html.channels")}</h2>
+      <p>
+        {rate === null || total.current.served == null
+          ? t(lang, "pack.html.noServed")
+          : t(lang, "pack.html.responseRate", {
+              rate: `${figureText(lang, rate * 100, 1)}%`,
+              respondents: countText(lang, all),
+              served: countText(lang, total.current.served),
+            })}
+      </p>
+      <table class="compact">
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, "pack.columns.channel")}</th>
+            <th scope="col" class="num">
+              {t(lang, "pack.columns.respondents")}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, "pack.columns.share")}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, "pack.columns.sipas_index")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.channels.map((row) => (
+            <tr key={row.channel}>
+              <th scope="row">{channelName(lang, row.channel)}</th>
+              <td class="num">{countText(lang, row.respondents)}</td>
+              <td class="num">{figureText(lang, all === 0 ? null : (row.respondents / all) * 100, 1)}</td>
+              <td class="num">{figureText(lang, row.sipas_index)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The follow-through of complaints and suggestions in one line (issue 17). */
+function CasesSection({ data }: Props) {
+  const { lang } = data;
+  const total = data.cases.total;
+  return (
+    <section>
+      <h2>{t(lang, "pack.html.cases")}</h2>
+      <p>
+        {total.cases_opened === 0
+          ? t(lang, "pack.html.noCases")
+          : t(lang, "pack.html.casesLine", {
+              opened: countText(lang, total.cases_opened),
+              inTime: countText(lang, total.answered_in_time),
+              pct: figureText(lang, total.answered_in_time_pct, 1),
+              days: figureText(lang, total.median_days_to_answer, 1),
+              open: countText(lang, total.open),
+              overdue: countText(lang, total.overdue),
+            })}
+      </p>
+    </section>
+  );
+}
+
 /** The printable report. */
 export function PackDocument({ data }: Props) {
   const { lang, total } = data;
@@ -493,6 +564,8 @@ export function PackDocument({ data }: Props) {
               </>
             )}
           </section>
+          <ChannelSection data={data} />
+          <CasesSection data={data} />
           <section>
             <h2>{t(lang, "pack.html.method")}</h2>
             <ul class="method">
@@ -511,6 +584,8 @@ export function PackDocument({ data }: Props) {
                 ).map((key) => <li key={key}>{t(lang, `report.method.${key}`)}</li>)}
               <li>{t(lang, "pack.method.changeValue")}</li>
               <li>{t(lang, "pack.method.sourceValue")}</li>
+              <li>{t(lang, "pack.method.responseRateValue")}</li>
+              <li>{t(lang, "pack.method.officersPrint")}</li>
             </ul>
             <p class="muted">
               {t(lang, "pack.method.generatedBy")}: {data.generatedBy}

@@ -92,6 +92,9 @@ describe("the console's Báo cáo screen", () => {
       "Theo thủ tục",
       "Theo câu hỏi",
       "Theo tháng",
+      "Theo cán bộ",
+      "Theo kênh",
+      "Phản ánh, kiến nghị",
       "Ý kiến",
       "Phương pháp",
     ]);
@@ -125,6 +128,9 @@ describe("the printable report", () => {
     expect(await report.locator("nav, script, form, button").count()).toBe(0);
     expect(await report.locator("svg.chart").count()).toBe(2);
     expect(await report.locator("table").count()).toBeGreaterThanOrEqual(6);
+    for (const name of ["8. Tỷ lệ phản hồi và kênh trả lời", "9. Phản ánh, kiến nghị", "10. Phương pháp"]) {
+      expect(await report.getByRole("heading", { level: 2, name }).count(), name).toBe(1);
+    }
     const pdf = await report.pdf({ preferCSSPageSize: true, printBackground: true });
     const pages = pdfPageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);

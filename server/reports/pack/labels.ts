@@ -1,4 +1,4 @@
-import type { ReportGrouping, ReportKind } from "../../../shared/contract/reports.js";
+import { RESPONSE_CHANNELS, type ReportGrouping, type ReportKind } from "../../../shared/contract/reports.js";
 import { type Lang, type MessageKey, t } from "../../../shared/i18n/index.js";
 import { ELEMENT_CODES, type ElementCode, isItemCode } from "../../../shared/instrument/index.js";
 import { reportTableColumns } from "../build-report.js";
@@ -54,3 +54,10 @@ export function labelReportTable(table: Table, lang: Lang): Table {
 
 /** The contract's columns of a report, for builders that reuse them. */
 export const contractColumns = (kind: ReportKind, by: ReportGrouping) => reportTableColumns(kind, by);
+
+/** The name of a channel in the pack's language ("paper" → "Phiếu giấy"). */
+export function channelName(lang: Lang, channel: string): string {
+  return (RESPONSE_CHANNELS as readonly string[]).includes(channel)
+    ? t(lang, `paper.channels.${channel as (typeof RESPONSE_CHANNELS)[number]}`)
+    : channel;
+}

@@ -1,8 +1,12 @@
+import type { FollowThroughRow } from "../../../shared/contract/cases.js";
 import type { ItemRow, SipasRow } from "../../../shared/contract/reports.js";
 import { type Period, previousPeriod, sameTimeLastYear } from "../../../shared/time/index.js";
 import type { Database } from "../../db/database.js";
 import { type CommentRow, listComments } from "../../db/queries/reports.js";
+import type { AuthUser } from "../../deps.js";
 import { buildReport } from "../build-report.js";
+import { followThroughRows } from "../follow-through.js";
+import { officerRows } from "../officer-report.js";
 
 // Everything the report pack shows, gathered once for the workbook and the printable document alike.
 // Every figure is a row of buildReport, the code path of /reports/sipas and /reports/items: the pack only
@@ -34,6 +38,17 @@ export type PackData = {
   items: Compared<ItemRow<"total">[]>;
   months: SipasRow<"month">[];
   comments: CommentRow[];
+  /**
+   * by=officer of /reports/sipas for the caller (minimum sample applied), or null when the caller may not
+   * see officers: then the pack has no officer sheet.
+   */
+  officers: SipasRow<"officer">[] | null;
+  /** HAILONG_OFFICER_MIN_RESPONSES: below it an officer's figures are withheld. */
+  officerMinimum: number;
+  /** by=channel of /reports/sipas: the channel mix. */
+  channels: SipasRow<"channel">[];
+  /** /reports/cases for the period: one row per unit, then the total. */
+  cases: { units: FollowThroughRow[]; total: FollowThroughRow };
 };
 
 /** What a pack is asked for, once the route has checked the caller's scope. */
@@ -45,14 +60,19 @@ export type PackRequest = {
   scopeName: string | null;
   generatedAt: number;
   generatedBy: string;
+  /** The caller, the unit filter and HAILONG_OFFICER_MIN_RESPONSES: who may see which officer. */
+  officers: { user: AuthUser; unit: string | undefined; minimum: number };
 };
+
+/** Analysts and admins see the officers of their subtree (issue 16); nobody else gets the sheet. */
+const seesOfficers = (user: AuthUser) => user.role === "analyst" || user.role === "admin";
 
 /** Gathers the figures of a pack: the reports of three periods and the period's newest comments. */
 export async function gatherPack(db: Database, request: PackRequest): Promise<PackData> {
   const { period, subtree } = request;
   const previous = previousPeriod(period);
   const yearEarlier = sameTimeLastYear(period);
-  const sipas = (p: Period, by: "total" | "unit" | "service" | "month") =>
+  const sipas = (p: Period, by: "total" | "unit" | "service" | "month" | "channel") =>
     buildReport(db, { kind: "sipas", by, period: p, subtree }) as Promise<SipasRow[]>;
   const items = (p: Period) =>
     buildReport(db, { kind: "items", by: "total", period: p, subtree }) as Promise<ItemRow[]>;
@@ -68,6 +88,10 @@ export async function gatherPack(db: Database, request: PackRequest): Promise<Pa
     itemsPrevious,
     months,
     comments,
+    officers,
+    channels,
+    caseUnits,
+    caseTotal,
   ] = await Promise.all([
     sipas(period, "total"),
     sipas(previous, "total"),
@@ -80,6 +104,16 @@ export async function gatherPack(db: Database, request: PackRequest): Promise<Pa
     items(previous),
     sipas(period, "month"),
     listComments(db, { period, subtree, before: null, serviceId: null, limit: PACK_COMMENTS }),
+    seesOfficers(request.officers.user)
+      ? officerRows(db, request.officers.user, {
+          period,
+          unit: request.officers.unit,
+          minimum: request.officers.minimum,
+        })
+      : null,
+    sipas(period, "channel"),
+    followThroughRows(db, { period, subtree, by: "unit", now: request.generatedAt }),
+    followThroughRows(db, { period, subtree, by: "total", now: request.generatedAt }),
   ]);
   return {
     lang: request.lang,
@@ -103,6 +137,10 @@ export async function gatherPack(db: Database, request: PackRequest): Promise<Pa
     items: { current: itemRows as ItemRow<"total">[], previous: itemsPrevious as ItemRow<"total">[] },
     months: months as SipasRow<"month">[],
     comments,
+    officers,
+    officerMinimum: request.officers.minimum,
+    channels: channels as SipasRow<"channel">[],
+    cases: { units: caseUnits, total: caseTotal[0] as FollowThroughRow },
   };
 }
 

@@ -1,8 +1,9 @@
+import type { FollowThroughRow } from "../../../shared/contract/cases.js";
 import type { SipasRow } from "../../../shared/contract/reports.js";
 import { t } from "../../../shared/i18n/index.js";
 import { ELEMENT_CODES } from "../../../shared/instrument/index.js";
 import type { CellValue, ColumnKind, Table, TableColumn } from "../table.js";
-import { columnLabel, questionText } from "./labels.js";
+import { channelName, columnLabel, questionText } from "./labels.js";
 import { change, indexRows, type PackData, type PackLang } from "./pack-data.js";
 
 // The sheets of the report pack, in their order. A sheet is one entry: its name's message key and a
@@ -13,6 +14,8 @@ export type PackSheet = {
   /** The sheet's name in each language (i18n key under pack.sheets, at most 31 characters). */
   name: `pack.sheets.${string}`;
   build: (data: PackData) => Omit<Table, "sheet">;
+  /** Whether the pack has this sheet (default: always). */
+  when?: (data: PackData) => boolean;
 };
 
 type Column = TableColumn & { header?: string };
@@ -43,6 +46,13 @@ function figures(lang: PackLang, row: SipasRow): Row {
   return record;
 }
 
+/** Citizens served and the response rate (issue 18), in the groupings that carry them. */
+const SERVED = [col("served", "integer"), col("response_rate", "figure")];
+const served = (row: SipasRow): Row => ({
+  served: row.served ?? null,
+  response_rate: row.response_rate ?? null,
+});
+
 /** Tổng hợp: the period, the previous period and a year earlier, one row each, and the changes. */
 const summarySheet: PackSheet = {
   name: "pack.sheets.summary",
@@ -55,12 +65,14 @@ const summarySheet: PackSheet = {
       period_from: row.period_from,
       period_to: row.period_to,
       ...figures(lang, row),
+      ...served(row),
     });
     const changeRow = (label: string, earlier: SipasRow): Row => {
       const record: Row = {
         figure: label,
         unit,
         respondents: total.current.respondents - earlier.respondents,
+        served: change(total.current.served, earlier.served),
       };
       for (const name of FIGURE_NAMES) {
         const key = name as keyof SipasRow;
@@ -81,6 +93,7 @@ const summarySheet: PackSheet = {
         ...ELEMENT_INDEX,
         ...ELEMENT_MEAN,
         col("small_sample", "text"),
+        ...SERVED,
       ],
       [
         periodRow(t(lang, "pack.columns.current", range(data.period)), total.current),
@@ -129,9 +142,13 @@ const unitsSheet: PackSheet = {
       data.lang,
       data.units,
       (row) => String(row.unit_code),
-      (row) => ({ unit_code: row.unit_code, unit_name: row.unit_name }),
+      (row) => ({ unit_code: row.unit_code, unit_name: row.unit_name, ...served(row) }),
     );
-    return sheet(data.lang, [col("unit_code", "text"), col("unit_name", "text"), ...COMPARED_FIGURES], rows);
+    return sheet(
+      data.lang,
+      [col("unit_code", "text"), col("unit_name", "text"), ...COMPARED_FIGURES, ...SERVED],
+      rows,
+    );
   },
 };
 
@@ -199,8 +216,93 @@ const monthsSheet: PackSheet = {
         ...ELEMENT_INDEX,
         ...ELEMENT_MEAN,
         col("small_sample", "text"),
+        ...SERVED,
       ],
-      data.months.map((row) => ({ month: row.month, ...figures(data.lang, row) })),
+      data.months.map((row) => ({ month: row.month, ...figures(data.lang, row), ...served(row) })),
+    );
+  },
+};
+
+const SIPAS_FIGURES = [
+  col("respondents", "integer"),
+  col("sipas_index", "figure"),
+  ...ELEMENT_INDEX,
+  ...ELEMENT_MEAN,
+  col("small_sample", "text"),
+];
+
+/**
+ * Theo cán bộ (issue 16): the rows of /reports/sipas?by=officer for the caller, the minimum sample applied
+ * there (a withheld officer keeps the count of respondents, every figure cell is empty). Only for callers
+ * who may see officers.
+ */
+const officersSheet: PackSheet = {
+  name: "pack.sheets.officers",
+  when: (data) => data.officers !== null,
+  build(data) {
+    const rows = (data.officers ?? []).map((row) => ({
+      officer_username: row.officer_username,
+      officer_name: row.officer_username === null ? t(data.lang, "pack.rows.noOfficer") : row.officer_name,
+      unit_code: row.unit_code,
+      ...figures(data.lang, row),
+    }));
+    return sheet(
+      data.lang,
+      [
+        col("officer_username", "text"),
+        col("officer_name", "text"),
+        col("unit_code", "text"),
+        ...SIPAS_FIGURES,
+      ],
+      rows,
+    );
+  },
+};
+
+/** Theo kênh (issue 18): /reports/sipas?by=channel, with each channel's share of the respondents. */
+const channelsSheet: PackSheet = {
+  name: "pack.sheets.channels",
+  build(data) {
+    const all = data.total.current.respondents;
+    const rows = data.channels.map((row) => ({
+      channel: channelName(data.lang, row.channel),
+      share: all === 0 ? null : (row.respondents / all) * 100,
+      ...figures(data.lang, row),
+    }));
+    return sheet(data.lang, [col("channel", "text"), col("share", "figure"), ...SIPAS_FIGURES], rows);
+  },
+};
+
+/** Phản ánh, kiến nghị (issue 17): /reports/cases?by=unit for the period, then its by=total row. */
+const casesSheet: PackSheet = {
+  name: "pack.sheets.cases",
+  build(data) {
+    const total: FollowThroughRow = {
+      ...data.cases.total,
+      unit_name: t(data.lang, "pack.rows.total"),
+    };
+    const names = [
+      "cases_opened",
+      "answered",
+      "answered_in_time",
+      "answered_in_time_pct",
+      "median_days_to_answer",
+      "open",
+      "overdue",
+    ] as const;
+    return sheet(
+      data.lang,
+      [
+        col("unit_code", "text"),
+        col("unit_name", "text"),
+        ...names.map((name) =>
+          col(
+            name,
+            name === "answered_in_time_pct" || name === "median_days_to_answer" ? "figure" : "integer",
+          ),
+        ),
+      ],
+      [...data.cases.units, total].map((row) => ({ ...row })),
     );
   },
 };
@@ -260,6 +362,15 @@ export function methodLines(data: PackData): Array<[string, string]> {
     [t(lang, "pack.method.change"), t(lang, "pack.method.changeValue")],
     [t(lang, "pack.method.comments"), t(lang, "pack.method.commentsValue", { count: 2000 })],
     [t(lang, "pack.method.source"), t(lang, "pack.method.sourceValue")],
+    [t(lang, "pack.method.responseRate"), t(lang, "pack.method.responseRateValue")],
+    ...(data.officers === null
+      ? []
+      : [
+          [
+            t(lang, "pack.method.officers"),
+            t(lang, "pack.method.officersValue", { count: data.officerMinimum }),
+          ] as [string, string],
+        ]),
     ...rules.map((rule): [string, string] => [
       t(lang, "pack.method.rules"),
       t(lang, `report.method.${rule}`),
@@ -285,13 +396,16 @@ export const PACK_SHEETS: PackSheet[] = [
   servicesSheet,
   questionsSheet,
   monthsSheet,
+  officersSheet,
+  channelsSheet,
+  casesSheet,
   commentsSheet,
   methodSheet,
 ];
 
 /** Every sheet of the pack as a table named in the pack's language. */
 export function packTables(data: PackData): Table[] {
-  return PACK_SHEETS.map((entry) => ({
+  return PACK_SHEETS.filter((entry) => entry.when?.(data) ?? true).map((entry) => ({
     sheet: t(data.lang, entry.name as Parameters<typeof t>[1]),
     ...entry.build(data),
   }));

@@ -23,5 +23,14 @@ export const RESPONDENT_QUESTIONS = {
 export type RespondentField = keyof typeof RESPONDENT_QUESTIONS;
 export type RespondentOption<F extends RespondentField> = (typeof RESPONDENT_QUESTIONS)[F]["options"][number];
 
-/** The respondent questions in the order the survey asks them. */
-export const RESPONDENT_FIELDS = Object.keys(RESPONDENT_QUESTIONS) as RespondentField[];
+/**
+ * The respondent questions in the order the survey asks them. Spelled out (not Object.keys of the table),
+ * so that the survey's client script, which needs only the names, does not carry every option code.
+ */
+export const RESPONDENT_FIELDS: RespondentField[] = [
+  "gender",
+  "ageBand",
+  "ethnicity",
+  "education",
+  "occupation",
+];

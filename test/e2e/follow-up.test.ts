@@ -48,7 +48,7 @@ describe("closing the loop", () => {
     await page.goto(`${server.url}/s/${point}`);
     const followUp = page.getByRole("group", { name: "Tôi muốn được phản hồi" });
     await expect(followUp.isVisible()).resolves.toBe(false);
-    await page.locator("fieldset").nth(0).getByText("Rất không hài lòng", { exact: true }).click();
+    await page.locator("fieldset").nth(0).getByRole("radio", { name: "1 Rất không hài lòng" }).check();
     await followUp.waitFor({ state: "visible" });
     await page.getByLabel("Số điện thoại hoặc thư điện tử").fill("0912 345 678");
     await page.getByRole("checkbox").check();

@@ -7,12 +7,6 @@ import { fill } from "../survey-props.js";
 // case whose reference the thank-you shows. Without JavaScript the section is always there (optional);
 // with it, watchFollowUp shows it only when it applies.
 
-const FOLLOW_UP_CSS =
-  ".follow-up{margin:1.25rem 0;padding:.75rem 1rem;border:1px solid #c9ccd1;border-radius:.5rem}" +
-  ".follow-up legend{font-weight:600;padding:0 .25rem}.follow-up input[type=text]{width:100%;box-sizing:border-box;font:inherit;padding:.5rem}" +
-  ".follow-up .consent{display:flex;gap:.5rem;align-items:flex-start;margin-top:.75rem}.follow-up .consent input{margin-top:.2rem}" +
-  ".case-ref{font-size:1.2em;font-weight:700;letter-spacing:.05em}";
-
 /** Phone (digits, spaces, dots, dashes, +84) or e-mail: the browser's own check before the server's. */
 const CONTACT_PATTERN = "\\s*([^@\\s]+@[^@\\s]+\\.[^@\\s]+|[+0-9 .()\\-]{9,20})\\s*";
 
@@ -25,7 +19,6 @@ export function FollowUp(props: {
   const text = props.text.cases.followUp;
   return (
     <fieldset class="follow-up" id="follow-up">
-      <style dangerouslySetInnerHTML={{ __html: FOLLOW_UP_CSS }} />
       <legend>{text.title}</legend>
       <p class="hint" id="follow-up-hint">
         {text.prompt}

@@ -23,6 +23,7 @@ export function SatisfactionItems(props: {
       words={text.scale}
       skip={props.skip}
       value={props.values[item]}
+      ends={props.form === "full"}
     />
   );
   return (

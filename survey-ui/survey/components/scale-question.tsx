@@ -12,6 +12,8 @@ export function ScaleQuestion(props: {
   words: Readonly<Record<"1" | "2" | "3" | "4" | "5", string>>;
   skip: string;
   value: string | undefined;
+  /** Show the ends' words under the row (the quick form says them once, above its five questions). */
+  ends: boolean;
 }) {
   const option = (value: string, shown: string, spoken: string, className: string) => (
     <label class={className} key={value}>
@@ -30,12 +32,16 @@ export function ScaleQuestion(props: {
       <div class="row">
         {SCALE_VALUES.map((value) => option(String(value), String(value), props.words[value], "s"))}
         {option("", props.skip, "", "s k")}
-        <span class="e" aria-hidden="true">
-          {props.words[1]}
-        </span>
-        <span class="e r" aria-hidden="true">
-          {props.words[5]}
-        </span>
+        {props.ends && (
+          <>
+            <span class="e" aria-hidden="true">
+              {props.words[1]}
+            </span>
+            <span class="e r" aria-hidden="true">
+              {props.words[5]}
+            </span>
+          </>
+        )}
       </div>
     </fieldset>
   );

@@ -66,7 +66,7 @@ describe("npm run db:check with every channel", () => {
     await t.client.execute("UPDATE rollups SET channel = 'qr' WHERE channel = 'paper' AND item = 'CC2'");
     const found = check();
     expect(found.status).toBe(1);
-    expect(found.stdout).toMatch(/\|paper\|CC2: stored nothing/);
+    expect(found.stdout).toMatch(/\|paper\|0\|CC2: stored nothing/);
     expect(check(["--repair"]).status).toBe(0);
     expect(check().status).toBe(0);
   });

@@ -147,6 +147,7 @@ describe("the console for an administrator", () => {
     await page.waitForURL(/\/console\/dashboard/);
     expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual([
       "Tổng quan",
+      "Báo cáo",
       "Phản ánh, kiến nghị",
       "Nhập phiếu giấy",
       "Nhập từ tệp",

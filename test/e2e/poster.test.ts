@@ -228,8 +228,9 @@ describe("one-time link slips", () => {
     const urls = await qrTexts(tab, ".slip__qr");
     expect(urls).toHaveLength(12);
     expect(new Set(urls).size).toBe(12);
+    // 48 characters: the staff form signs its user into the token as the issuer (issue 16).
     for (const url of urls)
-      expect(url).toMatch(new RegExp(`^${publicUrl}/s/${point}\\?t=[A-Za-z0-9_-]{44}$`));
+      expect(url).toMatch(new RegExp(`^${publicUrl}/s/${point}\\?t=[A-Za-z0-9_-]{48}$`));
     expect((await printToPdf(tab)).count).toBe(2);
 
     const token = new URL(urls[0]!).searchParams.get("t")!;
@@ -252,7 +253,8 @@ describe("one-time link slips", () => {
       await Promise.all([tab.waitForURL(`${server.url}/links/${point}`), tab.click("button[type=submit]")]);
       const urls = await qrTexts(tab, ".slip__qr");
       expect(urls).toHaveLength(1);
-      expect(urls[0]).toMatch(/\?t=[A-Za-z0-9_-]{60}$/);
+      // 64 characters: dossier hash and issuer both signed in.
+      expect(urls[0]).toMatch(/\?t=[A-Za-z0-9_-]{64}$/);
       return new URL(urls[0]!).searchParams.get("t")!;
     };
     const first = await slipFor("000.00.10.H35-260315-0042");

@@ -31,9 +31,23 @@ describe.each(runtimes())("on $name", ({ client }) => {
     const { status, body } = await client.json("GET", `/api/v1/points/${setup.points[0]}`);
     expect(status).toBe(200);
     expect(body).toEqual({
-      point: { code: setup.points[0], label: "Quầy số 1", tokenRequired: false },
-      unit: { code: setup.unit, name: "Bộ phận một cửa SV" },
-      services: [{ code: setup.service, name: "Cấp bản sao trích lục hộ tịch", field: null }],
+      point: {
+        code: setup.points[0],
+        label: "Quầy số 1",
+        labelZh: null,
+        labelEn: null,
+        tokenRequired: false,
+      },
+      unit: { code: setup.unit, name: "Bộ phận một cửa SV", nameZh: null, nameEn: null },
+      services: [
+        {
+          code: setup.service,
+          name: "Cấp bản sao trích lục hộ tịch",
+          nameZh: null,
+          nameEn: null,
+          field: null,
+        },
+      ],
       form: "full",
       languages: ["vi", "zh", "en"],
     });

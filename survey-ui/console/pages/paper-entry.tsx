@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { itemsOfForm } from "../../../shared/instrument/index.js";
 import { localDay } from "../../../shared/time/index.js";
 import { SelectField, TextField } from "../components/field.js";
@@ -57,6 +57,15 @@ function EntryDesk({ point }: { point: Point }) {
   const recent = useResource(() => listEntered(point.code), `entered-${point.code}`);
 
   useEffect(() => numberRef.current?.focus(), []);
+
+  // Focus the first answer box in the same commit that shows "Đang sửa phiếu số …",
+  // so digits typed as soon as the form is open are not lost to the "Sửa" button.
+  useLayoutEffect(() => {
+    if (!editing) return;
+    const box = boxes.current[0];
+    box?.focus();
+    box?.select();
+  }, [editing]);
 
   const focusBox = (index: number) => {
     const box = boxes.current[Math.max(0, Math.min(index, items.length - 1))];
@@ -253,7 +262,6 @@ function EntryDesk({ point }: { point: Point }) {
                             Object.entries(entry.answers).map(([key, value]) => [key, String(value)]),
                           ),
                         );
-                        requestAnimationFrame(() => focusBox(0));
                       }}
                     >
                       {tr("paper.entry.correct")}

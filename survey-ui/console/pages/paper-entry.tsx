@@ -96,16 +96,19 @@ function EntryDesk({ point }: { point: Point }) {
     setPending(true);
     const body = { point: point.code, formNumber, day, answers: chosen };
     try {
+      // The notice waits for the list below (without holding up the next form), so it never says
+      // "corrected" over the old answers.
       if (editing) {
         const { entry } = await correctForm(editing.id, body);
-        setNotice(tr("paper.entry.corrected", { number: entry.formNumber ?? "" }));
         startNext("");
+        const notice = tr("paper.entry.corrected", { number: entry.formNumber ?? "" });
+        void recent.reload().then(() => setNotice(notice));
       } else {
         const saved = await enterForm(body);
-        setNotice(tr("paper.entry.saved", { number: saved.formNumber }));
         startNext(String(Number(saved.formNumber) + 1));
+        const notice = tr("paper.entry.saved", { number: saved.formNumber });
+        void recent.reload().then(() => setNotice(notice));
       }
-      recent.reload();
     } catch (failure) {
       setError(failure);
     } finally {

@@ -62,7 +62,7 @@ describe("an officer's shift, a citizen's answer, the officer's results", () => 
     const citizen = await citizenContext.newPage();
     await citizen.goto(`${server.url}/s/${counter}`);
     await citizen.getByText("Cán bộ tiếp nhận: Nguyễn Thị Lan").waitFor();
-    await citizen.locator("fieldset").nth(2).getByText("Rất hài lòng", { exact: true }).click();
+    await citizen.locator("fieldset").nth(2).getByRole("radio", { name: "5 Rất hài lòng" }).check();
     await citizen.getByLabel("Ý kiến khác").fill("Chị Lan hướng dẫn rất tận tình");
     await citizen.getByRole("button", { name: "Gửi ý kiến" }).click();
     await citizen.getByRole("heading", { name: "Xin cảm ơn Ông/Bà!" }).waitFor();

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 
 export type Resource<T> =
-  | { state: "loading"; data?: T | undefined; reload: () => void }
-  | { state: "ready"; data: T; reload: () => void }
-  | { state: "error"; error: unknown; data?: T | undefined; reload: () => void };
+  | { state: "loading"; data?: T | undefined; reload: () => Promise<void> }
+  | { state: "ready"; data: T; reload: () => Promise<void> }
+  | { state: "error"; error: unknown; data?: T | undefined; reload: () => Promise<void> };
 
 type Result<T> = { key: string } & (
   | { state: "loading" | "ready"; data?: T }
@@ -13,7 +13,8 @@ type Result<T> = { key: string } & (
 /**
  * Loads data for a screen and says where it stands (loading, ready, failed). A reload keeps showing the
  * data it replaces; a new `key` (another period, another unit) does not, so figures never sit under the
- * wrong heading. An answer that arrives after a newer request started is dropped.
+ * wrong heading. An answer that arrives after a newer request started is dropped. `reload` settles once
+ * its answer is in (or dropped), so a screen can say "saved" only when the list below shows it.
  */
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
   const [result, setResult] = useState<Result<T>>({ key, state: "loading" });
@@ -28,7 +29,7 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
     const runKey = keyRef.current;
     const kept = (previous: Result<T>) => (previous.key === runKey ? previous.data : undefined);
     setResult((previous) => ({ key: runKey, state: "loading", data: kept(previous) }));
-    loader.current().then(
+    return loader.current().then(
       (data) => {
         if (ticket === latest.current) setResult({ key: runKey, state: "ready", data });
       },
@@ -40,7 +41,9 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
   }, []);
 
   // A new key is what asks for a new load.
-  useEffect(run, [key]);
+  useEffect(() => {
+    void run();
+  }, [key]);
   const current: Result<T> = result.key === key ? result : { key, state: "loading" };
   return { ...current, reload: run } as Resource<T>;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { itemsOfForm } from "../../../shared/instrument/index.js";
 import { localDay } from "../../../shared/time/index.js";
 import { SelectField, TextField } from "../components/field.js";
@@ -58,6 +58,15 @@ function EntryDesk({ point }: { point: Point }) {
 
   useEffect(() => numberRef.current?.focus(), []);
 
+  // Focus the first answer box in the same commit that shows "Đang sửa phiếu số …",
+  // so digits typed as soon as the form is open are not lost to the "Sửa" button.
+  useLayoutEffect(() => {
+    if (!editing) return;
+    const box = boxes.current[0];
+    box?.focus();
+    box?.select();
+  }, [editing]);
+
   const focusBox = (index: number) => {
     const box = boxes.current[Math.max(0, Math.min(index, items.length - 1))];
     box?.focus();
@@ -87,16 +96,19 @@ function EntryDesk({ point }: { point: Point }) {
     setPending(true);
     const body = { point: point.code, formNumber, day, answers: chosen };
     try {
+      // The notice waits for the list below (without holding up the next form), so it never says
+      // "corrected" over the old answers.
       if (editing) {
         const { entry } = await correctForm(editing.id, body);
-        setNotice(tr("paper.entry.corrected", { number: entry.formNumber ?? "" }));
         startNext("");
+        const notice = tr("paper.entry.corrected", { number: entry.formNumber ?? "" });
+        void recent.reload().then(() => setNotice(notice));
       } else {
         const saved = await enterForm(body);
-        setNotice(tr("paper.entry.saved", { number: saved.formNumber }));
         startNext(String(Number(saved.formNumber) + 1));
+        const notice = tr("paper.entry.saved", { number: saved.formNumber });
+        void recent.reload().then(() => setNotice(notice));
       }
-      recent.reload();
     } catch (failure) {
       setError(failure);
     } finally {
@@ -253,7 +265,6 @@ function EntryDesk({ point }: { point: Point }) {
                             Object.entries(entry.answers).map(([key, value]) => [key, String(value)]),
                           ),
                         );
-                        requestAnimationFrame(() => focusBox(0));
                       }}
                     >
                       {tr("paper.entry.correct")}

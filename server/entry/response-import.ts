@@ -3,7 +3,7 @@ import type { ErrorIssue } from "../../shared/contract/errors.js";
 import { EXPECTATION_CODES } from "../../shared/instrument/index.js";
 import { isRealDate } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
-import { excelSerialDay } from "../lib/xlsx-read.js";
+import { excelSerialDay } from "../lib/spreadsheet/xlsx-reader.js";
 import type { PreparedResponse } from "../submit/group-writer.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
 import { type EnteredContent, prepareEntered } from "./entered-response.js";

@@ -148,3 +148,11 @@ function sheetRows(xml: string, shared: string[]): string[][] {
   }
   return Array.from(rows, (row) => row ?? []).filter((row) => row.some((cell) => cell.trim() !== ""));
 }
+
+/** An Excel serial day number (1900 date system) as "YYYY-MM-DD", or null when it is not one. */
+export function excelSerialDay(text: string): string | null {
+  if (!/^\d{4,5}(\.\d+)?$/.test(text)) return null;
+  // Day 25569 is 1970-01-01; Excel's fictitious 1900-02-29 lies before every date that matters here.
+  const ms = (Math.floor(Number(text)) - 25569) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readXlsxRows } from "../../../server/lib/xlsx-read.js";
+import { readXlsxSheet } from "../../../server/lib/spreadsheet/xlsx-reader.js";
 import { type Credentials, createTestApp, type TestApp } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit, makeUser } from "../../helpers/factories.js";
 import { workbook } from "../entry/xlsx-fixture.js";
@@ -137,7 +137,7 @@ describe("POST /api/v1/responses/import", () => {
       [46094, "Rất hài lòng", 4, null],
       ["2026-03-11", null, "Bình thường", "Phòng chờ & <mát>"],
     ]);
-    expect(readXlsxRows(file)).toEqual([
+    expect(readXlsxSheet(file).rows).toEqual([
       ["Thời gian", "Câu 1", "Câu 2", "Ý kiến khác"],
       ["46094", "Rất hài lòng", "4"],
       ["2026-03-11", "", "Bình thường", "Phòng chờ & <mát>"],

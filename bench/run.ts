@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { type TargetRow, targetsIn, targetTable } from "./lib/target.js";
 import { hasWrk } from "./lib/wrk.js";
 
 // `npm run bench`: runs every benchmark under bench/ (floors first) in one run, prints each section and
@@ -9,6 +11,7 @@ const scripts = readdirSync(new URL(".", import.meta.url))
   .sort((a, b) => (a === "floors.ts" ? -1 : b === "floors.ts" ? 1 : a.localeCompare(b)));
 
 if (!hasWrk()) console.warn("wrk is not installed: HTTP figures will be skipped (apt-get install -y wrk).");
+const targets: TargetRow[] = [];
 const sections: string[] = [
   `# Benchmark results\n\nMeasured ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, by \`npm run bench\`. Each figure stands beside the floor it is compared with, measured in the same run.\n`,
 ];
@@ -22,6 +25,7 @@ for (const script of scripts) {
       maxBuffer: 16 * 1024 * 1024,
     });
     console.log(out);
+    targets.push(...targetsIn(out));
     sections.push(
       out.trim(),
       `\n_bench/${script}: ${((performance.now() - started) / 1000).toFixed(0)} s_\n`,
@@ -32,5 +36,11 @@ for (const script of scripts) {
     sections.push(message);
   }
 }
+const loadAverage = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(", ");
+const summary = `## Targets (issue 20)\n\nLoad average at the end of the run: ${loadAverage}.\n\n${targetTable(targets)}\n`;
+console.log(summary);
+sections.splice(1, 0, summary);
 writeFileSync(new URL("results.md", import.meta.url), `${sections.join("\n")}\n`);
 console.error("\nWritten to bench/results.md");

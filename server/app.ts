@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps.js";
-import { ApiError, errorBody, handleError } from "./errors.js";
+import { ApiError, errorResponse, handleError } from "./errors.js";
 import { htmlErrorPages } from "./lib/html-error-pages.js";
 import { hstsOverHttps } from "./lib/https.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -40,7 +40,7 @@ const API_BODY_LIMIT = 64 * 1024;
 const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
 
 const tooLarge = () => {
-  throw new ApiError(413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+  throw new ApiError("PAYLOAD_TOO_LARGE", "The request body is too large.");
 };
 
 /** Builds the one Hono app that both runtimes serve, from injected dependencies. */
@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps) {
           (!onNode && c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.raw.body !== null);
     const type = c.req.header("content-type") ?? "";
     if (hasBody && !c.req.path.endsWith("/import") && !/^application\/json\b/i.test(type)) {
-      throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.");
+      throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.");
     }
     await next();
   });
@@ -152,7 +152,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", paperFormRoutes);
   app.route("/", openApiRoutes);
 
-  app.notFound((c) => c.json(errorBody("NOT_FOUND", "There is nothing at this address."), 404));
+  app.notFound((c) => errorResponse(c, new ApiError("NOT_FOUND", "There is nothing at this address.")));
   app.onError(handleError);
   return app;
 }

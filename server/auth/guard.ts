@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { ApiError, forbidden } from "../errors.js";
 import { identifyCaller } from "./credentials.js";
@@ -16,7 +17,7 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
     // What a signed-in user sees must not stay in a shared computer's cache or a proxy (refusals too).
     c.header("cache-control", "no-store");
     const user = c.var.user ?? (await identifyCaller(c));
-    if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Please sign in.");
+    if (!user) throw new ApiError("UNAUTHENTICATED", "Please sign in.");
     if (user.via === "session") await checkSameOrigin(c);
     if (roles.length > 0 && !roles.includes(user.role)) throw forbidden("Your role does not allow this.");
     c.set("user", user);
@@ -45,13 +46,20 @@ const sameOriginCheck = csrf({
 async function checkSameOrigin(c: Context<AppEnv>): Promise<void> {
   if (c.req.method === "GET" || c.req.method === "HEAD") return;
   // Hono's check only looks at form-like bodies; a browser cannot send JSON cross-site without CORS.
-  await sameOriginCheck(c, async () => {});
+  try {
+    await sameOriginCheck(c, async () => {});
+  } catch (error) {
+    // Its refusal is a bare 403: named here, since other 403s (role, scope) mean something else.
+    if (error instanceof HTTPException)
+      throw new ApiError("CSRF_REJECTED", "The request came from another site.");
+    throw error;
+  }
 }
 
 /** The caller set by `requireUser`. */
 export function currentUser(c: Context<AppEnv>): AuthUser {
   const user = c.var.user;
-  if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Please sign in.");
+  if (!user) throw new ApiError("UNAUTHENTICATED", "Please sign in.");
   return user;
 }
 

@@ -47,11 +47,7 @@ export async function admitSignIn(c: Context<AppEnv>, username: string): Promise
       Math.ceil(((await blockedUntilOf(db, [ticket.addressKey, ticket.userKey])) - now()) / 1000),
     );
     c.header("Retry-After", String(seconds));
-    throw new ApiError(
-      429,
-      "TOO_MANY_ATTEMPTS",
-      `Too many failed sign-ins. Try again in ${seconds} seconds.`,
-    );
+    throw new ApiError("TOO_MANY_ATTEMPTS", `Too many failed sign-ins. Try again in ${seconds} seconds.`);
   }
   return ticket;
 }

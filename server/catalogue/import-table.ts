@@ -58,7 +58,6 @@ export async function readImportBody(c: Context<AppEnv>): Promise<Uint8Array> {
   const type = c.req.header("content-type") ?? "";
   if (!ACCEPTED_TYPES.test(type)) {
     throw new ApiError(
-      415,
       "UNSUPPORTED_MEDIA_TYPE",
       `Send the file as text/csv or ${XLSX_MEDIA_TYPE} (an Excel workbook).`,
     );

@@ -19,11 +19,7 @@ export async function readTableBody(c: Context<AppEnv>): Promise<TableBody> {
   if (type.startsWith(XLSX_MEDIA_TYPE) || /^text\/(csv|plain)\b/.test(type)) {
     const read = readTable(bytes);
     if ("rows" in read) return { rows: read.rows, hash };
-    throw new ApiError(
-      400,
-      "VALIDATION_FAILED",
-      `The file cannot be read as a table (${read.problem.reason}).`,
-    );
+    throw new ApiError("VALIDATION_FAILED", `The file cannot be read as a table (${read.problem.reason}).`);
   }
-  throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv or as an XLSX workbook.");
+  throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv or as an XLSX workbook.");
 }

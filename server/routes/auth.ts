@@ -23,7 +23,7 @@ import { ApiError } from "../errors.js";
 import { validate } from "../lib/validate.js";
 
 const invalidCredentials = () =>
-  new ApiError(401, "INVALID_CREDENTIALS", "The username or password is not correct.");
+  new ApiError("INVALID_CREDENTIALS", "The username or password is not correct.");
 
 /** Sign-in, sign-out, "who am I" and password change for console users. */
 export const authRoutes = new Hono<AppEnv>()

@@ -35,7 +35,7 @@ const ASSET_PATH = /^assets\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
  */
 export function consoleRoutes(files: ConsoleFiles | undefined) {
   const notBuilt = () =>
-    new ApiError(503, "SERVICE_UNAVAILABLE", "The console has not been built: run `npm run build`.");
+    new ApiError("SERVICE_UNAVAILABLE", "The console has not been built: run `npm run build`.");
   return new Hono<AppEnv>()
     .use(compress())
     .get("/assets/*", async (c) => {
@@ -45,7 +45,7 @@ export function consoleRoutes(files: ConsoleFiles | undefined) {
       if (!files) throw notBuilt();
       const body = ASSET_PATH.test(path) && type ? await files(path) : null;
       // A missing asset is a 404, never index.html: a script tag must not receive a page.
-      if (!body) throw new ApiError(404, "NOT_FOUND", "There is no such console file.");
+      if (!body) throw new ApiError("NOT_FOUND", "There is no such console file.");
       return c.body(body, 200, { "content-type": type as string, "cache-control": ASSET_CACHE });
     })
     .get("*", async (c) => {

@@ -50,7 +50,6 @@ export const listQuery = z.object({
 
 const duplicateForm = (form: EnteredForm) =>
   new ApiError(
-    409,
     "DUPLICATE_FORM",
     `Form ${form.formNumber} of point ${form.pointCode} was already entered by ${form.enteredByName} on ${new Date(form.row.submittedAt).toISOString()}.`,
   );
@@ -65,8 +64,7 @@ async function entryPoint(
   await pointInScope(db, user, code);
   const point = await submitter.findPoint(code.toUpperCase());
   if (!point) throw notFound(`The point ${code}`);
-  if (point.archived)
-    throw new ApiError(404, "POINT_NOT_FOUND", "This survey point no longer collects answers.");
+  if (point.archived) throw new ApiError("POINT_NOT_FOUND", "This survey point no longer collects answers.");
   return point;
 }
 

@@ -14,7 +14,7 @@ export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
   try {
     await db.get(sql`SELECT 1`);
   } catch {
-    throw new ApiError(503, "SERVICE_UNAVAILABLE", "The database does not answer.");
+    throw new ApiError("SERVICE_UNAVAILABLE", "The database does not answer.");
   }
   try {
     await db.run(
@@ -26,7 +26,7 @@ export const healthRoutes = new Hono<AppEnv>().get("/healthz", async (c) => {
   }
   if (storageFailedRecently(db, now())) {
     c.header("Retry-After", "5");
-    throw new ApiError(503, "SERVICE_UNAVAILABLE", "The database cannot take writes just now.");
+    throw new ApiError("SERVICE_UNAVAILABLE", "The database cannot take writes just now.");
   }
   return c.json({ ok: true });
 });

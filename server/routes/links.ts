@@ -55,7 +55,7 @@ export const linkRoutes = new Hono<AppEnv>()
     requireUser("admin", "staff"),
     async (c, next) => {
       if (!FORM_TYPES.test(c.req.header("content-type") ?? "")) {
-        throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the slip form as a web form.");
+        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the slip form as a web form.");
       }
       await next();
     },

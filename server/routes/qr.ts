@@ -34,10 +34,10 @@ const FILE = /^([^./]+)\.(svg|png)$/;
 export const qrRoutes = new Hono<AppEnv>().get("/qr/:file", validate("query", imageQuery), async (c) => {
   const { db, config } = c.var.deps;
   const file = FILE.exec(c.req.param("file"));
-  if (!file) throw new ApiError(404, "NOT_FOUND", "QR images are served as CODE.svg or CODE.png.");
+  if (!file) throw new ApiError("NOT_FOUND", "QR images are served as CODE.svg or CODE.png.");
   const code = pointCodeSchema.safeParse(file[1]);
   const point = code.success ? await findPointByCode(db, code.data) : undefined;
-  if (!point) throw new ApiError(404, "POINT_NOT_FOUND", "There is no survey point with this code.");
+  if (!point) throw new ApiError("POINT_NOT_FOUND", "There is no survey point with this code.");
   const format = file[2] as "svg" | "png";
   const { size, kiosk } = c.req.valid("query");
   const url = `${surveyUrl(config.publicUrl, point.code)}${kiosk ? "?kiosk=1" : ""}`;

@@ -34,6 +34,6 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   try {
     return JSON.parse(await c.req.text());
   } catch {
-    throw new ApiError(400, "INVALID_JSON", "The request body is not valid JSON.");
+    throw new ApiError("INVALID_JSON", "The request body is not valid JSON.");
   }
 }

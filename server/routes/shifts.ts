@@ -51,13 +51,13 @@ async function readStartBody(c: Context<AppEnv>) {
   const text = await c.req.text();
   if (text.trim() === "") return {};
   if (!/^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
-    throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+    throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw invalid("The body is not valid JSON.");
+    throw new ApiError("INVALID_JSON", "The request body is not valid JSON.");
   }
   const parsed = shiftStartSchema.safeParse(raw);
   if (!parsed.success) throw invalid("The shift request is not valid.", zodIssues(parsed.error));

@@ -248,12 +248,12 @@ export function surveyRoutes(submitter: Submitter) {
         bodyLimit({
           maxSize: FORM_BODY_LIMIT,
           onError: () => {
-            throw new ApiError(413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
+            throw new ApiError("PAYLOAD_TOO_LARGE", "The request body is too large.");
           },
         }),
         async (c) => {
           if (!FORM_TYPE.test(c.req.header("content-type") ?? "")) {
-            throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the survey form as a form post.");
+            throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the survey form as a form post.");
           }
           const { deps } = c.var;
           const fields = await c.req.parseBody();

@@ -148,7 +148,7 @@ export const userRoutes = new Hono<AppEnv>()
       const self = await findUserById(db, admin.id);
       const ticket = await admitSignIn(c, admin.username);
       if (!self || !(await verifyPassword(patch.currentPassword, self.passwordHash)))
-        throw new ApiError(401, "INVALID_CREDENTIALS", "The current password is not correct.");
+        throw new ApiError("INVALID_CREDENTIALS", "The current password is not correct.");
       await signInSucceeded(c, ticket);
     }
     const changes = {

@@ -24,6 +24,6 @@ const ANSWERS: Record<Refusal["reason"], [ContentfulStatusCode, ErrorCode, strin
 
 /** The API error for a refused submission: the status codes of DESIGN.md §3. */
 export function refusalError(refusal: Refusal): ApiError {
-  const [status, code, message] = ANSWERS[refusal.reason];
-  return new ApiError(status, code, message, refusal.reason === "invalid" ? refusal.issues : undefined);
+  const [, code, message] = ANSWERS[refusal.reason];
+  return new ApiError(code, message, refusal.reason === "invalid" ? refusal.issues : undefined);
 }

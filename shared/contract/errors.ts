@@ -1,31 +1,35 @@
 import * as z from "zod";
 
-/** Every error code the API can answer with: a closed list that the UI can switch on. */
-export const ERROR_CODES = [
-  "VALIDATION_FAILED",
-  "INVALID_JSON",
-  "UNAUTHENTICATED",
-  "INVALID_CREDENTIALS",
-  "TOO_MANY_ATTEMPTS",
-  "FORBIDDEN",
-  "CSRF_REJECTED",
-  "NOT_FOUND",
-  "POINT_NOT_FOUND",
-  "CONFLICT",
-  "DUPLICATE_ID",
-  "TOKEN_REQUIRED",
-  "TOKEN_INVALID",
-  "TOKEN_USED",
-  "PAYLOAD_TOO_LARGE",
-  "UNSUPPORTED_MEDIA_TYPE",
-  "METHOD_NOT_ALLOWED",
-  "RATE_LIMITED",
-  "INTERNAL_ERROR",
-  "SERVICE_UNAVAILABLE",
-  "DUPLICATE_FORM",
-] as const;
+/**
+ * Every error code the API can answer with, and the one HTTP status each is answered with: a closed list
+ * that the UI can switch on. A code decides its status here, never at the place that throws it.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  POINT_NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_ID: 409,
+  TOKEN_REQUIRED: 403,
+  TOKEN_INVALID: 403,
+  TOKEN_USED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+  DUPLICATE_FORM: 409,
+} as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
 /** One problem with the input: where it is (a JSON path or a CSV row and column) and what is wrong. */
 export const errorIssueSchema = z.object({

@@ -321,7 +321,6 @@ export const en: Messages = {
       PAYLOAD_TOO_LARGE: "The data is too large. Split the file into smaller parts.",
       UNSUPPORTED_MEDIA_TYPE:
         "This kind of data is not supported. Import files must be Excel workbooks (.xlsx) or CSV.",
-      METHOD_NOT_ALLOWED: "This action is not supported.",
       RATE_LIMITED: "Too many requests in a short time. Please wait a moment and try again.",
       INTERNAL_ERROR:
         "Something went wrong on our side. Please try again in a few minutes; if it persists, tell your administrator.",

@@ -324,7 +324,6 @@ export const vi = {
       PAYLOAD_TOO_LARGE: "Dữ liệu gửi lên quá lớn. Hãy chia tệp thành nhiều phần nhỏ hơn.",
       UNSUPPORTED_MEDIA_TYPE:
         "Định dạng dữ liệu không được hỗ trợ. Tệp nhập phải là bảng tính Excel (.xlsx) hoặc CSV.",
-      METHOD_NOT_ALLOWED: "Thao tác này không được hỗ trợ.",
       RATE_LIMITED: "Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại.",
       INTERNAL_ERROR:
         "Hệ thống gặp sự cố. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo cho quản trị viên.",

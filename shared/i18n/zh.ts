@@ -310,7 +310,6 @@ export const zh: Messages = {
       TOKEN_USED: "该一次性评价单已被使用。",
       PAYLOAD_TOO_LARGE: "数据过大。请把文件拆分成较小的几部分。",
       UNSUPPORTED_MEDIA_TYPE: "不支持该数据格式。导入文件必须是 Excel 工作簿（.xlsx）或 CSV。",
-      METHOD_NOT_ALLOWED: "不支持此操作。",
       RATE_LIMITED: "短时间内请求过多。请稍候再试。",
       INTERNAL_ERROR: "系统出现问题。请几分钟后重试；如仍有问题，请告知管理员。",
       SERVICE_UNAVAILABLE: "系统暂时无法使用。请几分钟后重试。",

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError, errorResponse, handleError } from "./errors.js";
+import { bodyPolicy, JSON_BODY } from "./lib/body-policy.js";
 import { htmlErrorPages } from "./lib/html-error-pages.js";
 import { hstsOverHttps } from "./lib/https.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -34,14 +34,6 @@ import { tokenRoutes } from "./routes/tokens.js";
 import { unitRoutes } from "./routes/units.js";
 import { userRoutes } from "./routes/users.js";
 import { createSubmitter } from "./submit/pipeline.js";
-
-/** JSON API bodies are small; CSV imports may carry a few thousand catalogue rows. */
-const API_BODY_LIMIT = 64 * 1024;
-const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
-
-const tooLarge = () => {
-  throw new ApiError("PAYLOAD_TOO_LARGE", "The request body is too large.");
-};
 
 /** Builds the one Hono app that both runtimes serve, from injected dependencies. */
 export function createApp(deps: AppDeps) {
@@ -81,34 +73,9 @@ export function createApp(deps: AppDeps) {
   );
   app.use(hstsOverHttps());
 
-  // Both checks read the headers first: touching c.req.raw.body makes @hono/node-server build a full web
-  // Request and stream for the body, ~200 µs per POST, where the route's own read has a direct fast path.
-  app.use("/api/*", async (c, next) => {
-    const maxSize = c.req.path.endsWith("/import") ? IMPORT_BODY_LIMIT : API_BODY_LIMIT;
-    const length = c.req.header("content-length");
-    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
-      if (Number(length) > maxSize) tooLarge();
-      return next();
-    }
-    return bodyLimit({ maxSize, onError: tooLarge })(c, next);
-  });
-  app.use("/api/*", async (c, next) => {
-    // HTTP/1.1 framing (RFC 9112 §6.3): on Node, without Content-Length and Transfer-Encoding there is no
-    // body, and @hono/node-server hands every DELETE or POST a body stream, empty or not. Elsewhere (Workers,
-    // app.request) a request may carry a body without those headers, and then it has a body object.
-    const length = c.req.header("content-length");
-    const onNode = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
-    const hasBody =
-      length !== undefined
-        ? length !== "0"
-        : c.req.header("transfer-encoding") !== undefined ||
-          (!onNode && c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.raw.body !== null);
-    const type = c.req.header("content-type") ?? "";
-    if (hasBody && !c.req.path.endsWith("/import") && !/^application\/json\b/i.test(type)) {
-      throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json.");
-    }
-    await next();
-  });
+  // Imports carry files: their routes apply IMPORT_BODY themselves, once the caller is known.
+  const jsonBody = bodyPolicy(JSON_BODY);
+  app.use("/api/*", (c, next) => (c.req.path.endsWith("/import") ? next() : jsonBody(c, next)));
 
   // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
   const submitter = createSubmitter(deps, { limiter: deps.rateLimiter, writer: deps.responseWriter });

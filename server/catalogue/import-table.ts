@@ -1,11 +1,8 @@
-import type { Context } from "hono";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
 import { columnOfHeader, IMPORT_COLUMNS, type ImportEntity } from "../../shared/contract/import-columns.js";
 import { type MessageKey, t } from "../../shared/i18n/index.js";
 import type { Statement } from "../db/database.js";
-import type { AppEnv } from "../deps.js";
-import { ApiError } from "../errors.js";
-import { readTable, type TableSource, XLSX_MEDIA_TYPE } from "../lib/spreadsheet/read-table.js";
+import { readTable, type TableSource } from "../lib/spreadsheet/read-table.js";
 
 /** A catalogue file may hold a national list of procedures; more rows than this is a mistake. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -47,22 +44,6 @@ export function importIssue(
 /** An empty plan refusing the whole file for one reason (row 1: the header, or the file itself). */
 export function refusedFile(issues: ErrorIssue[]): ImportPlan {
   return { issues, created: [], updated: [], rows: [], statements: [] };
-}
-
-// Browsers send a .csv as text/csv, or as application/vnd.ms-excel on Windows with Office installed.
-const ACCEPTED_TYPES =
-  /^(text\/(csv|plain|tab-separated-values)|application\/(vnd\.ms-excel|octet-stream|csv)|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)\b/i;
-
-/** The bytes of an import body (CSV in any encoding the reader knows, or XLSX); 415 for anything else. */
-export async function readImportBody(c: Context<AppEnv>): Promise<Uint8Array> {
-  const type = c.req.header("content-type") ?? "";
-  if (!ACCEPTED_TYPES.test(type)) {
-    throw new ApiError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      `Send the file as text/csv or ${XLSX_MEDIA_TYPE} (an Excel workbook).`,
-    );
-  }
-  return new Uint8Array(await c.req.arrayBuffer());
 }
 
 /**

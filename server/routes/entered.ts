@@ -31,6 +31,7 @@ import {
 } from "../entry/entered-response.js";
 import { planResponseImport } from "../entry/response-import.js";
 import { ApiError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { readTableBody } from "../lib/table-body.js";
 import { validate } from "../lib/validate.js";
 import { responseWriteStatements } from "../submit/group-writer.js";
@@ -275,66 +276,72 @@ export function enteredRoutes(submitter: Submitter) {
       const stored = await findEnteredById(db, row.id);
       return c.json({ entry: presentEntry(stored as EnteredForm, now()) });
     })
-    .post("/import", requireUser(), validate("query", responseImportQuerySchema), async (c) => {
-      const { db, now, newId } = c.var.deps;
-      const user = currentUser(c);
-      const query = c.req.valid("query");
-      const point = await entryPoint(db, submitter, user, query.point);
-      const table = await readTableBody(c);
-      const earlier = await findImportByHash(db, point.id, table.hash);
-      if (earlier) {
-        throw conflict(`This file was already imported for point ${point.code} (as ${earlier.file_name}).`);
-      }
-      const importId = newId();
-      const plan = planResponseImport(db, {
-        rows: table.rows,
-        mapping: query.mapping,
-        point,
-        importId,
-        userId: user.id,
-        now: now(),
-        newId,
-      });
-      if (!plan.ok)
-        throw invalid(`The file has ${plan.issues.length} problem(s); nothing was saved.`, plan.issues);
-      const dryRun = query.dryRun === "true" || query.dryRun === "1";
-      const summary = {
-        point: point.code,
-        fileName: query.fileName,
-        rows: plan.responses.length,
-        dryRun,
-        preview: plan.preview,
-      };
-      if (dryRun) return c.json(summary);
-      try {
-        await runBatch(db, [
-          insertImportStatement(db, {
-            id: importId,
-            pointId: point.id,
-            fileName: query.fileName,
-            fileHash: table.hash,
-            rows: plan.responses.length,
-            importedBy: user.id,
-            importedAt: now(),
-          }),
-          ...responseWriteStatements(db, plan.responses),
-          auditStatement(
-            db,
-            {
-              userId: user.id,
-              action: "import",
-              entity: "responses",
-              entityCode: point.code,
-              detail: { importId, fileName: query.fileName, rows: plan.responses.length },
-            },
-            now(),
-          ),
-        ]);
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw conflict(`This file was already imported for point ${point.code}.`);
-        throw error;
-      }
-      return c.json({ ...summary, importId }, 201);
-    });
+    .post(
+      "/import",
+      requireUser(),
+      bodyPolicy(IMPORT_BODY),
+      validate("query", responseImportQuerySchema),
+      async (c) => {
+        const { db, now, newId } = c.var.deps;
+        const user = currentUser(c);
+        const query = c.req.valid("query");
+        const point = await entryPoint(db, submitter, user, query.point);
+        const table = await readTableBody(c);
+        const earlier = await findImportByHash(db, point.id, table.hash);
+        if (earlier) {
+          throw conflict(`This file was already imported for point ${point.code} (as ${earlier.file_name}).`);
+        }
+        const importId = newId();
+        const plan = planResponseImport(db, {
+          rows: table.rows,
+          mapping: query.mapping,
+          point,
+          importId,
+          userId: user.id,
+          now: now(),
+          newId,
+        });
+        if (!plan.ok)
+          throw invalid(`The file has ${plan.issues.length} problem(s); nothing was saved.`, plan.issues);
+        const dryRun = query.dryRun === "true" || query.dryRun === "1";
+        const summary = {
+          point: point.code,
+          fileName: query.fileName,
+          rows: plan.responses.length,
+          dryRun,
+          preview: plan.preview,
+        };
+        if (dryRun) return c.json(summary);
+        try {
+          await runBatch(db, [
+            insertImportStatement(db, {
+              id: importId,
+              pointId: point.id,
+              fileName: query.fileName,
+              fileHash: table.hash,
+              rows: plan.responses.length,
+              importedBy: user.id,
+              importedAt: now(),
+            }),
+            ...responseWriteStatements(db, plan.responses),
+            auditStatement(
+              db,
+              {
+                userId: user.id,
+                action: "import",
+                entity: "responses",
+                entityCode: point.code,
+                detail: { importId, fileName: query.fileName, rows: plan.responses.length },
+              },
+              now(),
+            ),
+          ]);
+        } catch (error) {
+          if (isUniqueViolation(error))
+            throw conflict(`This file was already imported for point ${point.code}.`);
+          throw error;
+        }
+        return c.json({ ...summary, importId }, 201);
+      },
+    );
 }

@@ -4,7 +4,7 @@ import { renderLinkFormPage } from "../../survey-ui/posters/link-form-page.js";
 import { renderSlipPage } from "../../survey-ui/posters/slip-page.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import type { AppEnv } from "../deps.js";
-import { ApiError } from "../errors.js";
+import { bodyPolicy, FORM_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 import { activePointInScope } from "../links/active-point.js";
@@ -16,8 +16,6 @@ import { qrDrawing, qrMatrix } from "../qr/qr-matrix.js";
 
 // Links and slips carry live tokens: never cached, never logged (the access log has route patterns only).
 const NO_STORE = "no-store";
-
-const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
 /**
  * One-time survey links (admins and staff, for points in their scope): JSON for the console and scripts,
@@ -53,12 +51,7 @@ export const linkRoutes = new Hono<AppEnv>()
   .post(
     "/links/:code",
     requireUser("admin", "staff"),
-    async (c, next) => {
-      if (!FORM_TYPES.test(c.req.header("content-type") ?? "")) {
-        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the slip form as a web form.");
-      }
-      await next();
-    },
+    bodyPolicy(FORM_BODY),
     validate("form", linkFormSchema),
     async (c) => {
       const { deps } = c.var;

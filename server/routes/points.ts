@@ -9,7 +9,6 @@ import {
   templateQuerySchema,
   templateResponse,
 } from "../catalogue/import-result.js";
-import { readImportBody } from "../catalogue/import-table.js";
 import { unusedPointCode } from "../catalogue/point-code.js";
 import { planPointImport } from "../catalogue/point-import.js";
 import type { AppConfig } from "../config.js";
@@ -26,6 +25,7 @@ import { findServiceByCode, isServiceOfferedByUnit } from "../db/queries/service
 import { findUnitByCode } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { invalid, notFound } from "../errors.js";
+import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
@@ -96,12 +96,24 @@ export const pointRoutes = new Hono<AppEnv>()
     });
     return c.json({ points: rows.map((p) => presentPoint(p, config)) });
   })
-  .post("/import", requireUser("admin", "staff"), validate("query", importQuerySchema), async (c) => {
-    const { dryRun, sheet } = c.req.valid("query");
-    const { db, now } = c.var.deps;
-    const plan = await planPointImport(db, currentUser(c), await readImportBody(c), now(), sheet);
-    return importResult(c, plan, dryRun, "point");
-  })
+  .post(
+    "/import",
+    requireUser("admin", "staff"),
+    bodyPolicy(IMPORT_BODY),
+    validate("query", importQuerySchema),
+    async (c) => {
+      const { dryRun, sheet } = c.req.valid("query");
+      const { db, now } = c.var.deps;
+      const plan = await planPointImport(
+        db,
+        currentUser(c),
+        new Uint8Array(await c.req.arrayBuffer()),
+        now(),
+        sheet,
+      );
+      return importResult(c, plan, dryRun, "point");
+    },
+  )
   .get("/import/template", requireUser("admin", "staff"), validate("query", templateQuerySchema), (c) =>
     templateResponse(c, "points", c.req.valid("query")),
   )

@@ -9,6 +9,7 @@ import { upsertServedStatement } from "../db/queries/entries.js";
 import type { AppEnv } from "../deps.js";
 import { planServedImport } from "../entry/served-import.js";
 import { invalid } from "../errors.js";
+import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { readTableBody } from "../lib/table-body.js";
 import { validate } from "../lib/validate.js";
 import { pointInScope } from "./points.js";
@@ -65,6 +66,7 @@ export const servedRoutes = new Hono<AppEnv>().put(
 export const servedImportRoutes = new Hono<AppEnv>().post(
   "/import",
   requireUser(),
+  bodyPolicy(IMPORT_BODY),
   validate("query", importQuery),
   async (c) => {
     const { db, now } = c.var.deps;

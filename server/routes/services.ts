@@ -8,7 +8,6 @@ import {
   templateQuerySchema,
   templateResponse,
 } from "../catalogue/import-result.js";
-import { readImportBody } from "../catalogue/import-table.js";
 import { planServiceImport } from "../catalogue/service-import.js";
 import { type Database, runBatch } from "../db/database.js";
 import { auditStatement } from "../db/queries/access.js";
@@ -22,6 +21,7 @@ import {
 import { existingUnitCodes } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
+import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
@@ -59,17 +59,23 @@ export const serviceRoutes = new Hono<AppEnv>()
     });
     return c.json({ services: rows.map(({ id: _id, ...service }) => service) });
   })
-  .post("/import", requireUser("admin"), validate("query", importQuerySchema), async (c) => {
-    const { dryRun, sheet } = c.req.valid("query");
-    const plan = await planServiceImport(
-      c.var.deps.db,
-      currentUser(c),
-      await readImportBody(c),
-      c.var.deps.now(),
-      sheet,
-    );
-    return importResult(c, plan, dryRun, "service");
-  })
+  .post(
+    "/import",
+    requireUser("admin"),
+    bodyPolicy(IMPORT_BODY),
+    validate("query", importQuerySchema),
+    async (c) => {
+      const { dryRun, sheet } = c.req.valid("query");
+      const plan = await planServiceImport(
+        c.var.deps.db,
+        currentUser(c),
+        new Uint8Array(await c.req.arrayBuffer()),
+        c.var.deps.now(),
+        sheet,
+      );
+      return importResult(c, plan, dryRun, "service");
+    },
+  )
   .get("/import/template", requireUser("admin"), validate("query", templateQuerySchema), (c) =>
     templateResponse(c, "services", c.req.valid("query")),
   )

@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { getCookie, setCookie } from "hono/cookie";
 import { CASE_REF_ALPHABET, CASE_REF_LENGTH, normaliseCaseRef } from "../../shared/contract/case-ref.js";
@@ -17,7 +16,7 @@ import { fill } from "../../survey-ui/survey/survey-props.js";
 import { isLinkUsed } from "../db/queries/responses.js";
 import { findOfficerName, findOnDuty } from "../db/queries/shifts.js";
 import type { AppEnv } from "../deps.js";
-import { ApiError } from "../errors.js";
+import { bodyPolicy, FORM_BODY } from "../lib/body-policy.js";
 import { verifyLinkToken } from "../links/link-token.js";
 import { clientAddress } from "../submit/client-address.js";
 import type { Submitter } from "../submit/pipeline.js";
@@ -26,9 +25,6 @@ import type { Refusal } from "../submit/steps.js";
 
 // The citizen's pages (DESIGN.md §3 "Citizen"): GET /s/:code shows the survey, POST /s/:code takes the
 // form without JavaScript through the same pipeline as the JSON API.
-
-const FORM_BODY_LIMIT = 64 * 1024;
-const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
 type PageStatus = 200 | 400 | 403 | 404 | 409 | 429;
 
@@ -243,66 +239,53 @@ export function surveyRoutes(submitter: Submitter) {
         if (refusal || !point) return refusalPage(c, visit, point, refusal ?? { reason: "point_not_found" });
         return surveyPage(c, visit, point, { id: formIdOf(c, point.code), values: {}, error: null }, 200);
       })
-      .post(
-        "/:code",
-        bodyLimit({
-          maxSize: FORM_BODY_LIMIT,
-          onError: () => {
-            throw new ApiError("PAYLOAD_TOO_LARGE", "The request body is too large.");
-          },
-        }),
-        async (c) => {
-          if (!FORM_TYPE.test(c.req.header("content-type") ?? "")) {
-            throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the survey form as a form post.");
-          }
-          const { deps } = c.var;
-          const fields = await c.req.parseBody();
-          const values = Object.fromEntries(
-            Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-          );
-          const code = c.req.param("code").trim().toUpperCase();
-          const id = values.id || deps.newId();
-          const visit: Visit = {
-            code,
-            lang: isLang(values.lang)
-              ? values.lang
-              : pickLanguage(c.req.query("lang"), c.req.header("accept-language")),
-            kiosk: c.req.query("kiosk") === "1" || values.channel === "kiosk",
-            token: values.token || undefined,
-          };
-          const submission = submissionFromForm(fields, { point: code, id });
-          const result = await submitter.submit(submission, {
-            address: clientAddress(c, deps.config.trustProxy),
-          });
-          // Stored, or a repeat of a stored one (Back and send again): to the thank-you by a GET, so that
-          // reloading it never posts the answers again.
-          if (result.ok) return c.redirect(thanksUrl(visit, result.caseRef), 303);
-          const { refusal } = result;
-          const point = result.point ?? (await submitter.findPoint(code));
-          const refused = refusalPage(c, visit, point, refusal);
-          if (refused || !point)
-            return refused ?? refusalPage(c, visit, point, { reason: "point_not_found" });
-          // Invalid answers or too many posts: the form again, filled as it was, saying what went wrong.
-          const errors = MESSAGES[visit.lang].survey.errors;
-          const noAnswer = Object.keys(submission.answers as object).length === 0;
-          const followUpWrong =
-            refusal.reason === "invalid" && refusal.issues.some((issue) => issue.path[0] === "followUp");
-          const error =
-            refusal.reason === "rate_limited"
-              ? errors.rateLimited
-              : noAnswer
-                ? errors.answerOne
-                : followUpWrong
-                  ? MESSAGES[visit.lang].cases.followUp.invalid
-                  : errors.invalid;
-          return surveyPage(
-            c,
-            visit,
-            point,
-            { id, values, error },
-            refusal.reason === "rate_limited" ? 429 : 400,
-          );
-        },
-      )
+      .post("/:code", bodyPolicy(FORM_BODY), async (c) => {
+        const { deps } = c.var;
+        const fields = await c.req.parseBody();
+        const values = Object.fromEntries(
+          Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+        );
+        const code = c.req.param("code").trim().toUpperCase();
+        const id = values.id || deps.newId();
+        const visit: Visit = {
+          code,
+          lang: isLang(values.lang)
+            ? values.lang
+            : pickLanguage(c.req.query("lang"), c.req.header("accept-language")),
+          kiosk: c.req.query("kiosk") === "1" || values.channel === "kiosk",
+          token: values.token || undefined,
+        };
+        const submission = submissionFromForm(fields, { point: code, id });
+        const result = await submitter.submit(submission, {
+          address: clientAddress(c, deps.config.trustProxy),
+        });
+        // Stored, or a repeat of a stored one (Back and send again): to the thank-you by a GET, so that
+        // reloading it never posts the answers again.
+        if (result.ok) return c.redirect(thanksUrl(visit, result.caseRef), 303);
+        const { refusal } = result;
+        const point = result.point ?? (await submitter.findPoint(code));
+        const refused = refusalPage(c, visit, point, refusal);
+        if (refused || !point) return refused ?? refusalPage(c, visit, point, { reason: "point_not_found" });
+        // Invalid answers or too many posts: the form again, filled as it was, saying what went wrong.
+        const errors = MESSAGES[visit.lang].survey.errors;
+        const noAnswer = Object.keys(submission.answers as object).length === 0;
+        const followUpWrong =
+          refusal.reason === "invalid" && refusal.issues.some((issue) => issue.path[0] === "followUp");
+        const error =
+          refusal.reason === "rate_limited"
+            ? errors.rateLimited
+            : noAnswer
+              ? errors.answerOne
+              : followUpWrong
+                ? MESSAGES[visit.lang].cases.followUp.invalid
+                : errors.invalid;
+        return surveyPage(
+          c,
+          visit,
+          point,
+          { id, values, error },
+          refusal.reason === "rate_limited" ? 429 : 400,
+        );
+      })
   );
 }

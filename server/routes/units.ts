@@ -8,7 +8,6 @@ import {
   templateQuerySchema,
   templateResponse,
 } from "../catalogue/import-result.js";
-import { readImportBody } from "../catalogue/import-table.js";
 import { createPointPerService } from "../catalogue/point-per-service.js";
 import { planUnitImport } from "../catalogue/unit-import.js";
 import type { Database } from "../db/database.js";
@@ -27,6 +26,7 @@ import {
 } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
+import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
@@ -50,13 +50,19 @@ export const unitRoutes = new Hono<AppEnv>()
     });
     return c.json({ units: rows.map(({ id: _id, path: _path, ...unit }) => unit) });
   })
-  .post("/import", requireUser("admin"), validate("query", importQuerySchema), async (c) => {
-    const { db, now } = c.var.deps;
-    const user = currentUser(c);
-    const { dryRun, sheet } = c.req.valid("query");
-    const plan = await planUnitImport(db, user, await readImportBody(c), now(), sheet);
-    return importResult(c, plan, dryRun, "unit");
-  })
+  .post(
+    "/import",
+    requireUser("admin"),
+    bodyPolicy(IMPORT_BODY),
+    validate("query", importQuerySchema),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const user = currentUser(c);
+      const { dryRun, sheet } = c.req.valid("query");
+      const plan = await planUnitImport(db, user, new Uint8Array(await c.req.arrayBuffer()), now(), sheet);
+      return importResult(c, plan, dryRun, "unit");
+    },
+  )
   .get("/import/template", requireUser("admin"), validate("query", templateQuerySchema), (c) =>
     templateResponse(c, "units", c.req.valid("query")),
   )

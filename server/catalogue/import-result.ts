@@ -1,11 +1,10 @@
 import type { Context } from "hono";
 import * as z from "zod";
 import type { ImportEntity } from "../../shared/contract/import-columns.js";
-import { currentUser } from "../auth/guard.js";
 import { runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import type { AppEnv } from "../deps.js";
 import { invalid } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { CSV_CONTENT_TYPE } from "../reports/csv.js";
 import { downloadHeaders } from "../reports/download.js";
 import { XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
@@ -50,19 +49,14 @@ export async function importResult(
     file: plan.file,
   };
   if (!isDryRun) {
-    const { db, now } = c.var.deps;
+    const { db } = c.var.deps;
     await runBatch(db, [
       ...plan.statements,
-      auditStatement(
-        db,
-        {
-          userId: currentUser(c).id,
-          action: "import",
-          entity,
-          detail: { created: plan.created.length, updated: plan.updated.length, file: plan.file },
-        },
-        now(),
-      ),
+      audit(c, {
+        action: "import",
+        entity,
+        detail: { created: plan.created.length, updated: plan.updated.length, file: plan.file },
+      }),
     ]);
   }
   return c.json(summary);

@@ -1,11 +1,11 @@
 import type { Context } from "hono";
 import { runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import { findPointByCode, insertPointStatement, listPoints, type PointView } from "../db/queries/points.js";
 import { listServicesOfUnit } from "../db/queries/services.js";
 import type { UnitRow } from "../db/queries/units.js";
-import type { AppEnv, AuthUser } from "../deps.js";
+import type { AppEnv } from "../deps.js";
 import { invalid } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { presentPoint } from "../routes/points.js";
 import { randomPointCode } from "./point-code.js";
 
@@ -14,7 +14,7 @@ import { randomPointCode } from "./point-code.js";
  * the unit offers that has no active point of its own there yet, named after the service. Running it
  * again creates only what is missing. One batch with its audit row.
  */
-export async function createPointPerService(c: Context<AppEnv>, user: AuthUser, unit: UnitRow) {
+export async function createPointPerService(c: Context<AppEnv>, unit: UnitRow) {
   const { db, now, config } = c.var.deps;
   if (unit.archivedAt !== null)
     throw invalid(`The unit ${unit.code} is archived.`, [{ path: ["unit"], message: "archived" }]);
@@ -41,17 +41,12 @@ export async function createPointPerService(c: Context<AppEnv>, user: AuthUser, 
           createdAt: now(),
         }),
       ),
-      auditStatement(
-        db,
-        {
-          userId: user.id,
-          action: "create_per_service",
-          entity: "point",
-          entityCode: unit.code,
-          detail: { points: planned.map((p) => p.code) },
-        },
-        now(),
-      ),
+      audit(c, {
+        action: "create_per_service",
+        entity: "point",
+        entityCode: unit.code,
+        detail: { points: planned.map((p) => p.code) },
+      }),
     ]);
   const points = [];
   for (const { code } of planned)

@@ -1,7 +1,9 @@
-import { auditStatement } from "../db/queries/access.js";
+import type { Context } from "hono";
+import { currentUser } from "../auth/guard.js";
 import { isDossierRated } from "../db/queries/responses.js";
-import type { AppDeps, AuthUser } from "../deps.js";
+import type { AppEnv } from "../deps.js";
 import { conflict } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { dossierKeyedHash } from "./dossier.js";
 import { linkExpiry } from "./link-expiry.js";
 import type { LinkRequest } from "./link-request.js";
@@ -17,11 +19,12 @@ export type IssuedLinks = { expiresAt: number; links: Array<{ url: string; token
  * attributed to that officer.
  */
 export async function issueLinks(
-  deps: AppDeps,
-  user: AuthUser,
+  c: Context<AppEnv>,
   pointCode: string,
   request: LinkRequest,
 ): Promise<IssuedLinks> {
+  const { deps } = c.var;
+  const user = currentUser(c);
   const { secret, publicUrl, linkDays } = deps.config;
   const now = deps.now();
   const expiresAt = linkExpiry(now, linkDays);
@@ -34,10 +37,9 @@ export async function issueLinks(
     const signed = await signLinkToken({ secret, pointCode, expiresAt, dossierHash, issuerId: user.id });
     links.push({ url: surveyUrl(publicUrl, pointCode, signed.token), token: signed.token });
   }
-  await auditStatement(
-    deps.db,
+  await audit(
+    c,
     {
-      userId: user.id,
       action: "issue_links",
       entity: "point",
       entityCode: pointCode,

@@ -5,12 +5,7 @@ import { currentUser, noStore, requireSameOrigin, requireUser } from "../auth/gu
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../auth/passwords.js";
 import { admitSignIn, signInSucceeded } from "../auth/sign-in-throttle.js";
 import { runBatch, type Statement } from "../db/database.js";
-import {
-  auditStatement,
-  deleteExpiredSessions,
-  deleteSession,
-  revokeTokensOfUserStatement,
-} from "../db/queries/access.js";
+import { deleteExpiredSessions, deleteSession, revokeTokensOfUserStatement } from "../db/queries/access.js";
 import { clearAttemptsOfUserStatement, deleteOldAttempts } from "../db/queries/sign-in-attempts.js";
 import {
   deleteSessionsOfUserStatement,
@@ -20,6 +15,7 @@ import {
 } from "../db/queries/users.js";
 import type { AppEnv } from "../deps.js";
 import { ApiError } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { validate } from "../lib/validate.js";
 
 const invalidCredentials = () =>
@@ -73,17 +69,12 @@ export const authRoutes = new Hono<AppEnv>()
     ];
     if (!keepTokens) statements.push(revokeTokensOfUserStatement(db, user.id, now()));
     statements.push(
-      auditStatement(
-        db,
-        {
-          userId: user.id,
-          action: "change_password",
-          entity: "user",
-          entityCode: user.username,
-          detail: { tokensKept: keepTokens === true },
-        },
-        now(),
-      ),
+      audit(c, {
+        action: "change_password",
+        entity: "user",
+        entityCode: user.username,
+        detail: { tokensKept: keepTokens === true },
+      }),
     );
     await runBatch(db, statements);
     return c.json({ ok: true });

@@ -10,7 +10,6 @@ import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
 import { nextCaseState } from "../cases/case-update.js";
 import { maskContact, maySeeContact } from "../cases/contact-access.js";
 import { runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import {
   type CaseSummary,
   caseCounts,
@@ -21,6 +20,7 @@ import {
 } from "../db/queries/cases.js";
 import type { AppEnv } from "../deps.js";
 import { forbidden, notFound } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { validate } from "../lib/validate.js";
 import { reportSubtree } from "../reports/report-scope.js";
 
@@ -100,7 +100,7 @@ export const caseRoutes = new Hono<AppEnv>()
     });
   })
   .get("/:ref", everyone, refParam, validate("query", caseViewQuerySchema), async (c) => {
-    const { db, now } = c.var.deps;
+    const { db } = c.var.deps;
     const user = currentUser(c);
     const row = await caseInScope(c, c.req.valid("param").ref);
     const allowed = maySeeContact(user, row.unit_id);
@@ -109,13 +109,7 @@ export const caseRoutes = new Hono<AppEnv>()
     const contact = allowed ? await findCaseContact(db, row.ref) : undefined;
     if (show && contact) {
       // Each showing of a contact is recorded: who, which case, when (never the contact itself).
-      await runBatch(db, [
-        auditStatement(
-          db,
-          { userId: user.id, action: "case.contact_viewed", entity: "case", entityCode: row.ref },
-          now(),
-        ),
-      ]);
+      await runBatch(db, [audit(c, { action: "case.contact_viewed", entity: "case", entityCode: row.ref })]);
     }
     c.header("cache-control", "no-store");
     return c.json({
@@ -129,17 +123,15 @@ export const caseRoutes = new Hono<AppEnv>()
   })
   .patch("/:ref", requireUser("admin", "staff"), refParam, validate("json", casePatchSchema), async (c) => {
     const { db, now } = c.var.deps;
-    const user = currentUser(c);
     const row = await caseInScope(c, c.req.valid("param").ref);
     const patch = c.req.valid("json");
     const at = now();
     const next = nextCaseState(row, patch, at);
     await runBatch(db, [
       updateCaseStatement(db, row.ref, { ...next, now: at }),
-      auditStatement(
-        db,
+      audit(
+        c,
         {
-          userId: user.id,
           action: "case.updated",
           entity: "case",
           entityCode: row.ref,

@@ -11,7 +11,6 @@ import type { ErrorIssue } from "../../shared/contract/errors.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { type Database, runBatch } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
-import { auditStatement } from "../db/queries/access.js";
 import {
   type EnteredForm,
   findEnteredById,
@@ -31,6 +30,7 @@ import {
 } from "../entry/entered-response.js";
 import { planResponseImport } from "../entry/response-import.js";
 import { ApiError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { readTableBody } from "../lib/table-body.js";
 import { validate } from "../lib/validate.js";
@@ -251,17 +251,12 @@ export function enteredRoutes(submitter: Submitter) {
           ),
           ...subtractFromRollupsStatements(db, incrementsOf(form.row)),
           ...addToRollupsStatements(db, incrementsOf(row)),
-          auditStatement(
-            db,
-            {
-              userId: user.id,
-              action: "correct",
-              entity: "paper_form",
-              entityCode: `${point.code}/${body.formNumber}`,
-              detail: { id: row.id, changed },
-            },
-            now(),
-          ),
+          audit(c, {
+            action: "correct",
+            entity: "paper_form",
+            entityCode: `${point.code}/${body.formNumber}`,
+            detail: { id: row.id, changed },
+          }),
         ]);
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -324,17 +319,12 @@ export function enteredRoutes(submitter: Submitter) {
               importedAt: now(),
             }),
             ...responseWriteStatements(db, plan.responses),
-            auditStatement(
-              db,
-              {
-                userId: user.id,
-                action: "import",
-                entity: "responses",
-                entityCode: point.code,
-                detail: { importId, fileName: query.fileName, rows: plan.responses.length },
-              },
-              now(),
-            ),
+            audit(c, {
+              action: "import",
+              entity: "responses",
+              entityCode: point.code,
+              detail: { importId, fileName: query.fileName, rows: plan.responses.length },
+            }),
           ]);
         } catch (error) {
           if (isUniqueViolation(error))

@@ -28,7 +28,7 @@ export const linkRoutes = new Hono<AppEnv>()
     validate("json", linkRequestSchema),
     async (c) => {
       const point = await activePointInScope(c.var.deps.db, currentUser(c), c.req.param("code"));
-      const issued = await issueLinks(c.var.deps, currentUser(c), point.code, c.req.valid("json"));
+      const issued = await issueLinks(c, point.code, c.req.valid("json"));
       const expiresAt = new Date(issued.expiresAt).toISOString();
       c.header("Cache-Control", NO_STORE);
       return created(c, { links: issued.links.map((link) => ({ ...link, expiresAt })) });
@@ -56,7 +56,7 @@ export const linkRoutes = new Hono<AppEnv>()
     async (c) => {
       const { deps } = c.var;
       const point = await activePointInScope(deps.db, currentUser(c), c.req.param("code"));
-      const issued = await issueLinks(deps, currentUser(c), point.code, c.req.valid("form"));
+      const issued = await issueLinks(c, point.code, c.req.valid("form"));
       c.header("Cache-Control", NO_STORE);
       return c.html(
         renderSlipPage({

@@ -13,7 +13,6 @@ import { unusedPointCode } from "../catalogue/point-code.js";
 import { planPointImport } from "../catalogue/point-import.js";
 import type { AppConfig } from "../config.js";
 import { type Database, runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import {
   findPointByCode,
   insertPointStatement,
@@ -25,6 +24,7 @@ import { findServiceByCode, isServiceOfferedByUnit } from "../db/queries/service
 import { findUnitByCode } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { invalid, notFound } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
@@ -142,17 +142,13 @@ export const pointRoutes = new Hono<AppEnv>()
         dailyLimit: body.dailyLimit ?? null,
         createdAt: now(),
       }),
-      auditStatement(
-        db,
-        { userId: user.id, action: "create", entity: "point", entityCode: code, detail: body },
-        now(),
-      ),
+      audit(c, { action: "create", entity: "point", entityCode: code, detail: body }),
     ]);
     const point = await findPointByCode(db, code);
     return created(c, presentPoint(point as NonNullable<PointView>, config));
   })
   .patch("/:code", requireUser("admin", "staff"), validate("json", pointPatchSchema), async (c) => {
-    const { db, now, config } = c.var.deps;
+    const { db, config } = c.var.deps;
     const user = currentUser(c);
     const point = await pointInScope(db, user, c.req.param("code"));
     const { service, ...fields } = c.req.valid("json");
@@ -166,17 +162,7 @@ export const pointRoutes = new Hono<AppEnv>()
     if (Object.keys(changes).length === 0) return c.json(presentPoint(point, config));
     await runBatch(db, [
       updatePointStatement(db, point.id, changes),
-      auditStatement(
-        db,
-        {
-          userId: user.id,
-          action: "update",
-          entity: "point",
-          entityCode: point.code,
-          detail: c.req.valid("json"),
-        },
-        now(),
-      ),
+      audit(c, { action: "update", entity: "point", entityCode: point.code, detail: c.req.valid("json") }),
     ]);
     return c.json(presentPoint((await findPointByCode(db, point.code)) as NonNullable<PointView>, config));
   })
@@ -190,11 +176,7 @@ async function setArchived(c: Context<AppEnv>, archived: boolean) {
   const point = await pointInScope(db, user, c.req.param("code") ?? "");
   await runBatch(db, [
     updatePointStatement(db, point.id, { archivedAt: archived ? now() : null }),
-    auditStatement(
-      db,
-      { userId: user.id, action: archived ? "archive" : "restore", entity: "point", entityCode: point.code },
-      now(),
-    ),
+    audit(c, { action: archived ? "archive" : "restore", entity: "point", entityCode: point.code }),
   ]);
   return c.json({ code: point.code, archived });
 }

@@ -4,11 +4,11 @@ import { calendarDaySchema, servedCountSchema } from "../../shared/contract/entr
 import { localDay } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import { upsertServedStatement } from "../db/queries/entries.js";
 import type { AppEnv } from "../deps.js";
 import { planServedImport } from "../entry/served-import.js";
 import { invalid } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { readTableBody } from "../lib/table-body.js";
 import { validate } from "../lib/validate.js";
@@ -46,17 +46,7 @@ export const servedRoutes = new Hono<AppEnv>().put(
         updatedAt: now(),
         updatedBy: user.id,
       }),
-      auditStatement(
-        db,
-        {
-          userId: user.id,
-          action: "set",
-          entity: "served",
-          entityCode: `${point.code}/${day}`,
-          detail: { count },
-        },
-        now(),
-      ),
+      audit(c, { action: "set", entity: "served", entityCode: `${point.code}/${day}`, detail: { count } }),
     ]);
     return c.json({ point: point.code, day, count });
   },
@@ -81,11 +71,7 @@ export const servedImportRoutes = new Hono<AppEnv>().post(
         ...plan.counts.map((row) =>
           upsertServedStatement(db, { ...row, updatedAt: now(), updatedBy: user.id }),
         ),
-        auditStatement(
-          db,
-          { userId: user.id, action: "import", entity: "served", detail: { rows: plan.counts.length } },
-          now(),
-        ),
+        audit(c, { action: "import", entity: "served", detail: { rows: plan.counts.length } }),
       ]);
     }
     return c.json({ rows: plan.counts.length, dryRun });

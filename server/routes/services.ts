@@ -10,7 +10,6 @@ import {
 } from "../catalogue/import-result.js";
 import { planServiceImport } from "../catalogue/service-import.js";
 import { type Database, runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import {
   findServiceByCode,
   insertServiceStatement,
@@ -21,6 +20,7 @@ import {
 import { existingUnitCodes } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
@@ -112,11 +112,7 @@ export const serviceRoutes = new Hono<AppEnv>()
         now(),
       ),
       ...setServiceUnitsStatements(db, body.code, units, user.scopePath),
-      auditStatement(
-        db,
-        { userId: user.id, action: "create", entity: "service", entityCode: body.code, detail: body },
-        now(),
-      ),
+      audit(c, { action: "create", entity: "service", entityCode: body.code, detail: body }),
     ]);
     return created(c, {
       code: body.code,
@@ -129,7 +125,7 @@ export const serviceRoutes = new Hono<AppEnv>()
     });
   })
   .patch("/:code", requireUser("admin"), validate("json", servicePatchSchema), async (c) => {
-    const { db, now } = c.var.deps;
+    const { db } = c.var.deps;
     const user = currentUser(c);
     const service = await findServiceByCode(db, c.req.param("code"));
     if (!service) throw notFound(`The service ${c.req.param("code")}`);
@@ -142,17 +138,12 @@ export const serviceRoutes = new Hono<AppEnv>()
       statements.push(...setServiceUnitsStatements(db, service.code, [...new Set(units)], user.scopePath));
     }
     statements.push(
-      auditStatement(
-        db,
-        {
-          userId: user.id,
-          action: "update",
-          entity: "service",
-          entityCode: service.code,
-          detail: c.req.valid("json"),
-        },
-        now(),
-      ),
+      audit(c, {
+        action: "update",
+        entity: "service",
+        entityCode: service.code,
+        detail: c.req.valid("json"),
+      }),
     );
     await runBatch(db, statements);
     const [updated] = await listServices(db, {
@@ -174,11 +165,7 @@ async function setArchived(c: import("hono").Context<AppEnv>, archived: boolean)
   if (!service) throw notFound(`The service ${code}`);
   await runBatch(db, [
     updateServiceStatement(db, service.id, { archivedAt: archived ? now() : null }),
-    auditStatement(
-      db,
-      { userId: user.id, action: archived ? "archive" : "restore", entity: "service", entityCode: code },
-      now(),
-    ),
+    audit(c, { action: archived ? "archive" : "restore", entity: "service", entityCode: code }),
   ]);
   return c.json({ code, archived });
 }

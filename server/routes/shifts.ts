@@ -3,7 +3,6 @@ import { Hono } from "hono";
 import { type OnDuty, type PointShift, shiftStartSchema } from "../../shared/contract/shifts.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import {
   endShiftsOfPointStatement,
   findOnDuty,
@@ -14,6 +13,7 @@ import {
 } from "../db/queries/shifts.js";
 import type { AppEnv } from "../deps.js";
 import { ApiError, forbidden, invalid, zodIssues } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { activePointInScope } from "../links/active-point.js";
 import { endOfLocalDay } from "../shifts/end-of-day.js";
 import { pointInScope } from "./points.js";
@@ -94,10 +94,9 @@ export const shiftRoutes = new Hono<AppEnv>()
     await runBatch(db, [
       ...(body.name === undefined ? [] : [setDisplayNameStatement(db, user.id, body.name)]),
       ...startShiftStatements(db, { pointId: point.id, userId: user.id, now: at, endsAt }),
-      auditStatement(
-        db,
+      audit(
+        c,
         {
-          userId: user.id,
           action: "start_shift",
           entity: "point",
           entityCode: point.code,
@@ -121,10 +120,9 @@ export const shiftRoutes = new Hono<AppEnv>()
       }
       await runBatch(db, [
         endShiftsOfPointStatement(db, point.id, at, user.id),
-        auditStatement(
-          db,
+        audit(
+          c,
           {
-            userId: user.id,
             action: "end_shift",
             entity: "point",
             entityCode: point.code,

@@ -4,7 +4,6 @@ import { issueApiToken } from "../auth/credentials.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { runBatch } from "../db/database.js";
 import {
-  auditStatement,
   countLiveTokens,
   findApiToken,
   listApiTokens,
@@ -13,6 +12,7 @@ import {
 } from "../db/queries/access.js";
 import type { AppEnv } from "../deps.js";
 import { notFound } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
@@ -25,17 +25,12 @@ export const tokenRoutes = new Hono<AppEnv>()
     const { name, expiresInDays } = c.req.valid("json");
     const token = await issueApiToken(c, user.id, name, expiresInDays);
     await runBatch(c.var.deps.db, [
-      auditStatement(
-        c.var.deps.db,
-        {
-          userId: user.id,
-          action: "create",
-          entity: "api_token",
-          entityCode: token.id,
-          detail: { name, expiresInDays },
-        },
-        c.var.deps.now(),
-      ),
+      audit(c, {
+        action: "create",
+        entity: "api_token",
+        entityCode: token.id,
+        detail: { name, expiresInDays },
+      }),
     ]);
     return created(c, token);
   })
@@ -46,11 +41,7 @@ export const tokenRoutes = new Hono<AppEnv>()
     const revoked = await countLiveTokens(db, user.id, now());
     await runBatch(db, [
       revokeTokensOfUserStatement(db, user.id, now()),
-      auditStatement(
-        db,
-        { userId: user.id, action: "revoke_all", entity: "api_token", detail: { revoked } },
-        now(),
-      ),
+      audit(c, { action: "revoke_all", entity: "api_token", detail: { revoked } }),
     ]);
     return c.json({ revoked });
   })
@@ -61,13 +52,7 @@ export const tokenRoutes = new Hono<AppEnv>()
     if (!token || token.userId !== user.id) throw notFound("The token");
     if (token.revokedAt === null) {
       await revokeApiToken(db, token.id, now());
-      await runBatch(db, [
-        auditStatement(
-          db,
-          { userId: user.id, action: "revoke", entity: "api_token", entityCode: token.id },
-          now(),
-        ),
-      ]);
+      await runBatch(db, [audit(c, { action: "revoke", entity: "api_token", entityCode: token.id })]);
     }
     return c.json({ ok: true });
   });

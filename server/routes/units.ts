@@ -12,7 +12,6 @@ import { createPointPerService } from "../catalogue/point-per-service.js";
 import { planUnitImport } from "../catalogue/unit-import.js";
 import type { Database } from "../db/database.js";
 import { runBatch } from "../db/database.js";
-import { auditStatement } from "../db/queries/access.js";
 import { listServices, setUnitServicesStatements } from "../db/queries/services.js";
 import {
   findUnitByCode,
@@ -26,6 +25,7 @@ import {
 } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
@@ -69,7 +69,7 @@ export const unitRoutes = new Hono<AppEnv>()
   .post("/:code/points/per-service", requireUser("admin", "staff"), async (c) => {
     const user = currentUser(c);
     const unit = await unitInScope(c.var.deps.db, user, c.req.param("code"));
-    return c.json(await createPointPerService(c, user, unit), 200);
+    return c.json(await createPointPerService(c, unit), 200);
   })
   .get("/:code", requireUser(), async (c) => {
     const { db } = c.var.deps;
@@ -121,11 +121,7 @@ export const unitRoutes = new Hono<AppEnv>()
         },
         now(),
       ),
-      auditStatement(
-        db,
-        { userId: user.id, action: "create", entity: "unit", entityCode: body.code, detail: body },
-        now(),
-      ),
+      audit(c, { action: "create", entity: "unit", entityCode: body.code, detail: body }),
     ]);
     return created(c, {
       code: body.code,
@@ -136,7 +132,7 @@ export const unitRoutes = new Hono<AppEnv>()
     });
   })
   .patch("/:code", requireUser("admin"), validate("json", unitPatchSchema), async (c) => {
-    const { db, now } = c.var.deps;
+    const { db } = c.var.deps;
     const user = currentUser(c);
     const unit = await unitInScope(db, user, c.req.param("code"));
     const patch = c.req.valid("json");
@@ -161,13 +157,7 @@ export const unitRoutes = new Hono<AppEnv>()
     }
     if (patch.publicResults !== undefined)
       statements.push(setUnitPublicResultsStatement(db, unit.id, patch.publicResults));
-    statements.push(
-      auditStatement(
-        db,
-        { userId: user.id, action: "update", entity: "unit", entityCode: unit.code, detail: patch },
-        now(),
-      ),
-    );
+    statements.push(audit(c, { action: "update", entity: "unit", entityCode: unit.code, detail: patch }));
     await runBatch(db, statements);
     return c.json({
       unit: {
@@ -181,7 +171,7 @@ export const unitRoutes = new Hono<AppEnv>()
     });
   })
   .put("/:code/services", requireUser("admin"), validate("json", unitServicesSchema), async (c) => {
-    const { db, now } = c.var.deps;
+    const { db } = c.var.deps;
     const user = currentUser(c);
     const unit = await unitInScope(db, user, c.req.param("code"));
     const wanted = [...new Set(c.req.valid("json").services)];
@@ -196,17 +186,12 @@ export const unitRoutes = new Hono<AppEnv>()
       );
     await runBatch(db, [
       ...setUnitServicesStatements(db, unit.id, wanted),
-      auditStatement(
-        db,
-        {
-          userId: user.id,
-          action: "set_services",
-          entity: "unit",
-          entityCode: unit.code,
-          detail: { services: wanted },
-        },
-        now(),
-      ),
+      audit(c, {
+        action: "set_services",
+        entity: "unit",
+        entityCode: unit.code,
+        detail: { services: wanted },
+      }),
     ]);
     return c.json({ unit: unit.code, services: wanted });
   })
@@ -219,11 +204,7 @@ async function setArchived(c: import("hono").Context<AppEnv>, archived: boolean)
   const unit = await unitInScope(db, user, c.req.param("code") ?? "");
   await runBatch(db, [
     setUnitArchivedStatement(db, unit.id, archived ? now() : null),
-    auditStatement(
-      db,
-      { userId: user.id, action: archived ? "archive" : "restore", entity: "unit", entityCode: unit.code },
-      now(),
-    ),
+    audit(c, { action: archived ? "archive" : "restore", entity: "unit", entityCode: unit.code }),
   ]);
   return c.json({ code: unit.code, archived });
 }

@@ -5,7 +5,7 @@ import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import { admitSignIn, signInSucceeded, USER_POLICY } from "../auth/sign-in-throttle.js";
 import { type Database, runBatch, type Statement } from "../db/database.js";
-import { auditStatement, revokeTokensOfUserStatement } from "../db/queries/access.js";
+import { revokeTokensOfUserStatement } from "../db/queries/access.js";
 import { clearAttemptsOfUserStatement, lockedUsernames } from "../db/queries/sign-in-attempts.js";
 import { findUnitByCode } from "../db/queries/units.js";
 import {
@@ -18,6 +18,7 @@ import {
 } from "../db/queries/users.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { ApiError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { audit } from "../lib/audit.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
@@ -110,17 +111,12 @@ export const userRoutes = new Hono<AppEnv>()
         unitId: unit?.id ?? null,
         createdAt: now(),
       }),
-      auditStatement(
-        db,
-        {
-          userId: admin.id,
-          action: "create",
-          entity: "user",
-          entityCode: body.username,
-          detail: { role: body.role, unit: body.unit ?? null },
-        },
-        now(),
-      ),
+      audit(c, {
+        action: "create",
+        entity: "user",
+        entityCode: body.username,
+        detail: { role: body.role, unit: body.unit ?? null },
+      }),
     ]);
     return created(c, await userAnswer(db, now(), body.username));
   })
@@ -170,17 +166,12 @@ export const userRoutes = new Hono<AppEnv>()
     if (patch.password) statements.push(clearAttemptsOfUserStatement(db, user.username));
     const { password: _password, currentPassword: _current, ...logged } = patch;
     statements.push(
-      auditStatement(
-        db,
-        {
-          userId: admin.id,
-          action: "update",
-          entity: "user",
-          entityCode: user.username,
-          detail: { ...logged, passwordReset: patch.password !== undefined },
-        },
-        now(),
-      ),
+      audit(c, {
+        action: "update",
+        entity: "user",
+        entityCode: user.username,
+        detail: { ...logged, passwordReset: patch.password !== undefined },
+      }),
     );
     await runBatch(db, statements);
     return c.json(await userAnswer(db, now(), user.username));
@@ -192,11 +183,7 @@ export const userRoutes = new Hono<AppEnv>()
     const user = await managedUser(db, admin, c.req.param("username"));
     await runBatch(db, [
       clearAttemptsOfUserStatement(db, user.username),
-      auditStatement(
-        db,
-        { userId: admin.id, action: "unlock", entity: "user", entityCode: user.username },
-        now(),
-      ),
+      audit(c, { action: "unlock", entity: "user", entityCode: user.username }),
     ]);
     return c.json(await userAnswer(db, now(), user.username));
   });

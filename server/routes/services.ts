@@ -17,7 +17,7 @@ import {
   setServiceUnitsStatements,
   updateServiceStatement,
 } from "../db/queries/services.js";
-import { existingUnitCodes } from "../db/queries/units.js";
+import { findUnitsByCode } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { audit } from "../lib/audit.js";
@@ -29,7 +29,7 @@ const listQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
 
 /** 400 unless every unit code exists and lies in the caller's scope. */
 async function checkUnits(db: Database, user: AuthUser, codes: string[]) {
-  const found = await existingUnitCodes(db, codes);
+  const found = await findUnitsByCode(db, codes);
   const issues = codes
     .filter((code) => !found.has(code) || !inScope(user, found.get(code)?.path ?? ""))
     .map((code) => ({

@@ -16,6 +16,7 @@ import { fill } from "../../survey-ui/survey/survey-props.js";
 import { isLinkUsed } from "../db/queries/responses.js";
 import { findOfficerName, findOnDuty } from "../db/queries/shifts.js";
 import type { AppEnv } from "../deps.js";
+import { invalid } from "../errors.js";
 import { bodyPolicy, FORM_BODY } from "../lib/body-policy.js";
 import { verifyLinkToken } from "../links/link-token.js";
 import { clientAddress } from "../submit/client-address.js";
@@ -241,7 +242,10 @@ export function surveyRoutes(submitter: Submitter) {
       })
       .post("/:code", bodyPolicy(FORM_BODY), async (c) => {
         const { deps } = c.var;
-        const fields = await c.req.parseBody();
+        // A multipart body that does not parse is the sender's fault, not a 500.
+        const fields = await c.req.parseBody().catch(() => {
+          throw invalid("The form body cannot be read.");
+        });
         const values = Object.fromEntries(
           Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
         );

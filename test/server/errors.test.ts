@@ -94,6 +94,12 @@ describe("Hono's own exceptions", () => {
       headers: { "content-type": "multipart/form-data; boundary=nothing-here" },
     });
     expect(await outcome(res)).toEqual([400, "VALIDATION_FAILED"]);
+    const survey = await t.app.request(`/s/${point.code}`, {
+      method: "POST",
+      body: "not a multipart body",
+      headers: { "content-type": "multipart/form-data; boundary=nothing-here" },
+    });
+    expect(await outcome(survey)).toEqual([400, "VALIDATION_FAILED"]);
   });
 
   it("answers a body over the limit with 413 PAYLOAD_TOO_LARGE", async () => {

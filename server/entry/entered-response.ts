@@ -4,11 +4,11 @@ import { localDay } from "../../shared/time/index.js";
 import type { Database, Statement } from "../db/database.js";
 import { insertEntryStatement } from "../db/queries/entries.js";
 import type { ResponseRow } from "../db/queries/responses.js";
+import { rollupIncrements } from "../db/queries/rollups.js";
 import { contentHash } from "../submit/content-hash.js";
 import type { PreparedResponse } from "../submit/group-writer.js";
 import { maskPersonalData } from "../submit/pii.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
-import { rollupIncrements } from "../submit/rollup-increments.js";
 import { checkAgainstPoint, stopped } from "../submit/steps.js";
 
 // A response that a person brings in on a citizen's behalf (a paper form typed by staff, a row of another

@@ -2,8 +2,8 @@ import { type Database, runBatch, type Statement } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
 import { type CaseOpening, openCasesStatements } from "../db/queries/cases.js";
 import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
+import type { RollupIncrement } from "../db/queries/rollups.js";
 import { addToRollupsStatements } from "../db/queries/rollups.js";
-import type { RollupIncrement } from "./rollup-increments.js";
 
 // Group commit: every row written through libSQL costs tens of microseconds and every statement and commit
 // far more, so concurrent submissions are written together: one batch with one multi-row INSERT of the

@@ -2,6 +2,7 @@ import { caseRefOf } from "../../shared/contract/cases.js";
 import { INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
 import { localDay } from "../../shared/time/index.js";
 import { findCaseRefOfResponse } from "../db/queries/cases.js";
+import { rollupIncrements } from "../db/queries/rollups.js";
 import { findOnDutyOfficerId } from "../db/queries/shifts.js";
 import type { AppDeps } from "../deps.js";
 import { contentHash } from "./content-hash.js";
@@ -10,7 +11,6 @@ import { createGroupWriter, type GroupWriter } from "./group-writer.js";
 import { maskPersonalData } from "./pii.js";
 import { createPointLookup, type PointLookup, type SurveyPoint } from "./point-lookup.js";
 import { createAddressHasher, createDatabaseRateLimiter, type RateLimiter } from "./rate-limit.js";
-import { rollupIncrements } from "./rollup-increments.js";
 import {
   checkAgainstPoint,
   checkRateLimit,

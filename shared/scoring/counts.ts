@@ -61,16 +61,21 @@ export function countsFromResponses(responses: Iterable<AnswerMap>): GroupCounts
 }
 
 /**
- * Counts from rollup rows as a query returns them: the group's respondents and (item, value, count) rows.
- * Rows for codes or values outside the instrument are skipped rather than scored.
+ * Counts from rollup rows as a query returns them: the group's respondents and one row per item with its
+ * counts of answers 1–5. Rows for codes outside the instrument (expectations) are skipped rather than scored.
  */
 export function countsFromRollup(
   respondents: number,
-  rows: Iterable<{ item: string; value: number; count: number }>,
+  rows: Iterable<{ item: string; counts: Readonly<ValueCounts> }>,
 ): GroupCounts {
   const counts: GroupCounts = { respondents, items: {} };
   for (const row of rows) {
-    if (isItemCode(row.item) && isScaleValue(row.value)) addValue(counts, row.item, row.value, row.count);
+    if (!isItemCode(row.item)) continue;
+    const values = counts.items[row.item] ?? [0, 0, 0, 0, 0];
+    row.counts.forEach((count, index) => {
+      values[index] = (values[index] as number) + count;
+    });
+    counts.items[row.item] = values;
   }
   return counts;
 }

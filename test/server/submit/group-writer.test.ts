@@ -4,7 +4,7 @@ import type { Database } from "../../../server/db/database.js";
 import type { ResponseRow } from "../../../server/db/queries/responses.js";
 import { responses, rollups } from "../../../server/db/schema.js";
 import { createGroupWriter, type PreparedResponse } from "../../../server/submit/group-writer.js";
-import { rollupIncrements } from "../../../server/submit/rollup-increments.js";
+import { rollupIncrements } from "../../../server/db/queries/rollups.js";
 import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit } from "../../helpers/factories.js";
 

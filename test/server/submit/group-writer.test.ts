@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/database.js";
 import type { ResponseRow } from "../../../server/db/queries/responses.js";
+import { rollupIncrements } from "../../../server/db/queries/rollups.js";
 import { responses, rollups } from "../../../server/db/schema.js";
 import { createGroupWriter, type PreparedResponse } from "../../../server/submit/group-writer.js";
-import { rollupIncrements } from "../../../server/db/queries/rollups.js";
 import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit } from "../../helpers/factories.js";
 

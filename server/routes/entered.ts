@@ -25,17 +25,17 @@ import type { AppEnv, AuthUser } from "../deps.js";
 import {
   dayProblems,
   type EnteredContent,
+  enteredRow,
   incrementsOf,
   prepareEntered,
-  responseRow,
 } from "../entry/entered-response.js";
 import { planResponseImport } from "../entry/response-import.js";
 import { ApiError, conflict, forbidden, invalid, notFound } from "../errors.js";
 import { readTableBody } from "../lib/table-body.js";
 import { validate } from "../lib/validate.js";
-import { responseWriteStatements } from "../submit/group-writer.js";
 import type { Submitter } from "../submit/pipeline.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
+import { responseWriteStatements } from "../submit/response-writer.js";
 import { checkAgainstPoint, stopped } from "../submit/steps.js";
 import { pointInScope } from "./points.js";
 
@@ -206,11 +206,11 @@ export function enteredRoutes(submitter: Submitter) {
         service: content.service,
       });
       const issues: ErrorIssue[] =
-        stopped(serviceId) && serviceId.stop.reason === "invalid" ? serviceId.stop.issues : [];
+        stopped(serviceId) && serviceId.stop.code === "VALIDATION_FAILED" ? serviceId.stop.issues : [];
       issues.push(...dayProblems(content.day, "paper", form.row.submittedAt, ["day"]));
       if (issues.length > 0 || stopped(serviceId)) throw invalid("The form is not valid.", issues);
       // The correction keeps the time of typing (the 24 hours run from it) and replaces the content.
-      const row = responseRow({
+      const row = enteredRow({
         id: form.row.id,
         point,
         content,

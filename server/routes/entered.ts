@@ -8,6 +8,7 @@ import {
   responseImportQuerySchema,
 } from "../../shared/contract/entry.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
+import { pointCodeSchema } from "../../shared/contract/submission.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { type Database, runBatch } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
@@ -44,7 +45,7 @@ import { pointInScope } from "./points.js";
 // answers, with channel "paper" or "import" and a record of who brought them in.
 
 export const listQuery = z.object({
-  point: z.string().trim().toUpperCase().length(6),
+  point: pointCodeSchema,
   formNumber: formNumberSchema.optional(),
 });
 

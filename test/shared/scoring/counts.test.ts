@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addResponse,
-  countsFromResponses,
-  countsFromRollup,
-  emptyCounts,
-  mergeCounts,
-} from "../../../shared/scoring/index.js";
+import { countsFromRollup } from "../../../shared/scoring/index.js";
+import { addResponse, countsFromResponses, emptyCounts, mergeCounts } from "../../helpers/counts.js";
 
 describe("counts", () => {
   it("counts each answer under its value", () => {

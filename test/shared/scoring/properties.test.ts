@@ -2,16 +2,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ITEM_CODES } from "../../../shared/instrument/index.js";
 import {
-  type AnswerMap,
-  addResponse,
-  countsFromResponses,
   countsFromRollup,
-  emptyCounts,
   type GroupScore,
-  mergeCounts,
   scoreGroup,
   type ValueCounts,
 } from "../../../shared/scoring/index.js";
+import {
+  type AnswerMap,
+  addResponse,
+  countsFromResponses,
+  emptyCounts,
+  mergeCounts,
+} from "../../helpers/counts.js";
 
 // Property tests of the scoring: the rules hold for any set of responses, not just the hand-picked ones.
 

@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
+  // One submit pipeline per app: it holds the rate limiter, the point cache and the response writer.
   const submitter = createSubmitter(deps);
   // Any change to the catalogue made through this app applies to the survey at once: the point cache is
   // dropped after every successful write to units, services or points (other processes lag by its TTL).

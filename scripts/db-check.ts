@@ -5,7 +5,7 @@ import {
   type RollupRow,
   rollupIncrements,
   rollupRows,
-} from "../server/submit/rollup-increments.js";
+} from "../server/db/queries/rollups.js";
 import { existingDatabaseFile, scriptArgs } from "./lib/cli.js";
 
 // `npm run db:check [-- --repair]`: recomputes the daily and monthly rollups from the raw responses, month

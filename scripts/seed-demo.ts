@@ -8,16 +8,16 @@ import { runBatch } from "../server/db/database.js";
 import { openLibsqlDatabase } from "../server/db/libsql.js";
 import { applyMigrations } from "../server/db/migrate.js";
 import { insertPointStatement } from "../server/db/queries/points.js";
-import { setUnitServicesStatements, upsertServiceStatement } from "../server/db/queries/services.js";
-import { findUnitsByCode, insertUnitStatements } from "../server/db/queries/units.js";
-import { users } from "../server/db/schema.js";
-import { canonicalContent } from "../server/submit/content-hash.js";
 import {
   type RollupIncrement,
   type RollupRow,
   rollupIncrements,
   rollupRows,
-} from "../server/submit/rollup-increments.js";
+} from "../server/db/queries/rollups.js";
+import { setUnitServicesStatements, upsertServiceStatement } from "../server/db/queries/services.js";
+import { findUnitsByCode, insertUnitStatements } from "../server/db/queries/units.js";
+import { users } from "../server/db/schema.js";
+import { canonicalContent } from "../server/submit/content-hash.js";
 import { INSTRUMENT_VERSION } from "../shared/instrument/index.js";
 import { DEMO_POINTS, DEMO_SERVICES, DEMO_UNITS, type DemoPoint } from "./demo/catalogue.js";
 import { DEMO_OFFICERS, demoOfficerOf } from "./demo/officers.js";

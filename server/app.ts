@@ -77,8 +77,8 @@ export function createApp(deps: AppDeps) {
   const jsonBody = bodyPolicy(JSON_BODY);
   app.use("/api/*", (c, next) => (c.req.path.endsWith("/import") ? next() : jsonBody(c, next)));
 
-  // One submit pipeline per app: it holds the rate limiter, the point cache and the group-commit writer.
-  const submitter = createSubmitter(deps, { limiter: deps.rateLimiter, writer: deps.responseWriter });
+  // One submit pipeline per app: it holds the rate limiter, the point cache and the response writer.
+  const submitter = createSubmitter(deps);
   // Any change to the catalogue made through this app applies to the survey at once: the point cache is
   // dropped after every successful write to units, services or points (other processes lag by its TTL).
   app.use("/api/v1/:catalogue{units|services|points}/*", async (c, next) => {

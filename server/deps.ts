@@ -2,8 +2,8 @@ import type { AppConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
 import type { ConsoleFiles } from "./routes/console.js";
-import type { GroupWriter } from "./submit/group-writer.js";
 import type { RateLimiter } from "./submit/rate-limit.js";
+import type { ResponseWriter } from "./submit/response-writer.js";
 
 /** Everything the app needs from its runtime; built once per process (Node) or isolate (Workers). */
 export type AppDeps = {
@@ -14,10 +14,10 @@ export type AppDeps = {
   /** A fresh random id (UUID v4). */
   newId: () => string;
   log: Logger;
-  /** The submit rate limiter; by default one in this process's memory (Workers may pass a binding). */
+  /** The submit rate limiter; by default one counting in the database (Workers add env.SUBMIT_LIMITER). */
   rateLimiter?: RateLimiter;
   /** How responses are written; by default one group-commit writer for the app (Workers pass a solo one). */
-  responseWriter?: GroupWriter;
+  responseWriter?: ResponseWriter;
   /**
    * The survey page's client script (the output of `vite build -c vite.survey.config.ts`), inlined into
    * each page. Without it the page still works as a plain form.

@@ -15,8 +15,8 @@ import { loggableError } from "./db/db-errors.js";
 import { anyAdminExists } from "./db/queries/users.js";
 import { errorBody } from "./errors.js";
 import { createLogger, type Logger } from "./logger.js";
-import { createSoloWriter } from "./submit/group-writer.js";
 import { createBindingRateLimiter, createDatabaseRateLimiter } from "./submit/rate-limit.js";
+import { createSoloWriter } from "./submit/response-writer.js";
 
 // The Workers entry: with server/node.ts, the only place that reads configuration or opens a database.
 

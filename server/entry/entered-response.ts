@@ -1,14 +1,12 @@
 import type { ErrorIssue } from "../../shared/contract/errors.js";
-import { INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
 import { localDay } from "../../shared/time/index.js";
 import type { Database, Statement } from "../db/database.js";
 import { insertEntryStatement } from "../db/queries/entries.js";
 import type { ResponseRow } from "../db/queries/responses.js";
-import { contentHash } from "../submit/content-hash.js";
-import type { PreparedResponse } from "../submit/group-writer.js";
-import { maskPersonalData } from "../submit/pii.js";
+import { rollupIncrements } from "../db/queries/rollups.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
-import { rollupIncrements } from "../submit/rollup-increments.js";
+import { type ResponseContent, responseRow } from "../submit/response-row.js";
+import type { PreparedResponse } from "../submit/response-writer.js";
 import { checkAgainstPoint, stopped } from "../submit/steps.js";
 
 // A response that a person brings in on a citizen's behalf (a paper form typed by staff, a row of another
@@ -16,17 +14,7 @@ import { checkAgainstPoint, stopped } from "../submit/steps.js";
 // checks against the point; only its channel, its day (written on the form) and its entry record differ.
 
 /** The content of a paper form or an imported row, already checked by the shared schemas. */
-export type EnteredContent = {
-  day: string;
-  lang: string;
-  service?: string | undefined;
-  answers: Partial<Record<string, number>>;
-  expectations?: Partial<Record<string, number>> | undefined;
-  respondent?:
-    | Partial<Record<"gender" | "ageBand" | "ethnicity" | "education" | "occupation", string>>
-    | undefined;
-  comment?: string | undefined;
-};
+export type EnteredContent = ResponseContent & { day: string; service?: string | undefined };
 
 /** Where an entered response comes from: a numbered paper form, or a row of an import. */
 export type EntrySource = { channel: "paper"; formNumber: string } | { channel: "import"; importId: string };
@@ -72,11 +60,11 @@ export function prepareEntered(
   const answers = compact(content.answers);
   const serviceId = checkAgainstPoint(point, { answers, service: content.service });
   const issues = [
-    ...(stopped(serviceId) && serviceId.stop.reason === "invalid" ? serviceId.stop.issues : []),
+    ...(stopped(serviceId) && serviceId.stop.code === "VALIDATION_FAILED" ? serviceId.stop.issues : []),
   ];
   issues.push(...dayProblems(content.day, source.channel, now, ["day"]));
   if (issues.length > 0 || stopped(serviceId)) return { ok: false, issues };
-  const row = responseRow({ id, point, content, serviceId, channel: source.channel, submittedAt: now });
+  const row = enteredRow({ id, point, content, serviceId, channel: source.channel, submittedAt: now });
   const also: Statement[] = [
     insertEntryStatement(db, {
       responseId: id,
@@ -89,8 +77,8 @@ export function prepareEntered(
   return { ok: true, response: { row, increments: incrementsOf(row), also } };
 }
 
-/** The response row of entered content (the comment masked as an online one is). */
-export function responseRow(input: {
+/** The response row of entered content: the day written on the form, no link, no officer. */
+export function enteredRow(input: {
   id: string;
   point: SurveyPoint;
   content: EnteredContent;
@@ -98,46 +86,14 @@ export function responseRow(input: {
   channel: "paper" | "import";
   submittedAt: number;
 }): ResponseRow {
-  const { id, point, content, serviceId, channel, submittedAt } = input;
-  const answers = compact(content.answers);
-  const expectations = compact(content.expectations ?? {});
-  const respondent = content.respondent ?? {};
-  const comment = content.comment === undefined ? undefined : maskPersonalData(content.comment);
-  return {
-    id,
-    pointId: point.id,
-    unitId: point.unit.id,
-    serviceId,
-    form: point.form,
-    instrument: INSTRUMENT_VERSION,
-    lang: content.lang,
-    channel,
-    submittedAt,
-    localDay: content.day,
-    answers: JSON.stringify(answers),
-    expectations: Object.keys(expectations).length > 0 ? JSON.stringify(expectations) : null,
-    gender: respondent.gender ?? null,
-    ageBand: respondent.ageBand ?? null,
-    ethnicity: respondent.ethnicity ?? null,
-    education: respondent.education ?? null,
-    occupation: respondent.occupation ?? null,
-    comment: comment?.text ?? null,
-    commentHasPii: comment?.masked ?? false,
-    contentHash: contentHash({
-      point: point.code,
-      service: content.service,
-      lang: content.lang,
-      answers,
-      expectations,
-      respondent,
-      comment: content.comment,
-      channel,
-    }),
-    tokenId: null,
-    dossierHash: null,
+  const { point, content, channel } = input;
+  return responseRow({
+    ...input,
+    day: content.day,
+    hashed: { ...content, point: point.code, channel },
     // A paper form does not say who served the citizen.
     officerId: null,
-  };
+  });
 }
 
 /** What a stored response row adds to the rollups (negate the counts to take it away). */

@@ -4,8 +4,8 @@ import { EXPECTATION_CODES } from "../../shared/instrument/index.js";
 import { isRealDate } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import { excelSerialDay } from "../lib/spreadsheet/xlsx-reader.js";
-import type { PreparedResponse } from "../submit/group-writer.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
+import type { PreparedResponse } from "../submit/response-writer.js";
 import { type EnteredContent, prepareEntered } from "./entered-response.js";
 
 // An export of another survey tool becomes responses of one point: each row through the mapping (columns to

@@ -11,20 +11,22 @@ import {
   sipasFigures,
 } from "../../shared/contract/reports.js";
 import { elementOfItem, ITEM_CODES } from "../../shared/instrument/index.js";
-import { countsFromRollup, scoreGroup, type ValueCounts } from "../../shared/scoring/index.js";
+import { countsFromRollup, scoreGroup } from "../../shared/scoring/index.js";
 import type { Period } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import { type ServedKey, sumServed } from "../db/queries/entries.js";
-import { sumRollups } from "../db/queries/reports.js";
+import { type RollupSum, sumRollups } from "../db/queries/reports.js";
+import { RESPONDENTS_ITEM } from "../db/queries/rollups.js";
 import { invalid } from "../errors.js";
-import { RESPONDENTS_ITEM } from "../submit/rollup-increments.js";
+import { type GroupKey, GroupMap } from "./group-map.js";
 import { splitPeriod } from "./period-split.js";
-import { GROUPING_KEYS, groupKey, reportGroups } from "./report-groups.js";
+import { GROUPING_KEYS, NO_OFFICER, reportGroups } from "./report-groups.js";
 import type { ColumnKind, TableColumn } from "./table.js";
 
 // Every figure comes from the rollups through shared/scoring: this module only sums, groups and labels.
 
-type GroupSums = { respondents: number; items: Array<{ item: string; value: number; count: number }> };
+// A group's rollup rows: its respondents (the "#" row) and one row per item with its five counts.
+type GroupSums = { respondents: number; items: RollupSum[] };
 
 /**
  * What a report is asked for: its kind, grouping, period and the unit subtree it covers (null: all);
@@ -57,22 +59,21 @@ export async function buildReport(db: Database, request: ReportRequest): Promise
   // A day report cannot use monthly rows; every other grouping reads whole months from them.
   const sources = by === "day" ? { months: null, days: [period] } : splitPeriod(period);
   const sums = await sumRollups(db, { keys: GROUPING_KEYS[by], sources, subtree, officerId });
-  const byGroup = new Map<string, GroupSums>();
+  const byGroup = new GroupMap<GroupSums>();
   for (const sum of sums) {
-    const key = groupKey(sum.key);
-    let group = byGroup.get(key);
+    let group = byGroup.get(sum.key);
     if (!group) {
       group = { respondents: 0, items: [] };
-      byGroup.set(key, group);
+      byGroup.set(sum.key, group);
     }
     if (sum.item === RESPONDENTS_ITEM) group.respondents += sum.counts[0];
-    else group.items.push(...valueRows(sum.item, sum.counts));
+    else group.items.push(sum);
   }
-  const groups = await reportGroups(db, by, period, subtree, new Set(byGroup.keys()));
+  const groups = await reportGroups(db, by, period, subtree, byGroup);
   // A row about one officer: every row of an officer's own report, and each officer's row of by=officer.
   const minimum = request.officerMinimum ?? 0;
-  const withheld = (key: string, respondents: number) =>
-    (officerId != null || (by === "officer" && key !== groupKey([0]))) && respondents < minimum;
+  const withheld = (key: GroupKey, respondents: number) =>
+    (officerId != null || (by === "officer" && key[0] !== NO_OFFICER)) && respondents < minimum;
   if (kind === "sipas") {
     const served = SERVED_GROUPINGS.includes(by) ? await servedByGroup(db, by, period, subtree) : null;
     return groups.map((group) => {
@@ -133,25 +134,22 @@ const SERVED_KEYS: Partial<Record<ReportGrouping, readonly ServedKey[]>> = {
   total: [],
 };
 
-/** The citizens served per report group (keyed as `groupKey` makes them); groups without a count are absent. */
+/** The citizens served per report group; groups without a count are absent. */
 async function servedByGroup(
   db: Database,
   by: ReportGrouping,
   period: Period,
   subtree: string | null,
-): Promise<Map<string, number>> {
+): Promise<GroupMap<number>> {
   const sums = await sumServed(db, {
     keys: SERVED_KEYS[by] ?? [],
     from: period.from,
     to: period.to,
     subtree,
   });
-  return new Map(sums.map((sum) => [groupKey(sum.key), sum.served]));
-}
-
-/** A wide rollup row (counts of answers 1–5) as the (item, value, count) rows that scoring reads. */
-function valueRows(item: string, counts: ValueCounts) {
-  return counts.map((count, i) => ({ item, value: i + 1, count })).filter((row) => row.count > 0);
+  const served = new GroupMap<number>();
+  for (const sum of sums) served.set(sum.key, sum.served);
+  return served;
 }
 
 const INTEGER_COLUMNS = new Set([

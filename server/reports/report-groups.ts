@@ -8,6 +8,7 @@ import {
   listReportUnits,
   type RollupKey,
 } from "../db/queries/reports.js";
+import type { GroupKey, GroupMap } from "./group-map.js";
 
 // Which rows a report has, in which order, and how each is labelled.
 //
@@ -31,63 +32,60 @@ export const GROUPING_KEYS: Record<ReportGrouping, readonly RollupKey[]> = {
   channel: ["channel"],
 };
 
-/** One row-to-be of a report: its rollup key (as joined text) and its group columns. */
-export type ReportGroup = { key: string; values: GroupValues<ReportGrouping> };
-
-/** The text form of a rollup key, the same for a key read from the database and one built here. */
-export const groupKey = (key: ReadonlyArray<string | number>) => key.join("|");
+/** One row-to-be of a report: its rollup key and its group columns. */
+export type ReportGroup = { key: GroupKey; values: GroupValues<ReportGrouping> };
 
 // service_id 0 in the rollups is "no service chosen"; it sorts after every real code.
 const NO_SERVICE = 0;
-// officer_id 0 is "no officer": its group comes last, with empty officer columns.
-const NO_OFFICER = 0;
+/** officer_id 0 is "no officer": its group comes last, with empty officer columns. */
+export const NO_OFFICER = 0;
 
 /**
- * The groups of a report in display order. `seen` holds the keys that have data in the period (as
- * `groupKey` makes them): they decide the data-driven groupings and let archived units and points appear.
+ * The groups of a report in display order. `seen` holds the keys that have data in the period: they decide
+ * the data-driven groupings and let archived units and points appear.
  */
 export async function reportGroups(
   db: Database,
   by: ReportGrouping,
   period: Period,
   subtree: string | null,
-  seen: ReadonlySet<string>,
+  seen: Pick<GroupMap<unknown>, "has" | "keys">,
 ): Promise<ReportGroup[]> {
   switch (by) {
     case "total":
-      return [{ key: groupKey([]), values: {} }];
+      return [{ key: [], values: {} }];
     case "channel":
       // Every channel, in a fixed order, so that a channel nobody used shows as a row of zeros.
-      return RESPONSE_CHANNELS.map((channel) => ({ key: channel, values: { channel } }));
+      return RESPONSE_CHANNELS.map((channel) => ({ key: [channel], values: { channel } }));
     case "month": {
       const months = [...new Set(daysInRange(period.from, period.to).map(monthOf))];
-      return months.map((month) => ({ key: month, values: { month } }));
+      return months.map((month) => ({ key: [month], values: { month } }));
     }
     case "day":
-      return daysInRange(period.from, period.to).map((day) => ({ key: day, values: { day } }));
+      return daysInRange(period.from, period.to).map((day) => ({ key: [day], values: { day } }));
     case "unit": {
       const units = await listReportUnits(db, subtree);
       return units
-        .filter((unit) => !unit.archived || seen.has(groupKey([unit.id])))
+        .filter((unit) => !unit.archived || seen.has([unit.id]))
         .map((unit) => ({
-          key: groupKey([unit.id]),
+          key: [unit.id],
           values: { unit_code: unit.code, unit_name: unit.name },
         }));
     }
     case "point": {
       const points = await listReportPoints(db, subtree);
       return points
-        .filter((point) => !point.archived || seen.has(groupKey([point.id])))
+        .filter((point) => !point.archived || seen.has([point.id]))
         .map((point) => ({
-          key: groupKey([point.id]),
+          key: [point.id],
           values: { point_code: point.code, point_label: point.label, unit_code: point.unitCode },
         }));
     }
     case "service": {
-      const ids = [...seen].map(Number);
+      const ids = seen.keys().map(([id]) => Number(id));
       const services = await findServicesByIds(db, ids);
       return sortByService(ids, services).map((id) => ({
-        key: groupKey([id]),
+        key: [id],
         values: {
           service_code: services.get(id)?.code ?? null,
           service_name: services.get(id)?.name ?? null,
@@ -95,7 +93,7 @@ export async function reportGroups(
       }));
     }
     case "officer": {
-      const ids = [...seen].map(Number);
+      const ids = seen.keys().map(([id]) => Number(id));
       const officers = await findOfficersByIds(db, ids);
       const sortKey = (id: number) => {
         const officer = officers.get(id);
@@ -108,7 +106,7 @@ export async function reportGroups(
         .map((id) => {
           const officer = officers.get(id);
           return {
-            key: groupKey([id]),
+            key: [id],
             values: {
               officer_username: officer?.username ?? null,
               officer_name: officer?.name ?? null,
@@ -118,7 +116,7 @@ export async function reportGroups(
         });
     }
     case "unit,service": {
-      const pairs = [...seen].map((key) => key.split("|").map(Number) as [number, number]);
+      const pairs = seen.keys().map(([unit, service]) => [Number(unit), Number(service)] as const);
       const [units, services] = await Promise.all([
         listReportUnits(db, subtree),
         findServicesByIds(
@@ -129,7 +127,7 @@ export async function reportGroups(
       return units.flatMap((unit) => {
         const offered = pairs.filter(([unitId]) => unitId === unit.id).map(([, service]) => service);
         return sortByService(offered, services).map((id) => ({
-          key: groupKey([unit.id, id]),
+          key: [unit.id, id],
           values: {
             unit_code: unit.code,
             unit_name: unit.name,

@@ -8,6 +8,7 @@ import {
   responseImportQuerySchema,
 } from "../../shared/contract/entry.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
+import { pointCodeSchema } from "../../shared/contract/submission.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { type Database, runBatch } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
@@ -24,9 +25,9 @@ import type { AppEnv, AuthUser } from "../deps.js";
 import {
   dayProblems,
   type EnteredContent,
+  enteredRow,
   incrementsOf,
   prepareEntered,
-  responseRow,
 } from "../entry/entered-response.js";
 import { planResponseImport } from "../entry/response-import.js";
 import { ApiError, conflict, forbidden, invalid, notFound } from "../errors.js";
@@ -34,9 +35,9 @@ import { audit } from "../lib/audit.js";
 import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { readTableBody } from "../lib/table-body.js";
 import { validate } from "../lib/validate.js";
-import { responseWriteStatements } from "../submit/group-writer.js";
 import type { Submitter } from "../submit/pipeline.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
+import { responseWriteStatements } from "../submit/response-writer.js";
 import { checkAgainstPoint, stopped } from "../submit/steps.js";
 import { pointInScope } from "./points.js";
 
@@ -45,7 +46,7 @@ import { pointInScope } from "./points.js";
 // answers, with channel "paper" or "import" and a record of who brought them in.
 
 export const listQuery = z.object({
-  point: z.string().trim().toUpperCase().length(6),
+  point: pointCodeSchema,
   formNumber: formNumberSchema.optional(),
 });
 
@@ -205,11 +206,11 @@ export function enteredRoutes(submitter: Submitter) {
         service: content.service,
       });
       const issues: ErrorIssue[] =
-        stopped(serviceId) && serviceId.stop.reason === "invalid" ? serviceId.stop.issues : [];
+        stopped(serviceId) && serviceId.stop.code === "VALIDATION_FAILED" ? serviceId.stop.issues : [];
       issues.push(...dayProblems(content.day, "paper", form.row.submittedAt, ["day"]));
       if (issues.length > 0 || stopped(serviceId)) throw invalid("The form is not valid.", issues);
       // The correction keeps the time of typing (the 24 hours run from it) and replaces the content.
-      const row = responseRow({
+      const row = enteredRow({
         id: form.row.id,
         point,
         content,

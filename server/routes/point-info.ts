@@ -4,6 +4,7 @@ import type { AppEnv } from "../deps.js";
 import type { Submitter } from "../submit/pipeline.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
 import { refusalError } from "../submit/refusal-error.js";
+import { admitPoint, stopped } from "../submit/steps.js";
 
 const namesOf = (s: { code: string; name: string; nameZh?: string | null; nameEn?: string | null }) => ({
   code: s.code,
@@ -36,9 +37,8 @@ export function presentSurveyPoint(point: SurveyPoint) {
  */
 export function pointInfoRoutes(submitter: Submitter) {
   return new Hono<AppEnv>().get("/:code", async (c) => {
-    const point = await submitter.findPoint(c.req.param("code").trim().toUpperCase());
-    if (!point) throw refusalError({ reason: "point_not_found" });
-    if (point.archived) throw refusalError({ reason: "point_moved" });
+    const point = await admitPoint(submitter.findPoint, c.req.param("code"));
+    if (stopped(point)) throw refusalError(point.stop);
     // Short: a catalogue change should reach phones soon, but a crowd at one counter asks the same thing.
     c.header("cache-control", "public, max-age=60");
     return c.json(presentSurveyPoint(point));

@@ -18,7 +18,7 @@ export function responseRoutes(submitter: Submitter) {
     });
     c.header("cache-control", "no-store");
     if (!result.ok) {
-      if (result.refusal.reason === "rate_limited") c.header("retry-after", "60");
+      if (result.refusal.code === "RATE_LIMITED") c.header("retry-after", "60");
       throw refusalError(result.refusal);
     }
     const body = {

@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { getCookie, setCookie } from "hono/cookie";
 import { CASE_REF_ALPHABET, CASE_REF_LENGTH, normaliseCaseRef } from "../../shared/contract/case-ref.js";
-import { submissionFromForm } from "../../shared/contract/submission.js";
+import { pointCodeSchema, submissionFromForm } from "../../shared/contract/submission.js";
 import { isLang, LANGUAGES, type Lang, localName, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
 import {
   type PageFrame,
@@ -22,7 +22,7 @@ import { verifyLinkToken } from "../links/link-token.js";
 import { clientAddress } from "../submit/client-address.js";
 import type { Submitter } from "../submit/pipeline.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
-import type { Refusal } from "../submit/steps.js";
+import { admitPoint, checkToken, type Refusal, stopped } from "../submit/steps.js";
 
 // The citizen's pages (DESIGN.md §3 "Citizen"): GET /s/:code shows the survey, POST /s/:code takes the
 // form without JavaScript through the same pipeline as the JSON API.
@@ -121,38 +121,42 @@ function refusalPage(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | unde
   const frame = frameOf(c, visit, point);
   const say = (status: PageStatus, title: string, body: string) =>
     page(c, renderMessagePage(frame, { title, body }), status);
-  switch (refusal.reason) {
-    case "point_not_found":
-      return say(404, text.notFound.title, fill(text.notFound.body, { code: visit.code }));
-    case "point_moved":
-      return say(
-        404,
-        text.moved.title,
-        fill(text.moved.body, { label: point?.label ?? "", unit: point?.unit.name ?? "" }),
-      );
-    case "token_required":
+  switch (refusal.code) {
+    case "POINT_NOT_FOUND":
+      // An archived point comes along with its refusal: its old posters lead here.
+      return point?.archived
+        ? say(404, text.moved.title, fill(text.moved.body, { label: point.label, unit: point.unit.name }))
+        : say(404, text.notFound.title, fill(text.notFound.body, { code: visit.code }));
+    case "TOKEN_REQUIRED":
       return say(403, text.link.requiredTitle, text.errors.tokenRequired);
-    case "token_invalid":
+    case "TOKEN_INVALID":
       return say(403, text.link.invalidTitle, text.errors.tokenInvalid);
-    case "token_used":
+    case "TOKEN_USED":
       return say(409, text.link.usedTitle, text.errors.tokenUsed);
-    case "duplicate_id":
+    case "DUPLICATE_ID":
       return say(409, text.errors.duplicate, text.errors.duplicate);
     default:
       return undefined;
   }
 }
 
-/** Why a point cannot show its survey to this visit, if it cannot. */
-async function visitRefusal(c: Context<AppEnv>, point: SurveyPoint | undefined, token: string | undefined) {
+/** Why a link cannot open an admitted point's survey: required and missing, not valid, or already used. */
+async function linkRefusal(
+  c: Context<AppEnv>,
+  point: SurveyPoint,
+  token: string | undefined,
+): Promise<Refusal | undefined> {
   const { db, config, now } = c.var.deps;
-  if (!point) return { reason: "point_not_found" } as const;
-  if (point.archived) return { reason: "point_moved" } as const;
-  if (token === undefined) return point.tokenRequired ? ({ reason: "token_required" } as const) : undefined;
-  const check = await verifyLinkToken({ secret: config.secret, token, pointCode: point.code, now: now() });
-  if (!check.ok) return { reason: "token_invalid" } as const;
-  return (await isLinkUsed(db, check)) ? ({ reason: "token_used" } as const) : undefined;
+  const grant = await checkToken(point, token, { secret: config.secret, now: now() });
+  if (stopped(grant)) return grant.stop;
+  return grant && (await isLinkUsed(db, grant)) ? { code: "TOKEN_USED" } : undefined;
 }
+
+/** The point code of the page's address, normalised when well-formed: what its links and messages show. */
+const codeOf = (c: Context<AppEnv>) => {
+  const code = c.req.param("code") ?? "";
+  return pointCodeSchema.safeParse(code).data ?? code;
+};
 
 async function surveyPage(
   c: Context<AppEnv>,
@@ -229,15 +233,18 @@ export function surveyRoutes(submitter: Submitter) {
       .get("/:code", async (c) => {
         const token = c.req.query("t") || undefined;
         const visit: Visit = {
-          code: c.req.param("code").trim().toUpperCase(),
+          code: codeOf(c),
           lang: pickLanguage(c.req.query("lang"), c.req.header("accept-language")),
           kiosk: c.req.query("kiosk") === "1",
           token,
         };
-        const point = await submitter.findPoint(visit.code);
-        if (c.req.query("thanks") === "1" && point) return thankYouPage(c, visit, point);
-        const refusal = await visitRefusal(c, point, token);
-        if (refusal || !point) return refusalPage(c, visit, point, refusal ?? { reason: "point_not_found" });
+        const point = await admitPoint(submitter.findPoint, visit.code);
+        // The thank-you stays reachable after a point is archived: the answers were kept.
+        const shown = stopped(point) ? point.moved : point;
+        if (c.req.query("thanks") === "1" && shown) return thankYouPage(c, visit, shown);
+        if (stopped(point)) return refusalPage(c, visit, point.moved, point.stop);
+        const refusal = await linkRefusal(c, point, token);
+        if (refusal) return refusalPage(c, visit, point, refusal);
         return surveyPage(c, visit, point, { id: formIdOf(c, point.code), values: {}, error: null }, 200);
       })
       .post("/:code", bodyPolicy(FORM_BODY), async (c) => {
@@ -249,7 +256,7 @@ export function surveyRoutes(submitter: Submitter) {
         const values = Object.fromEntries(
           Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
         );
-        const code = c.req.param("code").trim().toUpperCase();
+        const code = codeOf(c);
         const id = values.id || deps.newId();
         const visit: Visit = {
           code,
@@ -267,16 +274,19 @@ export function surveyRoutes(submitter: Submitter) {
         // reloading it never posts the answers again.
         if (result.ok) return c.redirect(thanksUrl(visit, result.caseRef), 303);
         const { refusal } = result;
-        const point = result.point ?? (await submitter.findPoint(code));
-        const refused = refusalPage(c, visit, point, refusal);
-        if (refused || !point) return refused ?? refusalPage(c, visit, point, { reason: "point_not_found" });
+        const refused = refusalPage(c, visit, result.point, refusal);
+        if (refused) return refused;
+        // Refused before the pipeline reached the point (invalid answers): the form needs it all the same.
+        const point = result.point ?? (await admitPoint(submitter.findPoint, code));
+        if (stopped(point)) return refusalPage(c, visit, point.moved, point.stop);
         // Invalid answers or too many posts: the form again, filled as it was, saying what went wrong.
         const errors = MESSAGES[visit.lang].survey.errors;
         const noAnswer = Object.keys(submission.answers as object).length === 0;
         const followUpWrong =
-          refusal.reason === "invalid" && refusal.issues.some((issue) => issue.path[0] === "followUp");
+          refusal.code === "VALIDATION_FAILED" &&
+          refusal.issues.some((issue) => issue.path[0] === "followUp");
         const error =
-          refusal.reason === "rate_limited"
+          refusal.code === "RATE_LIMITED"
             ? errors.rateLimited
             : noAnswer
               ? errors.answerOne
@@ -288,7 +298,7 @@ export function surveyRoutes(submitter: Submitter) {
           visit,
           point,
           { id, values, error },
-          refusal.reason === "rate_limited" ? 429 : 400,
+          refusal.code === "RATE_LIMITED" ? 429 : 400,
         );
       })
   );

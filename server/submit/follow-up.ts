@@ -7,7 +7,7 @@ import type { CaseOpening } from "../db/queries/cases.js";
 import type { SurveyPoint } from "./point-lookup.js";
 
 // The pipeline's follow-up step (issue 17): a submission that asks for a reply opens a case, written in
-// the same batch as the response (server/submit/group-writer.ts), so that a retry of the same response (the
+// the same batch as the response (server/submit/response-writer.ts), so that a retry of the same response (the
 // same id and content, answered 200) never opens a second one. Privacy rule: the contact goes to
 // case_contacts only; the case.opened alert carries the items rated 1 or 2, never the contact.
 

@@ -1,25 +1,25 @@
 import { caseRefOf } from "../../shared/contract/cases.js";
-import { INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
+import type { ResponseSubmission } from "../../shared/contract/submission.js";
 import { localDay } from "../../shared/time/index.js";
 import { findCaseRefOfResponse } from "../db/queries/cases.js";
+import { rollupIncrements } from "../db/queries/rollups.js";
 import { findOnDutyOfficerId } from "../db/queries/shifts.js";
 import type { AppDeps } from "../deps.js";
-import { contentHash } from "./content-hash.js";
 import { caseOpening } from "./follow-up.js";
-import { createGroupWriter, type GroupWriter } from "./group-writer.js";
-import { maskPersonalData } from "./pii.js";
 import { createPointLookup, type PointLookup, type SurveyPoint } from "./point-lookup.js";
-import { createAddressHasher, createDatabaseRateLimiter, type RateLimiter } from "./rate-limit.js";
-import { rollupIncrements } from "./rollup-increments.js";
+import { createAddressHasher, createDatabaseRateLimiter, type RateLimits } from "./rate-limit.js";
+import { responseRow } from "./response-row.js";
+import { createGroupWriter, type ResponseWriter } from "./response-writer.js";
 import {
+  admitPoint,
   checkAgainstPoint,
   checkRateLimit,
   checkToken,
   isBot,
-  openPoint,
   parseSubmission,
   type Refusal,
   stopped,
+  type TokenGrant,
 } from "./steps.js";
 
 /** How a submission ended: accepted (stored now, stored before, or a bot quietly dropped) or refused. */
@@ -43,29 +43,32 @@ export type Submitter = {
   /** The point look-up the pipeline uses, shared with the survey page so both see the same point. */
   findPoint: PointLookup;
   /** The writer of responses, shared with paper entry so that every response is written one way. */
-  writer: GroupWriter;
+  writer: ResponseWriter;
 };
 
 /**
  * The submit pipeline of one app: parse → point → token → honeypot → rate limit → instrument → officer →
  * mask → write.
- * Holds the per-app state: the rate limiter, the day's address key, the point cache and the group writer.
+ * Holds the per-app state: the rate limiter (deps.rateLimiter, else one counting in the database), the
+ * day's address key, the point cache and the response writer (deps.responseWriter, else a group writer).
  */
-export function createSubmitter(
-  deps: AppDeps,
-  options: { limiter?: RateLimiter | undefined; writer?: GroupWriter } = {},
-): Submitter {
-  const limiter = options.limiter ?? createDatabaseRateLimiter(deps.db, deps.now);
+export function createSubmitter(deps: AppDeps): Submitter {
+  const limiter = deps.rateLimiter ?? createDatabaseRateLimiter(deps.db, deps.now);
   const hashAddress = createAddressHasher(deps.config.secret, deps.now);
   const findPoint = createPointLookup(deps.db, deps.now);
-  const writer = options.writer ?? createGroupWriter(deps.db);
+  const writer = deps.responseWriter ?? createGroupWriter(deps.db);
+
+  // HAILONG_RATE_LIMIT=0 turns limiting off; a point's own day limit replaces the deployment's.
+  const limitsOf = (point: SurveyPoint): RateLimits =>
+    deps.config.rateLimit === 0
+      ? { perMinute: 0, perDay: 0 }
+      : { perMinute: deps.config.rateLimit, perDay: point.dailyLimit ?? deps.config.rateLimitDay };
 
   async function submit(raw: unknown, context: SubmitContext): Promise<SubmitResult> {
     const submission = parseSubmission(raw);
     if (stopped(submission)) return { ok: false, refusal: submission.stop };
-    const found = await findPoint(submission.point);
-    const point = openPoint(found);
-    if (stopped(point)) return { ok: false, refusal: point.stop, point: found };
+    const point = await admitPoint(findPoint, submission.point);
+    if (stopped(point)) return { ok: false, refusal: point.stop, point: point.moved };
     const now = deps.now();
     const grant = await checkToken(point, submission.token, { secret: deps.config.secret, now });
     if (stopped(grant)) return { ok: false, refusal: grant.stop, point };
@@ -75,63 +78,29 @@ export function createSubmitter(
       return { ok: true, status: "dropped", id: submission.id, receivedAt: now, caseRef };
     }
     const limited = await checkRateLimit(limiter, hashAddress, {
-      // HAILONG_RATE_LIMIT=0 turns limiting off; a point's own day limit replaces the deployment's.
-      limits:
-        deps.config.rateLimit === 0
-          ? { perMinute: 0, perDay: 0 }
-          : { perMinute: deps.config.rateLimit, perDay: point.dailyLimit ?? deps.config.rateLimitDay },
+      limits: limitsOf(point),
       address: context.address,
       pointCode: point.code,
     });
-    if (limited) return { ok: false, refusal: limited.stop, point };
+    if (stopped(limited)) return { ok: false, refusal: limited.stop, point };
     const serviceId = checkAgainstPoint(point, submission);
     if (stopped(serviceId)) return { ok: false, refusal: serviceId.stop, point };
 
     // Who served: the issuer of a one-time link (whatever the shift), else the officer on duty at the counter.
     const officerId = grant ? grant.issuerId : await findOnDutyOfficerId(deps.db, point.id, now);
-    const comment = submission.comment === undefined ? undefined : maskPersonalData(submission.comment);
-    const day = localDay(now);
-    const answers = submission.answers as Record<string, number>;
-    const expectations = nonEmpty(submission.expectations as Record<string, number> | undefined);
-    const respondent = submission.respondent ?? {};
+    const row = onlineRow(submission, { point, serviceId, grant, officerId, now });
     const opening = caseOpening(submission, { point, serviceId, now, config: deps.config });
-    const channel = grant ? "link" : submission.channel === "kiosk" ? "kiosk" : "qr";
     const outcome = await writer.write({
-      row: {
-        id: submission.id,
-        pointId: point.id,
-        unitId: point.unit.id,
-        serviceId,
-        form: point.form,
-        instrument: INSTRUMENT_VERSION,
-        lang: submission.lang,
-        channel,
-        submittedAt: now,
-        localDay: day,
-        answers: JSON.stringify(answers),
-        expectations: expectations ? JSON.stringify(expectations) : null,
-        gender: respondent.gender ?? null,
-        ageBand: respondent.ageBand ?? null,
-        ethnicity: respondent.ethnicity ?? null,
-        education: respondent.education ?? null,
-        occupation: respondent.occupation ?? null,
-        comment: comment?.text ?? null,
-        commentHasPii: comment?.masked ?? false,
-        // Hashed before masking: a retry carries the comment as typed, not as stored.
-        contentHash: contentHash({ ...submission, point: point.code }),
-        tokenId: grant?.tokenId ?? null,
-        dossierHash: grant?.dossierHash ?? null,
-        officerId,
-      },
+      row,
       increments: rollupIncrements({
-        day,
+        day: row.localDay,
         unitId: point.unit.id,
         pointId: point.id,
         serviceId,
         officerId,
-        channel,
-        answers,
-        expectations: expectations ?? null,
+        channel: row.channel,
+        answers: submission.answers as Record<string, number>,
+        expectations: (submission.expectations as Record<string, number> | undefined) ?? null,
       }),
       caseOpening: opening,
     });
@@ -154,16 +123,36 @@ export function createSubmitter(
           // The case the first delivery opened: a retry never opens another.
           caseRef: opening ? await findCaseRefOfResponse(deps.db, submission.id) : undefined,
         };
-      case "duplicate-id":
-        return { ok: false, refusal: { reason: "duplicate_id" }, point };
-      case "token-used":
-        return { ok: false, refusal: { reason: "token_used" }, point };
+      case "refused":
+        return { ok: false, refusal: outcome.refusal, point };
     }
   }
 
   return { submit, findPoint, writer };
 }
 
-function nonEmpty<T extends object>(record: T | undefined): T | undefined {
-  return record && Object.keys(record).length > 0 ? record : undefined;
+/** The row of an online response: its channel from the link or the kiosk, its day from the clock. */
+function onlineRow(
+  submission: ResponseSubmission,
+  context: {
+    point: SurveyPoint;
+    serviceId: number | null;
+    grant: TokenGrant;
+    officerId: number | null;
+    now: number;
+  },
+) {
+  const { point, grant, now } = context;
+  return responseRow({
+    id: submission.id,
+    point,
+    serviceId: context.serviceId,
+    channel: grant ? "link" : submission.channel === "kiosk" ? "kiosk" : "qr",
+    submittedAt: now,
+    day: localDay(now),
+    content: submission,
+    hashed: { ...submission, point: point.code },
+    link: grant,
+    officerId: context.officerId,
+  });
 }

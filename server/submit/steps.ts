@@ -1,24 +1,30 @@
 import type { ErrorIssue } from "../../shared/contract/errors.js";
-import { type ResponseSubmission, responseSubmissionSchema } from "../../shared/contract/submission.js";
+import {
+  pointCodeSchema,
+  type ResponseSubmission,
+  responseSubmissionSchema,
+} from "../../shared/contract/submission.js";
 import { itemsOfForm } from "../../shared/instrument/index.js";
 import { zodIssues } from "../errors.js";
 import { verifyLinkToken } from "../links/link-token.js";
-import type { SurveyPoint } from "./point-lookup.js";
+import type { PointLookup, SurveyPoint } from "./point-lookup.js";
 import type { AddressHasher, RateLimiter, RateLimits } from "./rate-limit.js";
+import type { WriteRefusal } from "./response-writer.js";
 
 // The steps of the submit pipeline (HOUSE-STYLE "The submit path is a pipeline"). Each returns the next
 // state or a named reason to stop; the pipeline (pipeline.ts) runs them in order.
 
-/** Why a submission was not stored. */
+/**
+ * Why a submission was not stored, as the API's error code (shared/contract/errors.ts), with the problems of
+ * an invalid one. Refusals found when writing come from the writer as they are.
+ */
 export type Refusal =
-  | { reason: "invalid"; issues: ErrorIssue[] }
-  | { reason: "point_not_found" }
-  | { reason: "point_moved" }
-  | { reason: "token_required" }
-  | { reason: "token_invalid" }
-  | { reason: "token_used" }
-  | { reason: "rate_limited" }
-  | { reason: "duplicate_id" };
+  | { code: "VALIDATION_FAILED"; issues: ErrorIssue[] }
+  | { code: "POINT_NOT_FOUND" }
+  | { code: "TOKEN_REQUIRED" }
+  | { code: "TOKEN_INVALID" }
+  | { code: "RATE_LIMITED" }
+  | WriteRefusal;
 
 export type Stop = { stop: Refusal };
 const stop = (refusal: Refusal): Stop => ({ stop: refusal });
@@ -26,13 +32,21 @@ const stop = (refusal: Refusal): Stop => ({ stop: refusal });
 /** Shape and scales against the shared contract schema: the same check for the JSON and the form path. */
 export function parseSubmission(raw: unknown): ResponseSubmission | Stop {
   const result = responseSubmissionSchema.safeParse(raw);
-  return result.success ? result.data : stop({ reason: "invalid", issues: zodIssues(result.error) });
+  return result.success ? result.data : stop({ code: "VALIDATION_FAILED", issues: zodIssues(result.error) });
 }
 
-/** The point must exist and still collect answers; an archived one has "moved". */
-export function openPoint(point: SurveyPoint | undefined): SurveyPoint | Stop {
-  if (!point) return stop({ reason: "point_not_found" });
-  if (point.archived) return stop({ reason: "point_moved" });
+/** A point that cannot take answers; an archived one comes along, for the page saying the counter has moved. */
+export type PointStop = Stop & { moved?: SurveyPoint };
+
+/**
+ * The one admission of a point, for the survey page, the no-JS post, GET /api/v1/points/:code and the
+ * pipeline: a well-formed code of a point that still collects answers.
+ */
+export async function admitPoint(findPoint: PointLookup, code: string): Promise<SurveyPoint | PointStop> {
+  const parsed = pointCodeSchema.safeParse(code);
+  const point = parsed.success ? await findPoint(parsed.data) : undefined;
+  if (!point) return stop({ code: "POINT_NOT_FOUND" });
+  if (point.archived) return { ...stop({ code: "POINT_NOT_FOUND" }), moved: point };
   return point;
 }
 
@@ -47,14 +61,14 @@ export async function checkToken(
   token: string | undefined,
   options: { secret: string; now: number },
 ): Promise<TokenGrant | Stop> {
-  if (token === undefined) return point.tokenRequired ? stop({ reason: "token_required" }) : null;
+  if (token === undefined) return point.tokenRequired ? stop({ code: "TOKEN_REQUIRED" }) : null;
   const check = await verifyLinkToken({
     secret: options.secret,
     token,
     pointCode: point.code,
     now: options.now,
   });
-  if (!check.ok) return stop({ reason: "token_invalid" });
+  if (!check.ok) return stop({ code: "TOKEN_INVALID" });
   return { tokenId: check.tokenId, dossierHash: check.dossierHash, issuerId: check.issuerId };
 }
 
@@ -66,16 +80,16 @@ export function isBot(submission: ResponseSubmission): boolean {
 /**
  * At most `limits.perMinute` submissions a minute and `limits.perDay` a day from one network address to one
  * point (0: that window is unlimited). The limiter sees only a keyed hash of the address; an unknown address
- * shares one key per point.
+ * shares one key per point. Null: within the limits.
  */
 export async function checkRateLimit(
   limiter: RateLimiter,
   hashAddress: AddressHasher,
   options: { limits: RateLimits; address: string | undefined; pointCode: string },
-): Promise<Stop | undefined> {
-  if (options.limits.perMinute === 0 && options.limits.perDay === 0) return undefined;
+): Promise<null | Stop> {
+  if (options.limits.perMinute === 0 && options.limits.perDay === 0) return null;
   const key = hashAddress(options.address ?? "unknown", options.pointCode);
-  return (await limiter.limit(key, options.limits)) ? undefined : stop({ reason: "rate_limited" });
+  return (await limiter.limit(key, options.limits)) ? null : stop({ code: "RATE_LIMITED" });
 }
 
 /**
@@ -101,7 +115,7 @@ export function checkAgainstPoint(
     if (offered) serviceId = offered.id;
     else issues.push({ path: ["service"], message: "not a service offered by this point's unit" });
   }
-  return issues.length > 0 ? stop({ reason: "invalid", issues }) : serviceId;
+  return issues.length > 0 ? stop({ code: "VALIDATION_FAILED", issues }) : serviceId;
 }
 
 /** True when a step stopped the pipeline. */

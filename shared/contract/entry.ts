@@ -2,7 +2,7 @@ import * as z from "zod";
 import { LANGUAGES } from "../i18n/index.js";
 import { EXPECTATION_CODES, ITEM_CODES } from "../instrument/index.js";
 import { isRealDate } from "../time/index.js";
-import { responseSubmissionSchema } from "./submission.js";
+import { pointCodeSchema, responseSubmissionSchema } from "./submission.js";
 
 // Paper forms typed in by staff (POST /api/v1/responses/entered), served counts per counter and day
 // (PUT /api/v1/points/:code/served/:day), and the mapping of a response import. The answers are checked by
@@ -73,7 +73,7 @@ export type ImportMapping = z.output<typeof importMappingSchema>;
 
 /** The query of POST /api/v1/responses/import: the point, the file's name, the mapping (JSON) and dryRun. */
 export const responseImportQuerySchema = z.object({
-  point: z.string().trim().toUpperCase().length(6),
+  point: pointCodeSchema,
   fileName: z.string().trim().min(1).max(255),
   mapping: z
     .string()

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { ELEMENT_CODES, type ElementCode, ITEM_CODES, type ItemCode } from "../instrument/index.js";
+import { ELEMENT_CODES, type ElementCode, type ItemCode } from "../instrument/index.js";
 import type { GroupScore, ItemScore } from "../scoring/index.js";
 import { periodQuerySchema } from "../time/index.js";
 import { unitCodeSchema } from "./catalogue.js";
@@ -151,62 +151,6 @@ export function itemFigures(element: ElementCode, item: ItemCode, score: ItemSco
     index: score.index,
     mean: score.mean,
   };
-}
-
-const figure = z.number().nullable();
-const groupValue = z.string();
-
-// Row shapes are built from the column lists above, so the row schemas state their types instead of
-// inferring them; the tests check that both agree with reportColumns.
-function groupShape(by: ReportGrouping): Record<string, z.ZodType<string | null>> {
-  return Object.fromEntries(
-    GROUP_COLUMNS[by].map((column) => [
-      column,
-      by === "officer" || column === "service_code" || column === "service_name"
-        ? groupValue.nullable()
-        : groupValue,
-    ]),
-  );
-}
-
-/** The JSON row of /reports/sipas for a grouping, for clients that check what they receive. */
-export function sipasRowSchema<B extends ReportGrouping>(by: B): z.ZodType<SipasRow<B>> {
-  return z.strictObject({
-    period_from: z.string(),
-    period_to: z.string(),
-    ...groupShape(by),
-    respondents: z.number().int().min(0),
-    sipas_index: figure,
-    ...Object.fromEntries(
-      [...ELEMENT_INDEX_COLUMNS, ...ELEMENT_MEAN_COLUMNS].map((column) => [column, figure]),
-    ),
-    small_sample: z.boolean(),
-    ...(SERVED_GROUPINGS.includes(by)
-      ? { served: z.number().int().min(0).nullable(), response_rate: figure }
-      : {}),
-  }) as unknown as z.ZodType<SipasRow<B>>;
-}
-
-/** The JSON row of /reports/items for a grouping. */
-export function itemRowSchema<B extends ReportGrouping>(by: B): z.ZodType<ItemRow<B>> {
-  const count = z.number().int().min(0);
-  return z.strictObject({
-    ...groupShape(by),
-    element: z.enum(ELEMENT_CODES),
-    item: z.enum(ITEM_CODES),
-    n: count,
-    ...Object.fromEntries(
-      COUNT_COLUMNS.map((column) => [column, by === "officer" ? count.nullable() : count]),
-    ),
-    index: figure,
-    mean: figure,
-  }) as unknown as z.ZodType<ItemRow<B>>;
-}
-
-/** The JSON body of a report: `{ from, to, by, rows }`. */
-export function reportResponseSchema<B extends ReportGrouping>(kind: ReportKind, by: B) {
-  const row = kind === "sipas" ? sipasRowSchema(by) : itemRowSchema(by);
-  return z.strictObject({ from: z.string(), to: z.string(), by: z.literal(by), rows: z.array(row) });
 }
 
 /**

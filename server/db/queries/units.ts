@@ -14,10 +14,6 @@ export async function findUnitByCode(db: Database, code: string): Promise<UnitRo
   return db.select().from(units).where(eq(units.code, code)).get();
 }
 
-export async function findUnitById(db: Database, id: number): Promise<UnitRow | undefined> {
-  return db.select().from(units).where(eq(units.id, id)).get();
-}
-
 /** The units of a subtree in tree order (parents before children), with their parent's code. */
 export async function listUnits(
   db: Database,

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { officerRows } from "../../../server/reports/officer-report.js";
-import { reportResponseSchema } from "../../../shared/contract/reports.js";
 import { type Credentials, createTestApp } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit, makeUser } from "../../helpers/factories.js";
+import { reportResponseSchema } from "../../helpers/report-rows.js";
 
 // Reports by officer (issue 16): rows, order, the minimum sample at 9/10 respondents, and who sees what.
 //

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportResponseSchema } from "../../../shared/contract/reports.js";
+import { reportResponseSchema } from "../../helpers/report-rows.js";
 import { expectRows, figures, withoutServed } from "../reports/expect-rows.js";
 import { buildFixture, get } from "../reports/fixture.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { REPORT_GROUPINGS, reportColumns, reportResponseSchema } from "../../../shared/contract/reports.js";
+import { REPORT_GROUPINGS, reportColumns } from "../../../shared/contract/reports.js";
+import { reportResponseSchema } from "../../helpers/report-rows.js";
 import {
   expectCsvEqualsJson,
   expectRows,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { signLinkToken } from "../../../server/links/link-token.js";
-import type { SurveyPoint } from "../../../server/submit/point-lookup.js";
+import type { PointLookup, SurveyPoint } from "../../../server/submit/point-lookup.js";
 import { createAddressHasher, createDatabaseRateLimiter } from "../../../server/submit/rate-limit.js";
 import {
+  admitPoint,
   checkAgainstPoint,
   checkRateLimit,
   checkToken,
   isBot,
-  openPoint,
   parseSubmission,
   stopped,
 } from "../../../server/submit/steps.js";
@@ -46,21 +46,37 @@ const submission = (overrides: Record<string, unknown> = {}) => {
 describe("the submit pipeline's steps", () => {
   it("parseSubmission stops with the issues of a body that breaks the contract", () => {
     const result = parseSubmission({ id: "x", point: "K7F3QM", lang: "vi", answers: { TC1: 7 } });
-    expect(stopped(result) && result.stop.reason).toBe("invalid");
-    expect(stopped(result) && result.stop.reason === "invalid" && result.stop.issues.length).toBe(2);
+    expect(stopped(result) && result.stop.code).toBe("VALIDATION_FAILED");
+    expect(stopped(result) && result.stop.code === "VALIDATION_FAILED" && result.stop.issues.length).toBe(2);
   });
 
-  it("openPoint stops for an unknown point, and says an archived one has moved", () => {
-    expect(openPoint(undefined)).toEqual({ stop: { reason: "point_not_found" } });
-    expect(openPoint({ ...point, archived: true })).toEqual({ stop: { reason: "point_moved" } });
-    expect(openPoint(point)).toBe(point);
+  it("admitPoint admits a well-formed code of an open point, and brings an archived one along", async () => {
+    const asked: string[] = [];
+    const lookupOf = (found: SurveyPoint): PointLookup =>
+      Object.assign(
+        async (code: string) => {
+          asked.push(code);
+          return code === found.code ? found : undefined;
+        },
+        { forget() {} },
+      );
+    expect(await admitPoint(lookupOf(point), " k7f3qm ")).toBe(point);
+    expect(await admitPoint(lookupOf(point), "K7F3QN")).toEqual({ stop: { code: "POINT_NOT_FOUND" } });
+    const archived = { ...point, archived: true };
+    expect(await admitPoint(lookupOf(archived), "K7F3QM")).toEqual({
+      stop: { code: "POINT_NOT_FOUND" },
+      moved: archived,
+    });
+    // A code no point can have is not looked up.
+    expect(await admitPoint(lookupOf(point), "K0F3QM")).toEqual({ stop: { code: "POINT_NOT_FOUND" } });
+    expect(asked).toEqual(["K7F3QM", "K7F3QN", "K7F3QM"]);
   });
 
   it("checkToken grants a valid link, refuses a bad one, and requires one where the point says so", async () => {
     const options = { secret: SECRET, now: NOW };
     expect(await checkToken(point, undefined, options)).toBeNull();
     expect(await checkToken({ ...point, tokenRequired: true }, undefined, options)).toEqual({
-      stop: { reason: "token_required" },
+      stop: { code: "TOKEN_REQUIRED" },
     });
     const link = await signLinkToken({ secret: SECRET, pointCode: point.code, expiresAt: NOW + 60_000 });
     expect(await checkToken(point, link.token, options)).toEqual({
@@ -69,10 +85,10 @@ describe("the submit pipeline's steps", () => {
       issuerId: null,
     });
     expect(await checkToken(point, link.token, { ...options, now: NOW + 60_000 })).toEqual({
-      stop: { reason: "token_invalid" },
+      stop: { code: "TOKEN_INVALID" },
     });
     expect(await checkToken({ ...point, code: "K7F3QN" }, link.token, options)).toEqual({
-      stop: { reason: "token_invalid" },
+      stop: { code: "TOKEN_INVALID" },
     });
   });
 
@@ -91,10 +107,10 @@ describe("the submit pipeline's steps", () => {
         address,
         pointCode: point.code,
       });
-    expect(await check(1, "203.0.113.7")).toBeUndefined();
-    expect(await check(1, "203.0.113.7")).toEqual({ stop: { reason: "rate_limited" } });
-    expect(await check(1, "203.0.113.8")).toBeUndefined();
-    expect(await check(0, "203.0.113.7")).toBeUndefined();
+    expect(await check(1, "203.0.113.7")).toBeNull();
+    expect(await check(1, "203.0.113.7")).toEqual({ stop: { code: "RATE_LIMITED" } });
+    expect(await check(1, "203.0.113.8")).toBeNull();
+    expect(await check(0, "203.0.113.7")).toBeNull();
   });
 
   it("checkAgainstPoint keeps to the point's form and the services its unit offers", () => {
@@ -103,7 +119,7 @@ describe("the submit pipeline's steps", () => {
     const wrong = checkAgainstPoint(point, submission({ answers: { TC: 5, TC1: 4 }, service: "1.000656" }));
     expect(wrong).toEqual({
       stop: {
-        reason: "invalid",
+        code: "VALIDATION_FAILED",
         issues: [
           { path: ["answers", "TC"], message: "not an item of this point's full form" },
           { path: ["service"], message: "not a service offered by this point's unit" },

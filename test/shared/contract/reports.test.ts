@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   itemFigures,
-  itemRowSchema,
   REPORT_GROUPINGS,
   reportColumns,
   reportGroupingSchema,
   reportQuerySchema,
-  reportResponseSchema,
   sipasFigures,
-  sipasRowSchema,
 } from "../../../shared/contract/reports.js";
-import { countsFromResponses, scoreGroup } from "../../../shared/scoring/index.js";
+import { scoreGroup } from "../../../shared/scoring/index.js";
+import { countsFromResponses } from "../../helpers/counts.js";
+import { itemRowSchema, reportResponseSchema, sipasRowSchema } from "../../helpers/report-rows.js";
 
 const FIGURES = [
   "respondents",

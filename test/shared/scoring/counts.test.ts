@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addResponse,
-  countsFromResponses,
-  countsFromRollup,
-  emptyCounts,
-  mergeCounts,
-} from "../../../shared/scoring/index.js";
+import { countsFromRollup } from "../../../shared/scoring/index.js";
+import { addResponse, countsFromResponses, emptyCounts, mergeCounts } from "../../helpers/counts.js";
 
 describe("counts", () => {
   it("counts each answer under its value", () => {
@@ -35,14 +30,12 @@ describe("counts", () => {
     expect(mergeCounts(emptyCounts(), emptyCounts())).toEqual(emptyCounts());
   });
 
-  it("reads rollup rows and skips rows outside the instrument", () => {
+  it("reads rollup rows, adding up the rows of one item and skipping rows outside the instrument", () => {
     const counts = countsFromRollup(7, [
-      { item: "PA1", value: 4, count: 5 },
-      { item: "PA1", value: 2, count: 2 },
-      { item: "E1", value: 1, count: 3 },
-      { item: "PA2", value: 0, count: 1 },
-      { item: "PA2", value: 6, count: 1 },
+      { item: "PA1", counts: [0, 2, 0, 5, 0] },
+      { item: "PA1", counts: [1, 0, 0, 1, 0] },
+      { item: "E1", counts: [3, 0, 0, 0, 0] },
     ]);
-    expect(counts).toEqual({ respondents: 7, items: { PA1: [0, 2, 0, 5, 0] } });
+    expect(counts).toEqual({ respondents: 7, items: { PA1: [1, 2, 0, 6, 0] } });
   });
 });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FULL_ITEM_CODES } from "../../../shared/instrument/index.js";
-import {
-  type AnswerMap,
-  countsFromResponses,
-  formatIndex,
-  SMALL_SAMPLE_THRESHOLD,
-  scoreGroup,
-  scoreItem,
-} from "../../../shared/scoring/index.js";
+import { formatIndex, SMALL_SAMPLE_THRESHOLD, scoreGroup, scoreItem } from "../../../shared/scoring/index.js";
+import { type AnswerMap, countsFromResponses } from "../../helpers/counts.js";
 
 // Hand-computed cases of SIPAS.md §3. Each states the arithmetic, and most are chosen so that a plausible
 // wrong rule (pooling answers, weighting by n, counting "no data" as 0, counting 3 as satisfied) gives a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rollupIncrements, rollupRows } from "../../../server/submit/rollup-increments.js";
+import { rollupIncrements, rollupRows } from "../../../server/db/queries/rollups.js";
 
 const response = {
   day: "2026-03-15",

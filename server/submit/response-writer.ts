@@ -2,17 +2,17 @@ import { type Database, runBatch, type Statement } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
 import { type CaseOpening, openCasesStatements } from "../db/queries/cases.js";
 import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
-import { addToRollupsStatements } from "../db/queries/rollups.js";
-import type { RollupIncrement } from "./rollup-increments.js";
+import { addToRollupsStatements, type RollupIncrement } from "../db/queries/rollups.js";
 
-// Group commit: every row written through libSQL costs tens of microseconds and every statement and commit
-// far more, so concurrent submissions are written together: one batch with one multi-row INSERT of the
-// responses and their rollup increments folded per item. Each request is answered only after the batch
-// holding it has committed.
+// The one way responses are written: online, paper and imported ones, with their rollups and cases.
 //
-// No background work: the request that finds the writer idle commits the queue ("leads"); when its batch
-// is done it hands the lead to the oldest request still waiting. On Workers a request may only do I/O while
-// it is itself in flight, and this way it does.
+// Group commit (createGroupWriter, Node): every row written through libSQL costs tens of microseconds and
+// every statement and commit far more, so concurrent submissions are written together: one batch with one
+// multi-row INSERT of the responses and their rollup increments folded per item. Each request is answered
+// only after the batch holding it has committed. No background work: the request that finds the writer idle
+// commits the queue ("leads"); when its batch is done it hands the lead to the oldest request still waiting.
+//
+// Workers use createSoloWriter instead (see there why).
 
 /**
  * A validated response ready to store, with what it adds to the rollups, the follow-up case it opens
@@ -26,14 +26,20 @@ export type PreparedResponse = {
   also?: Statement[];
 };
 
-/** How a write ended; `stored` and `repeat` carry the instant the server first received the response. */
+/** Why a write was refused: the API's error codes (shared/contract/errors.ts). */
+export type WriteRefusal = { code: "DUPLICATE_ID" } | { code: "TOKEN_USED" };
+
+/**
+ * How a write ended; `stored` and `repeat` carry the instant the server first received the response, a
+ * refusal says why as the API does.
+ */
 export type WriteOutcome =
   | { status: "stored"; receivedAt: number }
   | { status: "repeat"; receivedAt: number }
-  | { status: "duplicate-id" }
-  | { status: "token-used" };
+  | { status: "refused"; refusal: WriteRefusal };
 
-export type GroupWriter = { write(response: PreparedResponse): Promise<WriteOutcome> };
+/** Writes one response (with its rollups, case and entry record) and says how it ended. */
+export type ResponseWriter = { write(response: PreparedResponse): Promise<WriteOutcome> };
 
 type Entry = {
   response: PreparedResponse;
@@ -53,7 +59,7 @@ const afterPendingIo: (resume: () => void) => void =
 const MAX_GATHER_MS = 2;
 
 /** A writer for one database; `maxGroup` bounds a batch. */
-export function createGroupWriter(db: Database, options: { maxGroup?: number } = {}): GroupWriter {
+export function createGroupWriter(db: Database, options: { maxGroup?: number } = {}): ResponseWriter {
   const maxGroup = options.maxGroup ?? 256;
   const queue: Entry[] = [];
   let busy = false;
@@ -99,7 +105,7 @@ export function createGroupWriter(db: Database, options: { maxGroup?: number } =
  * A writer without a queue: each request commits its own response. For Workers, where a request must not
  * wait for another one to write for it (workerd cancels a request that waits on another's I/O as hung).
  */
-export function createSoloWriter(db: Database): GroupWriter {
+export function createSoloWriter(db: Database): ResponseWriter {
   return {
     async write(response) {
       const entry = newEntry(response);
@@ -264,12 +270,12 @@ async function settleStoredCollisions(db: Database, entries: Entry[]): Promise<E
       entry.settle(
         earlier.contentHash === row.contentHash
           ? { status: "repeat", receivedAt: earlier.submittedAt }
-          : { status: "duplicate-id" },
+          : { status: "refused", refusal: { code: "DUPLICATE_ID" } },
       );
       return false;
     }
     if (uniqueKeys(row).some((key) => used.has(key))) {
-      entry.settle({ status: "token-used" });
+      entry.settle({ status: "refused", refusal: { code: "TOKEN_USED" } });
       return false;
     }
     return true;

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/database.js";
 import type { ResponseRow } from "../../../server/db/queries/responses.js";
+import { rollupIncrements } from "../../../server/db/queries/rollups.js";
 import { responses, rollups } from "../../../server/db/schema.js";
-import { createGroupWriter, type PreparedResponse } from "../../../server/submit/group-writer.js";
-import { rollupIncrements } from "../../../server/submit/rollup-increments.js";
+import { createGroupWriter, type PreparedResponse } from "../../../server/submit/response-writer.js";
 import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit } from "../../helpers/factories.js";
 
@@ -99,7 +99,12 @@ describe("createGroupWriter", () => {
       writer.write(prepared(point.id, { tokenId: "tok-1" })),
       writer.write(prepared(point.id, { tokenId: "tok-2", dossierHash: "dossier-1" })),
     ]);
-    expect(outcomes.map((o) => o.status)).toEqual(["stored", "duplicate-id", "token-used", "token-used"]);
+    expect(outcomes.map((o) => (o.status === "refused" ? o.refusal.code : o.status))).toEqual([
+      "stored",
+      "DUPLICATE_ID",
+      "TOKEN_USED",
+      "TOKEN_USED",
+    ]);
     expect(await respondents(point.id)).toBe(1);
   });
 

@@ -15,7 +15,7 @@ import { hasWrk, runWrk, type WrkResult } from "./lib/wrk.js";
 // on a shared machine it moves less than requests per second do.
 
 const SECONDS = 10;
-const CONNECTIONS = 32;
+const CONNECTIONS = 64;
 console.log("## Submissions per second (group commit)\n");
 console.log(
   `Command: \`${process.env.BENCH_RATE_LIMIT ? `BENCH_RATE_LIMIT=${process.env.BENCH_RATE_LIMIT} ` : ""}npx tsx bench/submit-throughput.ts\` (rate limit ${process.env.BENCH_RATE_LIMIT ? "counted" : "off"}; wrk -t1 -c${CONNECTIONS}, ${SECONDS} s, unique ids, 19 answers each; server and wrk share this machine).\n`,
@@ -68,7 +68,11 @@ const dbFile = join(dir, "bench.db");
 // The server's access log goes to a file, as it would to a journal: a pipe to this process, which is blocked
 // while wrk runs, would stall every log line.
 const logFile = join(dir, "server.log");
-const server = spawn(process.execPath, ["--import", "tsx", "server/node.ts"], {
+// BENCH_CPU_PROF=<dir> writes the server's CPU profile there (open it in Chrome's DevTools).
+const profile = process.env.BENCH_CPU_PROF
+  ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
+  : [];
+const server = spawn(process.execPath, [...profile, "--import", "tsx", "server/node.ts"], {
   cwd: new URL("..", import.meta.url).pathname,
   env: {
     ...process.env,

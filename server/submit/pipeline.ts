@@ -2,11 +2,11 @@ import { caseRefOf } from "../../shared/contract/cases.js";
 import { INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
 import { localDay } from "../../shared/time/index.js";
 import { findCaseRefOfResponse } from "../db/queries/cases.js";
-import { findOnDutyOfficerId } from "../db/queries/shifts.js";
 import type { AppDeps } from "../deps.js";
 import { contentHash } from "./content-hash.js";
 import { caseOpening } from "./follow-up.js";
 import { createGroupWriter, type GroupWriter } from "./group-writer.js";
+import { createOnDutyLookup, type OnDutyLookup } from "./on-duty-lookup.js";
 import { maskPersonalData } from "./pii.js";
 import { createPointLookup, type PointLookup, type SurveyPoint } from "./point-lookup.js";
 import { createAddressHasher, createDatabaseRateLimiter, type RateLimiter } from "./rate-limit.js";
@@ -42,6 +42,8 @@ export type Submitter = {
   submit(raw: unknown, context: SubmitContext): Promise<SubmitResult>;
   /** The point look-up the pipeline uses, shared with the survey page so both see the same point. */
   findPoint: PointLookup;
+  /** The on-duty officer look-up, dropped with the point cache after a write to the catalogue or a shift. */
+  findOnDuty: OnDutyLookup;
   /** The writer of responses, shared with paper entry so that every response is written one way. */
   writer: GroupWriter;
 };
@@ -58,6 +60,7 @@ export function createSubmitter(
   const limiter = options.limiter ?? createDatabaseRateLimiter(deps.db, deps.now);
   const hashAddress = createAddressHasher(deps.config.secret, deps.now);
   const findPoint = createPointLookup(deps.db, deps.now);
+  const findOnDuty = createOnDutyLookup(deps.db, deps.now);
   const writer = options.writer ?? createGroupWriter(deps.db);
 
   async function submit(raw: unknown, context: SubmitContext): Promise<SubmitResult> {
@@ -88,7 +91,7 @@ export function createSubmitter(
     if (stopped(serviceId)) return { ok: false, refusal: serviceId.stop, point };
 
     // Who served: the issuer of a one-time link (whatever the shift), else the officer on duty at the counter.
-    const officerId = grant ? grant.issuerId : await findOnDutyOfficerId(deps.db, point.id, now);
+    const officerId = grant ? grant.issuerId : await findOnDuty(point.id);
     const comment = submission.comment === undefined ? undefined : maskPersonalData(submission.comment);
     const day = localDay(now);
     const answers = submission.answers as Record<string, number>;
@@ -161,7 +164,7 @@ export function createSubmitter(
     }
   }
 
-  return { submit, findPoint, writer };
+  return { submit, findPoint, findOnDuty, writer };
 }
 
 function nonEmpty<T extends object>(record: T | undefined): T | undefined {

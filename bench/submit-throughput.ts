@@ -6,6 +6,7 @@ import Database from "libsql";
 import { FULL_ITEM_CODES } from "../shared/instrument/index.js";
 import { adminApi, makeSurveyPoints } from "../test/e2e/helpers/catalogue.js";
 import { startChildServer } from "./lib/child-server.js";
+import { printTarget } from "./lib/target.js";
 import { hasWrk, runWrk, type WrkResult } from "./lib/wrk.js";
 
 // Submissions per second on the real Node server (server/node.ts, temp-file database, rate limit off): wrk
@@ -124,6 +125,15 @@ try {
     `| Stored during the run | ${(stored.responses - stored0.responses).toLocaleString("en")} responses for ${submit.result.requests.toLocaleString("en")} acknowledged (wrk stops with up to ${CONNECTIONS} in flight); rollup respondents ${stored.respondents === stored.responses ? "=" : "≠"} responses | one per request | |`,
   );
   console.log(`\nLoad average while measuring: ${loadavg()[0]!.toFixed(1)} (this machine has 2 cores).`);
+  const ratio = submit.result.requestsPerSecond / floor;
+  printTarget({
+    what: `Submissions/s vs Hono hello (wrk, c=${CONNECTIONS}, ${FULL_ITEM_CODES.length}-item body)`,
+    figure: `${rps(submit.result)} req/s, ${us(submit.cpuUs)} CPU per request (load ${loadavg()[0]!.toFixed(1)})`,
+    floor: `${Math.round(floor).toLocaleString("en")} req/s, ${us(floorCpu)}`,
+    ratio: `${ratio.toFixed(2)}×`,
+    target: "≥ 0.30×",
+    met: ratio >= 0.3 && submit.result.errors + submit.result.non2xx === 0,
+  });
 } finally {
   server.kill("SIGTERM");
   await hello.stop();

@@ -3,6 +3,7 @@ import { type ResponseSubmission, responseSubmissionSchema } from "../../shared/
 import { itemsOfForm } from "../../shared/instrument/index.js";
 import { zodIssues } from "../errors.js";
 import { verifyLinkToken } from "../links/link-token.js";
+import { plainSubmission } from "./plain-submission.js";
 import type { SurveyPoint } from "./point-lookup.js";
 import type { AddressHasher, RateLimiter, RateLimits } from "./rate-limit.js";
 
@@ -23,8 +24,13 @@ export type Refusal =
 export type Stop = { stop: Refusal };
 const stop = (refusal: Refusal): Stop => ({ stop: refusal });
 
-/** Shape and scales against the shared contract schema: the same check for the JSON and the form path. */
+/**
+ * Shape and scales against the shared contract schema: the same check for the JSON and the form path (a
+ * plain submission is recognised by hand first, to the schema's answer).
+ */
 export function parseSubmission(raw: unknown): ResponseSubmission | Stop {
+  const plain = plainSubmission(raw);
+  if (plain) return plain;
   const result = responseSubmissionSchema.safeParse(raw);
   return result.success ? result.data : stop({ reason: "invalid", issues: zodIssues(result.error) });
 }

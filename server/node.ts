@@ -12,6 +12,7 @@ import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
 import { batchedLines, createLogger } from "./logger.js";
 import { serveWithLimits } from "./node-server.js";
+import { buildOpenApiDocument } from "./openapi/document.js";
 
 // The Node entry: the only place (with server/worker.ts) that reads the environment or opens a database.
 async function main() {
@@ -62,6 +63,7 @@ async function main() {
     newId: () => crypto.randomUUID(),
     log,
     wakeScheduler: schedule.wake,
+    describeApi: buildOpenApiDocument,
     surveyScript,
     consoleFiles,
   });

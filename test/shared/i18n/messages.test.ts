@@ -145,11 +145,17 @@ describe("t", () => {
   it("falls back to the key for a key built at run time that does not exist", () => {
     expect(t("en", "instrument.items.XX9" as MessageKey)).toBe("instrument.items.XX9");
   });
+  it("has no key in both the pages' and the console's table", () => {
+    const pages = flatten(MESSAGES.vi);
+    expect([...flatten(CONSOLE_MESSAGES.vi).keys()].filter((key) => pages.has(key))).toEqual([]);
+  });
+
   it("in the console, reads console keys from the console's table and the rest from the pages'", () => {
     expect(consoleText("en", "console.errors.nope" as never)).toBe("console.errors.nope");
     expect(consoleText("vi", "errors.NOT_FOUND")).toBe(t("vi", "errors.NOT_FOUND"));
     expect(consoleText("zh", "instrument.scale.1")).toBe("非常不满意");
     expect(consoleText("en", "console.access.expired")).toBe("Expired");
+    expect(consoleText("en", "officers.nav.mine")).toBe("My results");
   });
 });
 

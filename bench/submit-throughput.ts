@@ -6,6 +6,7 @@ import Database from "libsql";
 import { FULL_ITEM_CODES } from "../shared/instrument/index.js";
 import { adminApi, makeSurveyPoints } from "../test/e2e/helpers/catalogue.js";
 import { startChildServer } from "./lib/child-server.js";
+import { printTarget } from "./lib/target.js";
 import { hasWrk, runWrk, type WrkResult } from "./lib/wrk.js";
 
 // Submissions per second on the real Node server (server/node.ts, temp-file database, rate limit off): wrk
@@ -15,7 +16,7 @@ import { hasWrk, runWrk, type WrkResult } from "./lib/wrk.js";
 // on a shared machine it moves less than requests per second do.
 
 const SECONDS = 10;
-const CONNECTIONS = 32;
+const CONNECTIONS = 64;
 console.log("## Submissions per second (group commit)\n");
 console.log(
   `Command: \`${process.env.BENCH_RATE_LIMIT ? `BENCH_RATE_LIMIT=${process.env.BENCH_RATE_LIMIT} ` : ""}npx tsx bench/submit-throughput.ts\` (rate limit ${process.env.BENCH_RATE_LIMIT ? "counted" : "off"}; wrk -t1 -c${CONNECTIONS}, ${SECONDS} s, unique ids, 19 answers each; server and wrk share this machine).\n`,
@@ -68,7 +69,11 @@ const dbFile = join(dir, "bench.db");
 // The server's access log goes to a file, as it would to a journal: a pipe to this process, which is blocked
 // while wrk runs, would stall every log line.
 const logFile = join(dir, "server.log");
-const server = spawn(process.execPath, ["--import", "tsx", "server/node.ts"], {
+// BENCH_CPU_PROF=<dir> writes the server's CPU profile there (open it in Chrome's DevTools).
+const profile = process.env.BENCH_CPU_PROF
+  ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
+  : [];
+const server = spawn(process.execPath, [...profile, "--import", "tsx", "server/node.ts"], {
   cwd: new URL("..", import.meta.url).pathname,
   env: {
     ...process.env,
@@ -120,6 +125,15 @@ try {
     `| Stored during the run | ${(stored.responses - stored0.responses).toLocaleString("en")} responses for ${submit.result.requests.toLocaleString("en")} acknowledged (wrk stops with up to ${CONNECTIONS} in flight); rollup respondents ${stored.respondents === stored.responses ? "=" : "≠"} responses | one per request | |`,
   );
   console.log(`\nLoad average while measuring: ${loadavg()[0]!.toFixed(1)} (this machine has 2 cores).`);
+  const ratio = submit.result.requestsPerSecond / floor;
+  printTarget({
+    what: `Submissions/s vs Hono hello (wrk, c=${CONNECTIONS}, ${FULL_ITEM_CODES.length}-item body)`,
+    figure: `${rps(submit.result)} req/s, ${us(submit.cpuUs)} CPU per request (load ${loadavg()[0]!.toFixed(1)})`,
+    floor: `${Math.round(floor).toLocaleString("en")} req/s, ${us(floorCpu)}`,
+    ratio: `${ratio.toFixed(2)}×`,
+    target: "≥ 0.30×",
+    met: ratio >= 0.3 && submit.result.errors + submit.result.non2xx === 0,
+  });
 } finally {
   server.kill("SIGTERM");
   await hello.stop();

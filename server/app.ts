@@ -1,11 +1,9 @@
 import { Hono } from "hono";
-import { requestId } from "hono/request-id";
-import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./deps.js";
 import { ApiError, errorResponse, handleError } from "./errors.js";
 import { bodyPolicy, JSON_BODY } from "./lib/body-policy.js";
 import { htmlErrorPages } from "./lib/html-error-pages.js";
-import { hstsOverHttps } from "./lib/https.js";
+import { requestFrame } from "./lib/request-frame.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { caseReportRoutes } from "./routes/case-reports.js";
@@ -39,39 +37,7 @@ import { createSubmitter } from "./submit/pipeline.js";
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.use(requestId());
-  app.use(async (c, next) => {
-    c.set("deps", deps);
-    const started = performance.now();
-    await next();
-    // Route pattern, not the URL: a one-time token in a query string must never reach a log.
-    deps.log.info("request", {
-      requestId: c.var.requestId,
-      method: c.req.method,
-      route: c.req.routePath,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
-  });
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", NONCE],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: "same-origin",
-      // Set by hstsOverHttps below, over HTTPS only.
-      strictTransportSecurity: false,
-    }),
-  );
-  app.use(hstsOverHttps());
+  app.use(requestFrame(deps));
 
   // Imports carry files: their routes apply IMPORT_BODY themselves, once the caller is known.
   const jsonBody = bodyPolicy(JSON_BODY);
@@ -79,11 +45,15 @@ export function createApp(deps: AppDeps) {
 
   // One submit pipeline per app: it holds the rate limiter, the point cache and the response writer.
   const submitter = createSubmitter(deps);
-  // Any change to the catalogue made through this app applies to the survey at once: the point cache is
-  // dropped after every successful write to units, services or points (other processes lag by its TTL).
+  // Any change to the catalogue made through this app applies to the survey at once: the point and on-duty
+  // caches are dropped after every successful write to units, services or points, shifts included (other
+  // processes lag by their TTLs).
   app.use("/api/v1/:catalogue{units|services|points}/*", async (c, next) => {
     await next();
-    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) submitter.findPoint.forget();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) {
+      submitter.findPoint.forget();
+      submitter.findOnDuty.forget();
+    }
   });
   // Posters and slips open in a browser tab: a refusal there is a page that says why, not JSON.
   app.use("/posters", htmlErrorPages());

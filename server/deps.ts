@@ -1,6 +1,7 @@
 import type { AppConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
+import type { OpenApiDocument } from "./openapi/document.js";
 import type { ConsoleFiles } from "./routes/console.js";
 import type { RateLimiter } from "./submit/rate-limit.js";
 import type { ResponseWriter } from "./submit/response-writer.js";
@@ -25,6 +26,11 @@ export type AppDeps = {
   surveyScript?: string;
   /** The built console (dist/console), served under /console; without it /console answers 503. */
   consoleFiles?: ConsoleFiles;
+  /**
+   * Builds the OpenAPI document (server/openapi) served at /api/v1/openapi.json and /api/v1/docs. Node passes
+   * it; the Workers build leaves it out, since its zod-to-JSON-Schema code is a tenth of the bundle.
+   */
+  describeApi?: (publicUrl: string) => OpenApiDocument;
   /** Asks the scheduled work (alerts, issue 17) to run soon: Node's timer does; Workers wait for the cron. */
   wakeScheduler?: () => void;
 };

@@ -46,3 +46,23 @@ export function createLogger(options: {
 
 /** A logger that drops everything (tests, scripts that print their own output). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/**
+ * Collects lines and hands them to `sink` as one chunk per event-loop turn (Node): under load a write call
+ * per request line costs more than formatting it. `flush()` writes what is pending (call it at exit).
+ */
+export function batchedLines(sink: (chunk: string) => void): { write(line: string): void; flush(): void } {
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const chunk = `${pending.join("\n")}\n`;
+    pending = [];
+    sink(chunk);
+  };
+  return {
+    write(line) {
+      if (pending.push(line) === 1) setImmediate(flush);
+    },
+    flush,
+  };
+}

@@ -10,8 +10,9 @@ import { isCorruption, loggableError } from "./db/db-errors.js";
 import { damagedDatabaseMessage, quickCheck } from "./db/integrity.js";
 import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
-import { createLogger } from "./logger.js";
+import { batchedLines, createLogger } from "./logger.js";
 import { serveWithLimits } from "./node-server.js";
+import { buildOpenApiDocument } from "./openapi/document.js";
 
 // The Node entry: the only place (with server/worker.ts) that reads the environment or opens a database.
 async function main() {
@@ -19,9 +20,13 @@ async function main() {
   const config = parseConfig(process.env);
   // In a terminal, request logs would scroll the first admin password away: warnings only, readable.
   const terminal = process.stdout.isTTY === true;
+  // Log lines leave in one write per event-loop turn; what is pending at exit is written then.
+  const lines = batchedLines((chunk) => process.stdout.write(chunk));
+  process.once("exit", lines.flush);
   const log = createLogger({
     level: config.logLevel ?? (terminal ? "warn" : "info"),
     format: terminal ? "text" : "json",
+    write: lines.write,
   });
   if (config.databaseUrl.startsWith("file:")) {
     mkdirSync(dirname(config.databaseUrl.slice("file:".length)), { recursive: true });
@@ -58,6 +63,7 @@ async function main() {
     newId: () => crypto.randomUUID(),
     log,
     wakeScheduler: schedule.wake,
+    describeApi: buildOpenApiDocument,
     surveyScript,
     consoleFiles,
   });

@@ -13,7 +13,7 @@ function reasonKey(path: string, error: ApiError): MessageKey {
   if (error.code === "CONFLICT" && path.startsWith("/links/")) return "errorPages.dossierRated";
   if (error.code === "CONFLICT" && path.startsWith("/posters/")) return "errorPages.tokenOnly";
   if (error.code === "NOT_FOUND" && path === "/posters") return "errorPages.noPosters";
-  return `console.errors.${error.code}` as MessageKey;
+  return `errors.${error.code}` as MessageKey;
 }
 
 /** Replaces an error answer of the wrapped routes with a small HTML page (same status) for browsers. */

@@ -1,6 +1,3 @@
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../deps.js";
-
 // HSTS sent over plain HTTP is ignored by browsers at best, and at worst (a proxy that later strips TLS, a
 // test server on a LAN address) pins a name to HTTPS that does not serve it. So: only over HTTPS.
 
@@ -16,13 +13,4 @@ export function cameOverHttps(url: string, forwardedProto: string | undefined, t
   if (!trustProxy || forwardedProto === undefined) return false;
   const hops = forwardedProto.split(",");
   return hops[hops.length - 1]?.trim().toLowerCase() === "https";
-}
-
-/** Adds Strict-Transport-Security to answers of requests that came over HTTPS, and to no other. */
-export function hstsOverHttps(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    const https = cameOverHttps(c.req.url, c.req.header("x-forwarded-proto"), c.var.deps.config.trustProxy);
-    if (https) c.res.headers.set("Strict-Transport-Security", HSTS_VALUE);
-  };
 }

@@ -1,15 +1,15 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../deps.js";
-import { buildOpenApiDocument, type OpenApiDocument } from "../openapi/document.js";
+import type { OpenApiDocument } from "../openapi/document.js";
 
 // The API description: the OpenAPI 3.1 document for tools, and the same as a plain page for people
 // (server-rendered HTML, no script, nothing from another site).
 
 let cached: { url: string; document: OpenApiDocument; page: string } | undefined;
 
-function described(publicUrl: string) {
+function described(describeApi: (publicUrl: string) => OpenApiDocument, publicUrl: string) {
   if (cached?.url !== publicUrl) {
-    const document = buildOpenApiDocument(publicUrl);
+    const document = describeApi(publicUrl);
     cached = { url: publicUrl, document, page: renderPage(document) };
   }
   return cached;
@@ -67,6 +67,13 @@ article{border-top:1px solid #ddd;padding:.5rem 0}h3{font-size:1rem;overflow-wra
 </style></head><body><h1>hailong API</h1><p>${escapeHtml(document.info.description)}</p><p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI ${document.openapi}). Errors: <code>{ "error": { "code", "message", "issues"? } }</code>, codes: ${document.components.schemas.ErrorCode.enum.map((c) => `<code>${c}</code>`).join(", ")}.</p><nav><ul>${toc}</ul></nav>${sections}</body></html>`;
 }
 
+// A build without the describer (Workers) has no API description: both addresses are not found there.
 export const openApiRoutes = new Hono<AppEnv>()
-  .get("/api/v1/openapi.json", (c) => c.json(described(c.var.deps.config.publicUrl).document))
-  .get("/api/v1/docs", (c) => c.html(described(c.var.deps.config.publicUrl).page));
+  .get("/api/v1/openapi.json", (c) => {
+    const { describeApi, config } = c.var.deps;
+    return describeApi ? c.json(described(describeApi, config.publicUrl).document) : c.notFound();
+  })
+  .get("/api/v1/docs", (c) => {
+    const { describeApi, config } = c.var.deps;
+    return describeApi ? c.html(described(describeApi, config.publicUrl).page) : c.notFound();
+  });

@@ -43,8 +43,20 @@ export function canonicalContent(content: SubmittedContent): string {
  * times the hashing itself on Node under load (bench/submit-throughput.ts).
  */
 export function contentHash(content: SubmittedContent): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalContent(content))));
+  const text = canonicalContent(content);
+  return nativeSha256 ? nativeSha256(text) : bytesToHex(sha256(utf8ToBytes(text)));
 }
+
+// Node's own SHA-256 where the runtime hands it out synchronously (process.getBuiltinModule, Node ≥ 20.16):
+// a few times faster than the pure-JS hash under load. Workers without it keep the pure-JS one; both give the
+// same hex digest of the UTF-8 text.
+type NodeCrypto = typeof import("node:crypto");
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
+const nativeSha256 = nodeCrypto
+  ? (text: string) => nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex")
+  : undefined;
 
 function sortedEntries(
   record: Readonly<Record<string, unknown>> | null | undefined,

@@ -3,9 +3,9 @@ import type { ResponseSubmission } from "../../shared/contract/submission.js";
 import { localDay } from "../../shared/time/index.js";
 import { findCaseRefOfResponse } from "../db/queries/cases.js";
 import { rollupIncrements } from "../db/queries/rollups.js";
-import { findOnDutyOfficerId } from "../db/queries/shifts.js";
 import type { AppDeps } from "../deps.js";
 import { caseOpening } from "./follow-up.js";
+import { createOnDutyLookup, type OnDutyLookup } from "./on-duty-lookup.js";
 import { createPointLookup, type PointLookup, type SurveyPoint } from "./point-lookup.js";
 import { createAddressHasher, createDatabaseRateLimiter, type RateLimits } from "./rate-limit.js";
 import { responseRow } from "./response-row.js";
@@ -42,6 +42,8 @@ export type Submitter = {
   submit(raw: unknown, context: SubmitContext): Promise<SubmitResult>;
   /** The point look-up the pipeline uses, shared with the survey page so both see the same point. */
   findPoint: PointLookup;
+  /** The on-duty officer look-up, dropped with the point cache after a write to the catalogue or a shift. */
+  findOnDuty: OnDutyLookup;
   /** The writer of responses, shared with paper entry so that every response is written one way. */
   writer: ResponseWriter;
 };
@@ -56,6 +58,7 @@ export function createSubmitter(deps: AppDeps): Submitter {
   const limiter = deps.rateLimiter ?? createDatabaseRateLimiter(deps.db, deps.now);
   const hashAddress = createAddressHasher(deps.config.secret, deps.now);
   const findPoint = createPointLookup(deps.db, deps.now);
+  const findOnDuty = createOnDutyLookup(deps.db, deps.now);
   const writer = deps.responseWriter ?? createGroupWriter(deps.db);
 
   // HAILONG_RATE_LIMIT=0 turns limiting off; a point's own day limit replaces the deployment's.
@@ -87,7 +90,7 @@ export function createSubmitter(deps: AppDeps): Submitter {
     if (stopped(serviceId)) return { ok: false, refusal: serviceId.stop, point };
 
     // Who served: the issuer of a one-time link (whatever the shift), else the officer on duty at the counter.
-    const officerId = grant ? grant.issuerId : await findOnDutyOfficerId(deps.db, point.id, now);
+    const officerId = grant ? grant.issuerId : await findOnDuty(point.id);
     const row = onlineRow(submission, { point, serviceId, grant, officerId, now });
     const opening = caseOpening(submission, { point, serviceId, now, config: deps.config });
     const outcome = await writer.write({
@@ -128,7 +131,7 @@ export function createSubmitter(deps: AppDeps): Submitter {
     }
   }
 
-  return { submit, findPoint, writer };
+  return { submit, findPoint, findOnDuty, writer };
 }
 
 /** The row of an online response: its channel from the link or the kiosk, its day from the clock. */

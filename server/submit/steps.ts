@@ -7,6 +7,7 @@ import {
 import { itemsOfForm } from "../../shared/instrument/index.js";
 import { zodIssues } from "../errors.js";
 import { verifyLinkToken } from "../links/link-token.js";
+import { plainSubmission } from "./plain-submission.js";
 import type { PointLookup, SurveyPoint } from "./point-lookup.js";
 import type { AddressHasher, RateLimiter, RateLimits } from "./rate-limit.js";
 import type { WriteRefusal } from "./response-writer.js";
@@ -29,8 +30,13 @@ export type Refusal =
 export type Stop = { stop: Refusal };
 const stop = (refusal: Refusal): Stop => ({ stop: refusal });
 
-/** Shape and scales against the shared contract schema: the same check for the JSON and the form path. */
+/**
+ * Shape and scales against the shared contract schema: the same check for the JSON and the form path (a
+ * plain submission is recognised by hand first, to the schema's answer).
+ */
 export function parseSubmission(raw: unknown): ResponseSubmission | Stop {
+  const plain = plainSubmission(raw);
+  if (plain) return plain;
   const result = responseSubmissionSchema.safeParse(raw);
   return result.success ? result.data : stop({ code: "VALIDATION_FAILED", issues: zodIssues(result.error) });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { type Lang, t } from "../../shared/i18n/index.js";
+import { type Lang, t } from "../../shared/i18n/console/index.js";
 import { LazyScreen } from "./components/lazy-screen.js";
 import { Shell } from "./components/shell.js";
 import { Loading } from "./components/status.js";

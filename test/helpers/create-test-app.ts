@@ -8,6 +8,7 @@ import { openLibsqlDatabase } from "../../server/db/libsql.js";
 import { applyMigrations } from "../../server/db/migrate.js";
 import type { AppDeps } from "../../server/deps.js";
 import { silentLogger } from "../../server/logger.js";
+import { buildOpenApiDocument } from "../../server/openapi/document.js";
 
 /** 2026-03-15 10:00 in Hanoi (03:00 UTC): the frozen "now" of every test unless a test moves it. */
 export const FROZEN_NOW = Date.UTC(2026, 2, 15, 3, 0, 0);
@@ -19,7 +20,10 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * folder are removed when the test file ends.
  */
 export async function createTestApp(
-  overrides: { config?: Partial<AppConfig>; deps?: Pick<AppDeps, "consoleFiles"> } = {},
+  overrides: {
+    config?: Partial<AppConfig>;
+    deps?: Partial<Pick<AppDeps, "consoleFiles" | "describeApi">>;
+  } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), "hailong-test-"));
   const database = await openLibsqlDatabase({ url: `file:${join(dir, "test.db")}` });
@@ -53,6 +57,7 @@ export async function createTestApp(
     now: () => now,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
     log: silentLogger,
+    describeApi: buildOpenApiDocument,
     ...overrides.deps,
   };
   const app = createApp(deps);

@@ -21,6 +21,12 @@ describe("GET /api/v1/openapi.json", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
+  it("is not found in a build without the describer (the Workers bundle leaves it out)", async () => {
+    const bare = await createTestApp({ deps: { describeApi: undefined } });
+    expect((await bare.request("GET", "/api/v1/openapi.json")).status).toBe(404);
+    expect((await bare.request("GET", "/api/v1/docs")).status).toBe(404);
+  });
+
   it("is a valid OpenAPI 3.1 document", async () => {
     const result = await new Validator().validate(document);
     expect(result.errors ?? []).toEqual([]);

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { ErrorIssue } from "../../../shared/contract/errors.js";
-import type { MessageKey } from "../../../shared/i18n/index.js";
+import type { MessageKey } from "../../../shared/i18n/console/index.js";
 import { ApiFailure } from "../lib/api.js";
 import {
   type ImportEntity,

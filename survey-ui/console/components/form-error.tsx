@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../../shared/i18n/index.js";
+import type { MessageKey } from "../../../shared/i18n/console/index.js";
 import { ApiFailure, type FailureCode } from "../lib/api.js";
 import { failureCode, failureText } from "../lib/failure-text.js";
 import { optionalText, type Translate, useT } from "../lib/use-t.js";

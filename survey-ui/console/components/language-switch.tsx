@@ -1,4 +1,4 @@
-import { isLang, LANGUAGES, t } from "../../../shared/i18n/index.js";
+import { isLang, LANGUAGES, t } from "../../../shared/i18n/console/index.js";
 import { useT } from "../lib/use-t.js";
 
 /** The language select; each language is named in itself, so anyone can find their own. */

@@ -1,5 +1,5 @@
 import type { ReportFormat, ReportGrouping, ReportKind } from "../../../shared/contract/reports.js";
-import type { MessageKey } from "../../../shared/i18n/index.js";
+import type { MessageKey } from "../../../shared/i18n/console/index.js";
 import { type ReportScope, reportHref, responsesHref } from "../lib/report-api.js";
 import { useT } from "../lib/use-t.js";
 

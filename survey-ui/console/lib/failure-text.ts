@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../../shared/i18n/index.js";
+import type { MessageKey } from "../../../shared/i18n/console/index.js";
 import { ApiFailure, type FailureCode } from "./api.js";
 import type { Translate } from "./use-t.js";
 
@@ -9,5 +9,5 @@ export function failureCode(error: unknown): FailureCode {
 
 /** What went wrong, in words for a civil servant (the API's English message is only a detail). */
 export function failureText(tr: Translate, error: unknown): string {
-  return tr(`console.errors.${failureCode(error)}` as MessageKey);
+  return tr(`errors.${failureCode(error)}` as MessageKey);
 }

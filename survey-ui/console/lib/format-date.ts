@@ -1,4 +1,4 @@
-import { type Lang, t } from "../../../shared/i18n/index.js";
+import { type Lang, t } from "../../../shared/i18n/console/index.js";
 import { TIME_ZONE } from "../../../shared/time/local-day.js";
 
 // Dates as people in Vietnam read them: Hanoi time, day before month ("15/03/2026" in Vietnamese).

@@ -5,7 +5,7 @@ import type {
   ReportKind,
   SipasRow,
 } from "../../../shared/contract/reports.js";
-import type { Lang } from "../../../shared/i18n/index.js";
+import type { Lang } from "../../../shared/i18n/console/index.js";
 import { get, queryString } from "./api.js";
 
 // The reports API as the dashboard reads it (DESIGN.md §3 "Analyst"). Every figure on the dashboard is a

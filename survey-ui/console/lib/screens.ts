@@ -1,6 +1,6 @@
 import type { FunctionComponent } from "preact";
 import type { Role } from "../../../shared/contract/catalogue.js";
-import type { MessageKey } from "../../../shared/i18n/index.js";
+import type { MessageKey } from "../../../shared/i18n/console/index.js";
 import type { Me } from "./console-api.js";
 
 /** What every screen receives from the shell. */

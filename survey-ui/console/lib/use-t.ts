@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { DEFAULT_LANG, isLang, type Lang, type MessageKey, t } from "../../../shared/i18n/index.js";
+import { DEFAULT_LANG, isLang, type Lang, type MessageKey, t } from "../../../shared/i18n/console/index.js";
 import { roundForDisplay } from "../../../shared/scoring/rounding.js";
 
 // The console's language: Vietnamese unless the user chose another one on this browser.

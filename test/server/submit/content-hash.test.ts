@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalContent, contentHash, type SubmittedContent } from "../../../server/submit/content-hash.js";
@@ -14,6 +16,13 @@ const base: SubmittedContent = {
 };
 
 describe("contentHash", () => {
+  it("gives the pure-JS hash's digest (the Workers path), lone surrogates and emoji included", () => {
+    for (const comment of ["Tốt", "🙂 rất tốt", "half \ud83d pair", ""]) {
+      const text = canonicalContent({ ...base, comment });
+      expect(contentHash({ ...base, comment })).toBe(bytesToHex(sha256(utf8ToBytes(text))));
+    }
+  });
+
   it("is the same for the same content in any key order", () => {
     const reordered = {
       comment: "Tốt",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CONSOLE_MESSAGES, t as consoleText } from "../../../shared/i18n/console/index.js";
 import {
   DEFAULT_LANG,
   isLang,
@@ -48,19 +49,23 @@ const INSTRUMENT_KEYS: MessageKey[] = [
   ]),
 ];
 
-describe("the i18n table", () => {
-  const source = flatten(MESSAGES.vi);
+// The pages' table and the console's own table (shared/i18n/console) obey the same rules.
+describe.each([
+  ["pages", MESSAGES],
+  ["console", CONSOLE_MESSAGES],
+] as const)("the i18n table of the %s", (_, table) => {
+  const source = flatten(table.vi);
 
   it("has every Vietnamese key, and no other, in every language", () => {
     for (const lang of LANGUAGES) {
-      expect([...flatten(MESSAGES[lang]).keys()], lang).toEqual([...source.keys()]);
+      expect([...flatten(table[lang]).keys()], lang).toEqual([...source.keys()]);
     }
   });
 
   it("uses the same {placeholders} in every language", () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
     for (const lang of LANGUAGES) {
-      for (const [key, text] of flatten(MESSAGES[lang])) {
+      for (const [key, text] of flatten(table[lang])) {
         expect(placeholders(text), `${lang} ${key}`).toEqual(placeholders(source.get(key) ?? ""));
       }
     }
@@ -68,10 +73,12 @@ describe("the i18n table", () => {
 
   it("has no empty text", () => {
     for (const lang of LANGUAGES) {
-      for (const [key, text] of flatten(MESSAGES[lang])) expect(text.trim(), `${lang} ${key}`).not.toBe("");
+      for (const [key, text] of flatten(table[lang])) expect(text.trim(), `${lang} ${key}`).not.toBe("");
     }
   });
+});
 
+describe("the i18n table", () => {
   it("has a text for every code of the instrument in every language", () => {
     for (const lang of LANGUAGES) {
       for (const key of INSTRUMENT_KEYS) {
@@ -137,6 +144,18 @@ describe("t", () => {
 
   it("falls back to the key for a key built at run time that does not exist", () => {
     expect(t("en", "instrument.items.XX9" as MessageKey)).toBe("instrument.items.XX9");
+  });
+  it("has no key in both the pages' and the console's table", () => {
+    const pages = flatten(MESSAGES.vi);
+    expect([...flatten(CONSOLE_MESSAGES.vi).keys()].filter((key) => pages.has(key))).toEqual([]);
+  });
+
+  it("in the console, reads console keys from the console's table and the rest from the pages'", () => {
+    expect(consoleText("en", "console.errors.nope" as never)).toBe("console.errors.nope");
+    expect(consoleText("vi", "errors.NOT_FOUND")).toBe(t("vi", "errors.NOT_FOUND"));
+    expect(consoleText("zh", "instrument.scale.1")).toBe("非常不满意");
+    expect(consoleText("en", "console.access.expired")).toBe("Expired");
+    expect(consoleText("en", "officers.nav.mine")).toBe("My results");
   });
 });
 

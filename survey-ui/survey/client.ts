@@ -31,7 +31,7 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
   const idField = form.querySelector<HTMLInputElement>("input[name=id]");
   // The progress line: a <progress> and its words, the text node after it.
   const bar = form.querySelector<HTMLProgressElement>(".bar progress");
-  const line = bar?.nextSibling;
+  const words = bar?.nextSibling;
   const select = form.querySelector<HTMLSelectElement>("select#service");
   const items = Array.from(form.querySelectorAll("fieldset.q"), (set) => set.id.slice(2));
   const resetSearch = select ? addServiceSearch(select, text.search) : undefined;
@@ -62,9 +62,9 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
   function showProgress(): void {
     const fields = new FormData(form);
     const answered = answeredCount(items, (item) => fields.get(item));
-    if (!bar || !line) return;
+    if (!bar || !words) return;
     bar.value = answered;
-    line.textContent = fill(text.progress, { answered, total: items.length });
+    words.textContent = fill(text.progress, { answered, total: items.length });
   }
 
   /** Says what went wrong just above the first question, and takes focus and scroll there. */

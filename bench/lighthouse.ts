@@ -73,7 +73,25 @@ interface Run {
   consoleErrors: number;
 }
 
-function lighthouse(url: string, path: string): Run {
+/** One Lighthouse run; tried again (up to 3 times) when Lighthouse fails to record the trace (NO_NAVSTART). */
+function lighthouse(url: string, path: string, attempt = 1): Run {
+  try {
+    record(url, path);
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    return lighthouse(url, path, attempt + 1);
+  }
+  const report = JSON.parse(readFileSync(path, "utf8"));
+  return {
+    performance: Math.round(report.categories.performance.score * 100),
+    accessibility: Math.round(report.categories.accessibility.score * 100),
+    tbt: report.audits["total-blocking-time"].numericValue,
+    lcp: report.audits["largest-contentful-paint"].numericValue,
+    consoleErrors: report.audits["errors-in-console"]?.details?.items?.length ?? 0,
+  };
+}
+
+function record(url: string, path: string): void {
   execFileSync(
     "npx",
     [
@@ -90,12 +108,4 @@ function lighthouse(url: string, path: string): Run {
     ],
     { env: { ...process.env, CHROME_PATH: chrome }, stdio: ["ignore", "ignore", "inherit"] },
   );
-  const report = JSON.parse(readFileSync(path, "utf8"));
-  return {
-    performance: Math.round(report.categories.performance.score * 100),
-    accessibility: Math.round(report.categories.accessibility.score * 100),
-    tbt: report.audits["total-blocking-time"].numericValue,
-    lcp: report.audits["largest-contentful-paint"].numericValue,
-    consoleErrors: report.audits["errors-in-console"]?.details?.items?.length ?? 0,
-  };
 }

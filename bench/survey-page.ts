@@ -9,6 +9,7 @@ import { launchBrowser, PHONE } from "../test/e2e/helpers/browser.js";
 import { adminApi, makeSurveyPoints } from "../test/e2e/helpers/catalogue.js";
 import { removeServerFiles, startServer } from "../test/e2e/helpers/server.js";
 import { measureSurvey, PHONE_WIDTHS, thirtyServices, ZOOM_200 } from "../test/e2e/helpers/survey-layout.js";
+import { printTarget } from "./lib/target.js";
 
 // The citizen's survey page: its weight on the wire (the full form in Vietnamese, one response, script
 // included) and its script's, against the budgets; and the time until it is usable in headless chromium
@@ -96,11 +97,30 @@ try {
   );
   console.log(`| Plain HTML of the same questions (gzip) | ${kib(floorWire)} | (the floor page) | |`);
   console.log(
-    `| Time to interactive, slow phone (median of ${RUNS}: load event, after hydration) | ${ms(survey.interactive)} | plain HTML: ${ms(floor.interactive)} | +${ms(survey.interactive - floor.interactive)} (target ≤ +300 ms) |`,
+    `| Time to interactive, slow phone (median of ${RUNS}: load event, the inline enhancer has run) | ${ms(survey.interactive)} | plain HTML: ${ms(floor.interactive)} | +${ms(survey.interactive - floor.interactive)} (target ≤ +300 ms) |`,
   );
   console.log(
     `| First contentful paint, same runs | ${ms(survey.paint)} | plain HTML: ${ms(floor.paint)} | +${ms(survey.paint - floor.paint)} |`,
   );
+  const budget = 14 * KIB;
+  const heavier = Math.max(wire.compressed, wireThirty.compressed);
+  printTarget({
+    what: "Survey page weight, gzip (3 / 30 services)",
+    figure: `${kib(wire.compressed)} / ${kib(wireThirty.compressed)}`,
+    floor: `plain HTML ${kib(floorWire)}`,
+    ratio: `${(heavier / budget).toFixed(2)} of budget`,
+    target: "≤ 14 KiB with 3 and with 30 services",
+    met: heavier <= budget,
+  });
+  const extra = survey.interactive - floor.interactive;
+  printTarget({
+    what: `Survey interactive on a throttled phone (median of ${RUNS})`,
+    figure: ms(survey.interactive),
+    floor: `plain HTML ${ms(floor.interactive)}`,
+    ratio: `floor + ${ms(extra)}`,
+    target: "≤ floor + 300 ms",
+    met: extra <= 300,
+  });
   console.log(
     `\nRuns (interactive, ms): survey ${times.survey.map((t) => Math.round(t.interactive)).join(", ")}; plain ${times.plain.map((t) => Math.round(t.interactive)).join(", ")}.`,
   );

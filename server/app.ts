@@ -12,6 +12,7 @@ import { caseRoutes } from "./routes/cases.js";
 import { consoleRoutes } from "./routes/console.js";
 // Issue 18: paper entry, response imports, served counts, paper forms.
 import { enteredRoutes } from "./routes/entered.js";
+import { faviconRoutes } from "./routes/favicon.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
 import { linkRoutes } from "./routes/links.js";
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", healthRoutes);
   app.route("/", homeRoutes);
+  app.route("/", faviconRoutes);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/tokens", tokenRoutes);
   app.route("/api/v1/units", unitRoutes);

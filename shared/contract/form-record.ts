@@ -1,4 +1,5 @@
-import { RESPONDENT_FIELDS } from "../instrument/index.js";
+// The instrument's own module, not its index: the index's tables would ride along into the client script.
+import { RESPONDENT_FIELDS } from "../instrument/respondent.js";
 
 // The no-JS survey form's record → the submission object of POST /api/v1/responses. Without zod, so that the
 // survey's client script (≤ 10 KiB gzip) can build its JSON body with the very same reader.

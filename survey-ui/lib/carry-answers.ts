@@ -55,11 +55,8 @@ export function restoreAnswers(form: HTMLFormElement, point: string): boolean {
 }
 
 /** Makes the page's language links carry the form's answers along. */
-export function carryOnLanguageLinks(form: HTMLFormElement, point: string): () => void {
-  const links = document.querySelectorAll<HTMLAnchorElement>("nav a[hreflang]");
-  const onClick = () => carryAnswers(form, point);
-  for (const link of links) link.addEventListener("click", onClick);
-  return () => {
-    for (const link of links) link.removeEventListener("click", onClick);
-  };
+export function carryOnLanguageLinks(form: HTMLFormElement, point: string): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>("nav a[hreflang]")) {
+    link.addEventListener("click", () => carryAnswers(form, point));
+  }
 }

@@ -21,6 +21,7 @@ const ALL: Role[] = ["admin", "analyst", "staff"];
 const ACCESS: Record<string, Rule> = {
   "GET /healthz": { public: true },
   "GET /": { public: true },
+  "GET /favicon.ico": { public: true },
   "GET /s/:code": { public: true },
   "POST /s/:code": { public: true },
   "GET /api/v1/points/:code": { public: true },

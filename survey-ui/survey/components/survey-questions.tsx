@@ -6,8 +6,8 @@ import { SatisfactionItems } from "./satisfaction-items.js";
 
 /**
  * The questions of the survey form: satisfaction items, the optional sections, the comment and the honeypot.
- * Rendered on the server only and kept as they are by the client (see StaticHtml): their texts never travel
- * twice, and the client script stays small.
+ * Rendered on the server only; the client script enhances this markup in place, so their texts never
+ * travel twice and the script stays small.
  */
 export function SurveyQuestions(props: {
   text: Messages;

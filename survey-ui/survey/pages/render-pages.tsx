@@ -2,19 +2,34 @@ import { renderToString } from "preact-render-to-string";
 import { type Lang, MESSAGES, t } from "../../../shared/i18n/index.js";
 import type { Form } from "../../../shared/instrument/index.js";
 import { CaseNote } from "../components/follow-up.js";
+import { SurveyForm } from "../components/survey-form.js";
 import { SurveyQuestions } from "../components/survey-questions.js";
 import { ThankYou } from "../components/thank-you.js";
-import { KIOSK_RESET_SECONDS, PROPS_ELEMENT_ID, type SurveyProps, type SurveyText } from "../survey-props.js";
-import { SurveyApp } from "./survey-app.js";
+import {
+  CLIENT_TEXT_ID,
+  type ClientText,
+  KIOSK_RESET_SECONDS,
+  type SurveyProps,
+  THANKS_TEMPLATE_ID,
+} from "../survey-props.js";
 import { type PageFrame, renderSurveyDocument, scriptSafeJson } from "./survey-document.js";
 
 export type { LanguageLink, PageFrame } from "./survey-document.js";
 
-/** The texts of one language that the live part of the survey needs (see SurveyText). */
-export function surveyText(lang: Lang): SurveyText {
-  const { intro, service, progress, submit, status, thanks, errors } = MESSAGES[lang].survey;
-  const { rateLimited: _shownByTheServerOnly, ...shown } = errors;
-  return { intro, service, progress, submit, status, thanks, errors: shown };
+/** What the client script needs of the page's texts and of the point (see ClientText). */
+function clientText(props: SurveyProps): ClientText {
+  const { survey, cases } = props.text;
+  const { rateLimited: _shownByTheServerOnly, ...errors } = survey.errors;
+  return {
+    point: props.point.code,
+    kiosk: props.kiosk,
+    progress: survey.progress,
+    search: survey.service,
+    status: survey.status,
+    errors,
+    kioskLeft: survey.thanks.kiosk,
+    caseNote: cases.thanks,
+  };
 }
 
 /** The questions of a point's form in a language, as markup for SurveyProps.questionsHtml. */
@@ -30,25 +45,24 @@ export function renderQuestions(
 }
 
 /**
- * The survey page: the form rendered on the server, its props, and the client script that hydrates it
- * (when the build provided one; without it the page is a plain form that still works).
+ * The survey page: the complete no-JS form and, when the build provided the client script, the script that
+ * enhances it in place (no second render: the markup stays), its texts, and the thank-you it shows.
  */
 export function renderSurveyPage(frame: PageFrame, props: SurveyProps, script: string | undefined): string {
   return renderSurveyDocument(frame, {
     title: `${t(frame.lang, "survey.title")} · ${frame.place?.label ?? ""}`,
     body: (
       <main>
-        <div id="app">
-          <SurveyApp {...props} />
-        </div>
+        <SurveyForm survey={props} />
         {script && (
           <>
+            <template id={THANKS_TEMPLATE_ID}>
+              <ThankYou text={props.text.survey.thanks} kiosk={props.kiosk} againHref={props.action} />
+            </template>
             <script
               type="application/json"
-              id={PROPS_ELEMENT_ID}
-              dangerouslySetInnerHTML={{
-                __html: scriptSafeJson({ ...props, questionsHtml: "", services: [] }),
-              }}
+              id={CLIENT_TEXT_ID}
+              dangerouslySetInnerHTML={{ __html: scriptSafeJson(clientText(props)) }}
             />
             <script nonce={frame.nonce} dangerouslySetInnerHTML={{ __html: script }} />
           </>

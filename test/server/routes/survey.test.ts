@@ -102,17 +102,17 @@ describe("GET /s/:code", () => {
     expect((await get(`/s/${counter.code.toLowerCase()}`)).status).toBe(200);
   });
 
-  it("inlines the client script with the request's CSP nonce, and its props safely", async () => {
+  it("inlines the client script with the request's CSP nonce, its texts safely, and the thank-you it shows", async () => {
     const res = await withScript.request(`/s/${counter.code}`);
     const html = await res.text();
     const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
     expect(nonce).toBeTruthy();
     expect(html).toContain(`<script nonce="${nonce}">window.surveyScriptRan=true</script>`);
-    const props = /<script type="application\/json" id="survey-props">([^<]*)<\/script>/.exec(html)?.[1];
-    expect(JSON.parse(props!)).toMatchObject({
-      point: { code: counter.code, form: "full" },
-      questionsHtml: "",
-    });
+    const text = /<script type="application\/json" id="survey-text">([^<]*)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(text!)).toMatchObject({ point: counter.code, kiosk: false });
+    // The questions travel once, as the form's markup: not again in the script's texts.
+    expect(text).not.toContain("Cơ quan cung cấp thông tin");
+    expect(html).toMatch(/<template id="thanks"><div class="msg" role="status"><h2 tabindex="-1">Xin cảm ơn/);
     // The unit's name is escaped where it is shown and never closes a script element.
     expect(html).toContain("Sở Tư pháp &lt;script>alert(1)&lt;/script>");
     expect(html).not.toContain("<script>alert(1)");

@@ -1,8 +1,7 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Context } from "hono";
 import type { AppEnv } from "../deps.js";
 import { ApiError } from "../errors.js";
+import { sha256Hex } from "./crypto.js";
 import { readTable, XLSX_MEDIA_TYPE } from "./spreadsheet/read-table.js";
 
 /** A table read from a request body: its rows of text cells and the SHA-256 of the bytes sent. */
@@ -15,7 +14,7 @@ export type TableBody = { rows: string[][]; hash: string };
 export async function readTableBody(c: Context<AppEnv>): Promise<TableBody> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  const hash = bytesToHex(sha256(bytes));
+  const hash = sha256Hex(bytes);
   if (type.startsWith(XLSX_MEDIA_TYPE) || /^text\/(csv|plain)\b/.test(type)) {
     const read = readTable(bytes);
     if ("rows" in read) return { rows: read.rows, hash };

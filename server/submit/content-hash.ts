@@ -1,5 +1,4 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Hex } from "../lib/crypto.js";
 
 /** The parts of a submission that make its content: everything the citizen sent except the id. */
 export type SubmittedContent = {
@@ -43,7 +42,7 @@ export function canonicalContent(content: SubmittedContent): string {
  * times the hashing itself on Node under load (bench/submit-throughput.ts).
  */
 export function contentHash(content: SubmittedContent): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalContent(content))));
+  return sha256Hex(canonicalContent(content));
 }
 
 function sortedEntries(

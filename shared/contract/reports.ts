@@ -60,6 +60,12 @@ export type GroupValues<B extends ReportGrouping> = B extends ReportGrouping
     }
   : never;
 
+/** How a column's values are written: text, whole numbers, figures shown with 2 decimals, or yes/no. */
+export type ColumnKind = "text" | "integer" | "figure" | "boolean";
+
+/** A report column: its name (CSV header, JSON key) and its kind. */
+export type ReportColumn = { name: string; kind: ColumnKind };
+
 const ELEMENT_INDEX_COLUMNS = ELEMENT_CODES.map((code) => `${code}_index` as const);
 const ELEMENT_MEAN_COLUMNS = ELEMENT_CODES.map((code) => `${code}_mean` as const);
 const COUNT_COLUMNS = ["count_1", "count_2", "count_3", "count_4", "count_5"] as const;
@@ -107,20 +113,32 @@ export type ItemFigures = {
 
 export type ItemRow<B extends ReportGrouping = ReportGrouping> = GroupValues<B> & ItemFigures;
 
-/** The ordered columns of a report for a grouping: the header of its CSV and XLSX, the keys of its JSON rows. */
-export function reportColumns(kind: ReportKind, by: ReportGrouping): string[] {
-  const group = GROUP_COLUMNS[by];
-  if (kind === "items") return [...group, "element", "item", "n", ...COUNT_COLUMNS, "index", "mean"];
+const columnsOf = (kind: ColumnKind, names: readonly string[]): ReportColumn[] =>
+  names.map((name) => ({ name, kind }));
+
+/**
+ * The ordered columns of a report for a grouping, with their kinds: the header of its CSV and XLSX, the
+ * keys of its JSON rows.
+ */
+export function reportColumns(kind: ReportKind, by: ReportGrouping): ReportColumn[] {
+  const group = columnsOf("text", GROUP_COLUMNS[by]);
+  if (kind === "items") {
+    return [
+      ...group,
+      ...columnsOf("text", ["element", "item"]),
+      ...columnsOf("integer", ["n", ...COUNT_COLUMNS]),
+      ...columnsOf("figure", ["index", "mean"]),
+    ];
+  }
   return [
-    "period_from",
-    "period_to",
+    ...columnsOf("text", ["period_from", "period_to"]),
     ...group,
-    "respondents",
-    "sipas_index",
-    ...ELEMENT_INDEX_COLUMNS,
-    ...ELEMENT_MEAN_COLUMNS,
-    "small_sample",
-    ...(SERVED_GROUPINGS.includes(by) ? ["served", "response_rate"] : []),
+    ...columnsOf("integer", ["respondents"]),
+    ...columnsOf("figure", ["sipas_index", ...ELEMENT_INDEX_COLUMNS, ...ELEMENT_MEAN_COLUMNS]),
+    ...columnsOf("boolean", ["small_sample"]),
+    ...(SERVED_GROUPINGS.includes(by)
+      ? [...columnsOf("integer", ["served"]), ...columnsOf("figure", ["response_rate"])]
+      : []),
   ];
 }
 

@@ -118,7 +118,10 @@ function page(c: Context<AppEnv>, html: string, status: PageStatus) {
   return c.html(html, status);
 }
 
-/** The page for a point that cannot take this visit's answers, or undefined when it can. */
+/**
+ * The page of a refusal that has one of its own (no such point, a moved point, a link problem, a repeat);
+ * undefined for the refusals answered by the form again, filled as it was (invalid answers, rate limit).
+ */
 function refusalPage(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined, refusal: Refusal) {
   const text = MESSAGES[visit.lang].survey;
   const frame = frameOf(c, visit, point);

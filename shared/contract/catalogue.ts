@@ -152,11 +152,6 @@ export const tokenCreateSchema = z.strictObject({
   expiresInDays: z.number().int().min(1).max(3650).default(90),
 });
 
-export type UnitCreate = z.infer<typeof unitCreateSchema>;
-export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
-export type PointCreate = z.infer<typeof pointCreateSchema>;
-export type UserCreate = z.infer<typeof userCreateSchema>;
-
 /** Point codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L), typeable by hand. */
 export const POINT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 

@@ -43,8 +43,6 @@ export const enteredResponseSchema = responseSubmissionSchema
     lang: z.enum(LANGUAGES).default("vi"),
   });
 
-export type EnteredResponse = z.output<typeof enteredResponseSchema>;
-
 /** The body of PUT /api/v1/points/:code/served/:day: how many citizens the counter served that day. */
 export const servedCountSchema = z.strictObject({ count: z.number().int().min(0).max(100_000) });
 

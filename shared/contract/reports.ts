@@ -45,7 +45,6 @@ export const GROUP_COLUMNS = {
   channel: ["channel"],
 } as const satisfies Record<ReportGrouping, readonly string[]>;
 
-export type GroupColumn = (typeof GROUP_COLUMNS)[ReportGrouping][number];
 /**
  * The group columns' values of a row; for the union of groupings, the union of their shapes. Officer
  * columns (all three, unit_code included) are null in the group of responses without an officer.
@@ -260,5 +259,3 @@ export const reportQuerySchema = z
     labels: z.enum(["vi", "en", "zh"]).optional(),
   })
   .and(periodQuerySchema);
-
-export type ReportQuery = z.output<typeof reportQuerySchema>;

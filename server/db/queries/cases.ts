@@ -7,7 +7,6 @@ import { inSubtree } from "./units.js";
 // Follow-up cases (issue 17). Privacy rule: the contact (case_contacts) is read by findCaseContact only;
 // no other query here, and no report or export anywhere, joins that table.
 
-export type CaseRow = typeof cases.$inferSelect;
 export type OutboxInsert = typeof webhookOutbox.$inferInsert;
 
 /** A case to open in the same batch as its response, with the contact and, when alerts are on, the alert. */

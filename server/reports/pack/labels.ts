@@ -1,6 +1,6 @@
 import { RESPONSE_CHANNELS } from "../../../shared/contract/reports.js";
 import { type Lang, type MessageKey, t } from "../../../shared/i18n/index.js";
-import { ELEMENT_CODES, type ElementCode, isItemCode } from "../../../shared/instrument/index.js";
+import { type ElementCode, isItemCode } from "../../../shared/instrument/index.js";
 import type { Table } from "../table.js";
 
 // Column headers for people: the pack's sheets and the console's downloads with labels=vi. The API's
@@ -26,9 +26,6 @@ export function columnLabel(lang: Lang, name: string): string {
 export function questionText(lang: Lang, item: string): string {
   return isItemCode(item) ? t(lang, `instrument.items.${item}`) : item;
 }
-
-/** Every element code, for callers that list elements in order. */
-export const PACK_ELEMENTS = ELEMENT_CODES;
 
 /**
  * A report table for people: headers in the language and, in an items report, the question's full text

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { DAY_MS } from "../../shared/time/index.js";
 import {
   extendSession,
   findSessionUser,
@@ -65,7 +66,7 @@ export async function issueApiToken(
   const { db, now } = c.var.deps;
   const id = randomToken(9);
   const secret = randomToken(32);
-  const expiresAt = now() + expiresInDays * 86_400_000;
+  const expiresAt = now() + expiresInDays * DAY_MS;
   await insertApiToken(db, {
     id,
     userId,

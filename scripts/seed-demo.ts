@@ -9,7 +9,7 @@ import { openLibsqlDatabase } from "../server/db/libsql.js";
 import { applyMigrations } from "../server/db/migrate.js";
 import { insertPointStatement } from "../server/db/queries/points.js";
 import { setUnitServicesStatements, upsertServiceStatement } from "../server/db/queries/services.js";
-import { findUnitsByCodes, insertUnitStatements } from "../server/db/queries/units.js";
+import { existingUnitCodes, insertUnitStatements } from "../server/db/queries/units.js";
 import { users } from "../server/db/schema.js";
 import { canonicalContent } from "../server/submit/content-hash.js";
 import {
@@ -60,7 +60,7 @@ const started = performance.now();
 const handle = await openLibsqlDatabase({ url: config.databaseUrl });
 await applyMigrations(handle);
 const now = Date.now();
-const known = await findUnitsByCodes(
+const known = await existingUnitCodes(
   handle.db,
   DEMO_UNITS.map((u) => u.code),
 );
@@ -72,7 +72,7 @@ await runBatch(handle.db, [
     upsertServiceStatement(handle.db, { code: s.code, name: s.name, field: s.field, localCode: null }, now),
   ),
 ]);
-const units = await findUnitsByCodes(
+const units = await existingUnitCodes(
   handle.db,
   DEMO_UNITS.map((u) => u.code),
 );

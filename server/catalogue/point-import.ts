@@ -4,7 +4,7 @@ import { inScope } from "../auth/guard.js";
 import type { Database } from "../db/database.js";
 import { insertPointStatement, listPoints, updatePointStatement } from "../db/queries/points.js";
 import { listServices, listServicesOfUnit } from "../db/queries/services.js";
-import { findUnitsByCodes } from "../db/queries/units.js";
+import { existingUnitCodes } from "../db/queries/units.js";
 import type { AuthUser } from "../deps.js";
 import {
   type ImportPlan,
@@ -47,7 +47,7 @@ export async function planPointImport(
 ): Promise<ImportPlan> {
   const read = readImportRecords("points", bytes, sheet);
   if ("issues" in read) return refusedFile(read.issues);
-  const units = await findUnitsByCodes(db, [
+  const units = await existingUnitCodes(db, [
     ...new Set(read.records.map((r) => (r.values.unit ?? "").trim().toUpperCase()).filter(Boolean)),
   ]);
   const existing = new Map(

@@ -6,7 +6,7 @@ import {
   setServiceUnitsStatements,
   upsertServiceStatement,
 } from "../db/queries/services.js";
-import { findUnitsByCodes, listUnits } from "../db/queries/units.js";
+import { existingUnitCodes, listUnits } from "../db/queries/units.js";
 import type { AuthUser } from "../deps.js";
 import {
   type ImportPlan,
@@ -39,7 +39,7 @@ export async function planServiceImport(
   const read = readImportRecords("services", bytes, sheet);
   if ("issues" in read) return refusedFile(read.issues);
   const entries = [...new Set(read.records.flatMap((r) => unitEntriesOf(r.values.units)))];
-  const byCode = await findUnitsByCodes(
+  const byCode = await existingUnitCodes(
     db,
     entries.map((e) => e.toUpperCase()),
   );
@@ -48,7 +48,7 @@ export async function planServiceImport(
     for (const unit of await listUnits(db, { scopePath: null, includeArchived: false }))
       byName.set(unit.name.normalize("NFC").toLocaleLowerCase("vi"), unit.code);
     const named = entries.map((e) => byName.get(e.normalize("NFC").toLocaleLowerCase("vi"))).filter(Boolean);
-    for (const [code, row] of await findUnitsByCodes(db, named as string[])) byCode.set(code, row);
+    for (const [code, row] of await existingUnitCodes(db, named as string[])) byCode.set(code, row);
   }
   const resolve = (entry: string) =>
     byCode.has(entry.toUpperCase())

@@ -2,7 +2,7 @@ import { unitCreateSchema } from "../../shared/contract/catalogue.js";
 import { inScope } from "../auth/guard.js";
 import type { Database } from "../db/database.js";
 import {
-  findUnitsByCodes,
+  existingUnitCodes,
   insertUnitStatements,
   updateUnitLocalNamesStatement,
   updateUnitNameStatement,
@@ -36,7 +36,7 @@ export async function planUnitImport(
   const codes = read.records
     .flatMap((r) => [r.values.code ?? "", r.values.parent ?? ""])
     .map((c) => c.trim().toUpperCase());
-  const existing = await findUnitsByCodes(db, [...new Set(codes.filter(Boolean))]);
+  const existing = await existingUnitCodes(db, [...new Set(codes.filter(Boolean))]);
   const plan: ImportPlan = {
     issues: [],
     created: [],

@@ -19,7 +19,7 @@ import {
   setServiceUnitsStatements,
   updateServiceStatement,
 } from "../db/queries/services.js";
-import { findUnitsByCodes } from "../db/queries/units.js";
+import { existingUnitCodes } from "../db/queries/units.js";
 import type { AppEnv, AuthUser } from "../deps.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { created } from "../lib/request.js";
@@ -29,7 +29,7 @@ const listQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
 
 /** 400 unless every unit code exists and lies in the caller's scope. */
 async function checkUnits(db: Database, user: AuthUser, codes: string[]) {
-  const found = await findUnitsByCodes(db, codes);
+  const found = await existingUnitCodes(db, codes);
   const issues = codes
     .filter((code) => !found.has(code) || !inScope(user, found.get(code)?.path ?? ""))
     .map((code) => ({

@@ -109,8 +109,8 @@ export function setUnitArchivedStatement(db: Database, id: number, archivedAt: n
   return db.update(units).set({ archivedAt }).where(eq(units.id, id));
 }
 
-/** The units that exist among the given codes, keyed by code. */
-export async function findUnitsByCodes(db: Database, codes: string[]): Promise<Map<string, UnitRow>> {
+/** Codes that already exist among the given ones. */
+export async function existingUnitCodes(db: Database, codes: string[]): Promise<Map<string, UnitRow>> {
   if (codes.length === 0) return new Map();
   const rows = await db
     .select()

@@ -28,30 +28,31 @@ const imageQuery = z.object({
 
 const FILE = /^([^./]+)\.(svg|png)$/;
 
+// Conditional GETs (If-None-Match) are answered 304 by hono/etag, from the ETag the handler sets.
+const cached = new Hono<AppEnv>().use("/qr/*", etag());
+
 /**
  * QR images of a point's survey URL, public: they encode only the address printed on the counter. An
  * archived point still answers, since its old posters lead to the survey's "this counter has moved" page.
  */
-export const qrRoutes = new Hono<AppEnv>()
-  .use("/qr/*", etag())
-  .get("/qr/:file", validate("query", imageQuery), async (c) => {
-    const { db, config } = c.var.deps;
-    const file = FILE.exec(c.req.param("file"));
-    if (!file) throw new ApiError(404, "NOT_FOUND", "QR images are served as CODE.svg or CODE.png.");
-    const code = pointCodeSchema.safeParse(file[1]);
-    const point = code.success ? await findPointByCode(db, code.data) : undefined;
-    if (!point) throw new ApiError(404, "POINT_NOT_FOUND", "There is no survey point with this code.");
-    const format = file[2] as "svg" | "png";
-    const { size, kiosk } = c.req.valid("query");
-    const url = `${surveyUrl(config.publicUrl, point.code)}${kiosk ? "?kiosk=1" : ""}`;
-    const tag = etagOf(RENDERING, POINT_QR_LEVEL, format, format === "png" ? size : "", url);
-    setImageCaching(c, tag);
-    // A revalidation (answered 304 by etag() above) finds the image here too, so it rarely renders.
-    let image = rendered.get(tag);
-    if (image === undefined) {
-      image = format === "svg" ? renderQrSvg(pointQr(url), url) : renderQrPng(pointQr(url), size).png;
-      rendered.set(tag, image);
-    }
-    c.header("Content-Type", format === "svg" ? "image/svg+xml; charset=utf-8" : "image/png");
-    return c.body(image);
-  });
+export const qrRoutes = cached.get("/qr/:file", validate("query", imageQuery), async (c) => {
+  const { db, config } = c.var.deps;
+  const file = FILE.exec(c.req.param("file"));
+  if (!file) throw new ApiError(404, "NOT_FOUND", "QR images are served as CODE.svg or CODE.png.");
+  const code = pointCodeSchema.safeParse(file[1]);
+  const point = code.success ? await findPointByCode(db, code.data) : undefined;
+  if (!point) throw new ApiError(404, "POINT_NOT_FOUND", "There is no survey point with this code.");
+  const format = file[2] as "svg" | "png";
+  const { size, kiosk } = c.req.valid("query");
+  const url = `${surveyUrl(config.publicUrl, point.code)}${kiosk ? "?kiosk=1" : ""}`;
+  const tag = etagOf(RENDERING, POINT_QR_LEVEL, format, format === "png" ? size : "", url);
+  setImageCaching(c, tag);
+  // A revalidation that hono/etag answers 304 finds the image here too, so it rarely renders.
+  let image = rendered.get(tag);
+  if (image === undefined) {
+    image = format === "svg" ? renderQrSvg(pointQr(url), url) : renderQrPng(pointQr(url), size).png;
+    rendered.set(tag, image);
+  }
+  c.header("Content-Type", format === "svg" ? "image/svg+xml; charset=utf-8" : "image/png");
+  return c.body(image);
+});

@@ -112,6 +112,26 @@ export type ItemFigures = {
 
 export type ItemRow<B extends ReportGrouping = ReportGrouping> = GroupValues<B> & ItemFigures;
 
+/** A citizen's comment as GET /api/v1/reports/comments lists it, with where and when it was left. */
+export type ReportComment = {
+  day: string;
+  /** ISO 8601, UTC. */
+  submitted_at: string;
+  unit_code: string;
+  unit_name: string;
+  point_code: string;
+  point_label: string;
+  service_code: string | null;
+  service_name: string | null;
+  lang: string;
+  /** Personal numbers are masked before the comment is stored; the flag says masking happened. */
+  comment: string;
+  comment_has_pii: boolean;
+};
+
+/** The JSON body of GET /api/v1/reports/comments: a page, and the cursor of the next one (null: the last). */
+export type CommentsPage = { comments: ReportComment[]; next: string | null };
+
 const columnsOf = (kind: ColumnKind, names: readonly string[]): ReportColumn[] =>
   names.map((name) => ({ name, kind }));
 
@@ -219,26 +239,6 @@ export function itemRowSchema<B extends ReportGrouping>(by: B): z.ZodType<ItemRo
     mean: figure,
   }) as unknown as z.ZodType<ItemRow<B>>;
 }
-
-/** A citizen's comment as GET /api/v1/reports/comments lists it, with where and when it was left. */
-export type ReportComment = {
-  day: string;
-  /** ISO 8601, UTC. */
-  submitted_at: string;
-  unit_code: string;
-  unit_name: string;
-  point_code: string;
-  point_label: string;
-  service_code: string | null;
-  service_name: string | null;
-  lang: string;
-  /** Personal numbers are masked before the comment is stored; the flag says masking happened. */
-  comment: string;
-  comment_has_pii: boolean;
-};
-
-/** The JSON body of GET /api/v1/reports/comments: a page, and the cursor of the next one (null: the last). */
-export type CommentsPage = { comments: ReportComment[]; next: string | null };
 
 /** The JSON body of a report: `{ from, to, by, rows }`. */
 export function reportResponseSchema<B extends ReportGrouping>(kind: ReportKind, by: B) {

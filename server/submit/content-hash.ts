@@ -38,8 +38,8 @@ export function canonicalContent(content: SubmittedContent): string {
 /**
  * SHA-256 (hex) of the canonical content, stored as `responses.content_hash`: a retry with the same id must
  * carry the same hash. Scripts may compute it with node:crypto over `canonicalContent` to the same result.
- * Synchronous pure JS on purpose: WebCrypto's digest costs a thread-pool round trip per submission, several
- * times the hashing itself on Node under load (bench/submit-throughput.ts).
+ * Synchronous on purpose (server/lib/crypto): WebCrypto's digest costs a thread-pool round trip per
+ * submission, several times the hashing itself on Node under load (bench/submit-throughput.ts).
  */
 export function contentHash(content: SubmittedContent): string {
   return sha256Hex(canonicalContent(content));

@@ -132,7 +132,7 @@ export function createBindingRateLimiter(
 
 /**
  * Makes limiter keys: HMAC-SHA-256 of the address's network (see addressNetwork) and the point, under the
- * day's key HMAC(secret, day). Synchronous pure JS (as the content hash): WebCrypto would add a
+ * day's key HMAC(secret, day). Synchronous (as the content hash): WebCrypto would add a
  * thread-pool round trip to every submission.
  */
 export function createAddressHasher(secret: string, now: () => number) {

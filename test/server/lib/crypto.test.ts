@@ -1,4 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { describe, expect, it } from "vitest";
 import { hmacSha256, sha256Hex, toHex } from "../../../server/lib/crypto.js";
 
@@ -15,6 +18,14 @@ describe("server/lib/crypto", () => {
     expect(toHex(hmacSha256("secret", "message"))).toBe(expected);
     expect(toHex(hmacSha256(new TextEncoder().encode("secret"), new TextEncoder().encode("message")))).toBe(
       expected,
+    );
+  });
+
+  it("gives what the pure-JS hashes used on Workers give", () => {
+    const text = "hailong rate limit\n2026-12-07 𠀀";
+    expect(sha256Hex(text)).toBe(bytesToHex(sha256(utf8ToBytes(text))));
+    expect(toHex(hmacSha256("secret", text))).toBe(
+      bytesToHex(hmac(sha256, utf8ToBytes("secret"), utf8ToBytes(text))),
     );
   });
 });

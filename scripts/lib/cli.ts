@@ -5,9 +5,6 @@ import type { AppConfig } from "../../server/config.js";
 // What every operator script shares: `--help` prints its usage, a wrong argument one clear line (no
 // stack trace), and a database path that does not exist is an error, never a new empty file.
 
-/** A problem the operator can fix: printed as one line, exit code 2. */
-export class UsageError extends Error {}
-
 /**
  * Parses the script's arguments; `--help` (or `-h`) prints `usage` and exits 0, an unknown option or
  * a missing value prints one line naming it and exits 2.

@@ -42,7 +42,7 @@ export async function deliverDueWebhooks(
         "user-agent": "hailong-webhook",
         "x-hailong-event": item.event,
       };
-      if (target.secret) headers[SIGNATURE_HEADER] = await signWebhookBody(target.secret, item.body);
+      if (target.secret) headers[SIGNATURE_HEADER] = signWebhookBody(target.secret, item.body);
       const res = await send(target.url, {
         method: "POST",
         headers,

@@ -1,5 +1,5 @@
 import type { ItemRow, SipasRow } from "../../shared/contract/reports.js";
-import { localDay } from "../../shared/time/index.js";
+import { DAY_MS, localDay } from "../../shared/time/index.js";
 import type { AppConfig } from "../config.js";
 import { type Database, runBatch } from "../db/database.js";
 import {
@@ -23,7 +23,6 @@ import { caseOverdueEvent, digestEvent, digestKey } from "./events.js";
 // machines at once, sends nothing twice.
 
 const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
 const KEEP_DELIVERED_MS = 30 * DAY_MS;
 
 export type ScheduleDeps = {

@@ -1,19 +1,11 @@
 // Webhook signatures: HMAC-SHA-256 of the raw body with HAILONG_WEBHOOK_SECRET, sent as
-// `X-Hailong-Signature: sha256=<hex>`. WebCrypto only, for both runtimes.
+// `X-Hailong-Signature: sha256=<hex>`.
 
-const encoder = new TextEncoder();
+import { hmacSha256, toHex } from "../lib/crypto.js";
 
 export const SIGNATURE_HEADER = "x-hailong-signature";
 
 /** The header value for a body: "sha256=" and the hex HMAC. */
-export async function signWebhookBody(secret: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(body)));
-  return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+export function signWebhookBody(secret: string, body: string): string {
+  return `sha256=${toHex(hmacSha256(secret, body))}`;
 }

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { DAY_MS } from "../../shared/time/index.js";
 import {
   extendSession,
   findSessionUser,
@@ -27,7 +28,7 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
   const { db, now, config } = c.var.deps;
   const value = randomToken(32);
   await insertSession(db, {
-    id: await sha256Hex(value),
+    id: sha256Hex(value),
     userId,
     createdAt: now(),
     expiresAt: now() + SESSION_IDLE_MS,
@@ -43,7 +44,7 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
 }
 
 /** The stored id of the session in the request's cookie, if any. */
-export async function sessionIdOf(c: Context<AppEnv>): Promise<string | undefined> {
+export function sessionIdOf(c: Context<AppEnv>): string | undefined {
   const value = getCookie(c, SESSION_COOKIE);
   return value ? sha256Hex(value) : undefined;
 }
@@ -65,12 +66,12 @@ export async function issueApiToken(
   const { db, now } = c.var.deps;
   const id = randomToken(9);
   const secret = randomToken(32);
-  const expiresAt = now() + expiresInDays * 86_400_000;
+  const expiresAt = now() + expiresInDays * DAY_MS;
   await insertApiToken(db, {
     id,
     userId,
     name,
-    secretHash: await sha256Hex(secret),
+    secretHash: sha256Hex(secret),
     createdAt: now(),
     expiresAt,
   });
@@ -86,12 +87,12 @@ export async function identifyCaller(c: Context<AppEnv>) {
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
     const row = await findTokenUser(db, id, now());
-    if (!row || !constantTimeEqualText(row.secretHash, await sha256Hex(secret))) return undefined;
+    if (!row || !constantTimeEqualText(row.secretHash, sha256Hex(secret))) return undefined;
     // "Last used" to the minute is enough, and saves a write on every scripted request.
     if (row.lastUsedAt === null || now() - row.lastUsedAt > 60_000) await touchApiToken(db, id, now());
     return toCaller(row, "token");
   }
-  const sessionId = await sessionIdOf(c);
+  const sessionId = sessionIdOf(c);
   if (!sessionId) return undefined;
   const row = await findSessionUser(db, sessionId, now(), now() - SESSION_MAX_MS);
   if (!row) return undefined;

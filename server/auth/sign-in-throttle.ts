@@ -7,7 +7,7 @@ import {
 } from "../db/queries/sign-in-attempts.js";
 import type { AppEnv } from "../deps.js";
 import { ApiError } from "../errors.js";
-import { hmacSha256 } from "../lib/crypto.js";
+import { hmacSha256, toBase64Url } from "../lib/crypto.js";
 import { clientAddress } from "../submit/client-address.js";
 
 // Privacy rule: the client address is used only inside an HMAC under the server secret (the row's key);
@@ -35,8 +35,8 @@ export async function admitSignIn(c: Context<AppEnv>, username: string): Promise
   const { db, now, config } = c.var.deps;
   const network = addressKey(clientAddress(c, config.trustProxy) ?? "unknown");
   const ticket = {
-    addressKey: `a:${await hmacSha256(config.secret, `sign-in|${network}`)}`,
-    userKey: `u:${await hmacSha256(config.secret, `sign-in|${network}|${username}`)}`,
+    addressKey: `a:${toBase64Url(hmacSha256(config.secret, `sign-in|${network}`))}`,
+    userKey: `u:${toBase64Url(hmacSha256(config.secret, `sign-in|${network}|${username}`))}`,
   };
   const admitted =
     (await admitAttempt(db, { key: ticket.addressKey, username: null }, ADDRESS_POLICY, now())) &&

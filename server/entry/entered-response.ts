@@ -1,5 +1,5 @@
 import type { ErrorIssue } from "../../shared/contract/errors.js";
-import { localDay } from "../../shared/time/index.js";
+import { dayNumber, localDay } from "../../shared/time/index.js";
 import type { Database, Statement } from "../db/database.js";
 import { insertEntryStatement } from "../db/queries/entries.js";
 import type { ResponseRow } from "../db/queries/responses.js";
@@ -21,7 +21,6 @@ export type EntrySource = { channel: "paper"; formNumber: string } | { channel: 
 
 /** Paper forms older than this are refused: a form kept in a drawer for over a year is not this survey. */
 const PAPER_MAX_AGE_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 /**
  * The problems of an entered response's day: it cannot lie after today (in Hanoi), and a paper form at
@@ -35,7 +34,7 @@ export function dayProblems(
 ) {
   const issues: ErrorIssue[] = [];
   if (day > localDay(now)) issues.push({ path, message: "the day lies in the future" });
-  else if (channel === "paper" && Date.parse(day) < Date.parse(localDay(now)) - PAPER_MAX_AGE_DAYS * DAY_MS) {
+  else if (channel === "paper" && dayNumber(day) < dayNumber(localDay(now)) - PAPER_MAX_AGE_DAYS) {
     issues.push({ path, message: "a paper form older than a year cannot be entered" });
   } else if (day < "2000-01-01") issues.push({ path, message: "the day lies before 2000" });
   return issues;

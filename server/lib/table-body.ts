@@ -1,8 +1,7 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Context } from "hono";
 import type { AppEnv } from "../deps.js";
 import { invalid } from "../errors.js";
+import { sha256Hex } from "./crypto.js";
 import { readTable } from "./spreadsheet/read-table.js";
 
 /** A table read from a request body: its rows of text cells and the SHA-256 of the bytes sent. */
@@ -15,6 +14,6 @@ export type TableBody = { rows: string[][]; hash: string };
 export async function readTableBody(c: Context<AppEnv>): Promise<TableBody> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const read = readTable(bytes);
-  if ("rows" in read) return { rows: read.rows, hash: bytesToHex(sha256(bytes)) };
+  if ("rows" in read) return { rows: read.rows, hash: sha256Hex(bytes) };
   throw invalid(`The file cannot be read as a table (${read.problem.reason}).`);
 }

@@ -19,12 +19,12 @@ export function normaliseDossierCode(code: string): string {
 }
 
 /** The keyed hash of a dossier as raw bytes, the form embedded in a link token. */
-export async function dossierHashBytes(secret: string, dossierCode: string): Promise<Uint8Array> {
+export function dossierHashBytes(secret: string, dossierCode: string): Uint8Array {
   const normalised = new TextEncoder().encode(normaliseDossierCode(dossierCode));
   return keyedMac(secret, "dossier-v1", normalised, DOSSIER_HASH_BYTES);
 }
 
 /** The keyed hash of a dossier as text (base64url), the form stored in `responses.dossier_hash`. */
-export async function dossierKeyedHash(secret: string, dossierCode: string): Promise<string> {
-  return toBase64Url(await dossierHashBytes(secret, dossierCode));
+export function dossierKeyedHash(secret: string, dossierCode: string): string {
+  return toBase64Url(dossierHashBytes(secret, dossierCode));
 }

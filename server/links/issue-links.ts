@@ -28,7 +28,7 @@ export async function issueLinks(
   const { secret, publicUrl, linkDays } = deps.config;
   const now = deps.now();
   const expiresAt = linkExpiry(now, linkDays);
-  const dossierHash = request.dossier === undefined ? null : await dossierKeyedHash(secret, request.dossier);
+  const dossierHash = request.dossier === undefined ? null : dossierKeyedHash(secret, request.dossier);
   // A dossier is rated once: a new link for a rated one would only show "already used" to the citizen.
   if (dossierHash !== null && (await isDossierRated(deps.db, dossierHash)))
     throw conflict("This dossier has been rated already: a new link for it would not work.");

@@ -1,6 +1,4 @@
-import { localDay, startOfLocalDay } from "../../shared/time/index.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, localDay, startOfLocalDay } from "../../shared/time/index.js";
 
 /**
  * When links issued now stop working: at the end of the local (Hanoi) day `days` days from today, so

@@ -101,7 +101,7 @@ export async function signLinkToken(input: {
   bytes.set(id, at);
   if (dossier !== null) bytes.set(fromBase64Url(dossier), at + ID_BYTES);
   const signed = bytes.length - MAC_BYTES;
-  bytes.set(await tokenMac(input.secret, bytes.subarray(0, signed)), signed);
+  bytes.set(tokenMac(input.secret, bytes.subarray(0, signed)), signed);
   return { token: toBase64Url(bytes), tokenId: toBase64Url(id), expiresAt: seconds * 1000 };
 }
 
@@ -121,7 +121,7 @@ export async function verifyLinkToken(input: {
   const layout = KINDS[bytes[0] as number];
   if (!layout || bytes.length !== layout.bytes) return refuse("malformed");
   const signed = bytes.length - MAC_BYTES;
-  const mac = await tokenMac(input.secret, bytes.subarray(0, signed));
+  const mac = tokenMac(input.secret, bytes.subarray(0, signed));
   if (!constantTimeEqual(mac, bytes.subarray(signed))) return refuse("bad_signature");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (unpackPointCode(view.getUint32(5)) !== String(input.pointCode).toUpperCase()) {
@@ -148,7 +148,7 @@ export async function verifyLinkToken(input: {
 
 const refuse = (reason: LinkTokenRefusal): LinkTokenCheck => ({ ok: false, reason });
 
-function tokenMac(secret: string, signed: Uint8Array): Promise<Uint8Array> {
+function tokenMac(secret: string, signed: Uint8Array): Uint8Array {
   return keyedMac(secret, "link-token-v1", signed, MAC_BYTES);
 }
 

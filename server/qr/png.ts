@@ -7,7 +7,7 @@ import { crc32 } from "./crc32.js";
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** A black-and-white image given row by row (see `encodeBilevelPng`). */
-export type BilevelImage = { width: number; height: number; row: (y: number) => Uint8Array };
+type BilevelImage = { width: number; height: number; row: (y: number) => Uint8Array };
 
 /**
  * Encodes a bilevel image as PNG. `row(y)` returns the packed scanline of row y (1 bit per pixel,

@@ -4,7 +4,6 @@ import {
   itemFigures,
   type ReportGrouping,
   type ReportKind,
-  reportColumns,
   SERVED_GROUPINGS,
   type SipasFigures,
   type SipasRow,
@@ -17,11 +16,9 @@ import type { Database } from "../db/database.js";
 import { type ServedKey, sumServed } from "../db/queries/entries.js";
 import { type RollupSum, sumRollups } from "../db/queries/reports.js";
 import { RESPONDENTS_ITEM } from "../db/queries/rollups.js";
-import { invalid } from "../errors.js";
 import { type GroupKey, GroupMap } from "./group-map.js";
 import { splitPeriod } from "./period-split.js";
 import { GROUPING_KEYS, NO_OFFICER, reportGroups } from "./report-groups.js";
-import type { ColumnKind, TableColumn } from "./table.js";
 
 // Every figure comes from the rollups through shared/scoring: this module only sums, groups and labels.
 
@@ -42,20 +39,9 @@ export type ReportRequest = {
   officerMinimum?: number | undefined;
 };
 
-/** The longest period of a report, ten years: by=day and by=month list every day or month of it. */
-export const MAX_REPORT_DAYS = 3653;
-
-const DAY_MS = 86_400_000;
-
 /** The rows of /reports/sipas or /reports/items, keyed by the contract's column names, unrounded. */
 export async function buildReport(db: Database, request: ReportRequest): Promise<SipasRow[] | ItemRow[]> {
   const { kind, by, period, subtree, officerId } = request;
-  const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY_MS + 1;
-  if (days > MAX_REPORT_DAYS) {
-    throw invalid(`A report covers at most ${MAX_REPORT_DAYS} days (ten years).`, [
-      { path: ["to"], message: "the period is longer than ten years" },
-    ]);
-  }
   // A day report cannot use monthly rows; every other grouping reads whole months from them.
   const sources = by === "day" ? { months: null, days: [period] } : splitPeriod(period);
   const sums = await sumRollups(db, { keys: GROUPING_KEYS[by], sources, subtree, officerId });
@@ -150,28 +136,4 @@ async function servedByGroup(
   const served = new GroupMap<number>();
   for (const sum of sums) served.set(sum.key, sum.served);
   return served;
-}
-
-const INTEGER_COLUMNS = new Set([
-  "respondents",
-  "served",
-  "n",
-  "count_1",
-  "count_2",
-  "count_3",
-  "count_4",
-  "count_5",
-]);
-
-/** How a report column is written in CSV and XLSX: indices and means are figures. */
-export function reportColumnKind(name: string): ColumnKind {
-  if (INTEGER_COLUMNS.has(name)) return "integer";
-  if (name === "small_sample") return "boolean";
-  if (/(^|_)(index|mean)$/.test(name) || name === "response_rate") return "figure";
-  return "text";
-}
-
-/** The typed columns of a report, in the contract's order. */
-export function reportTableColumns(kind: ReportKind, by: ReportGrouping): TableColumn[] {
-  return reportColumns(kind, by).map((name) => ({ name, kind: reportColumnKind(name) }));
 }

@@ -1,3 +1,4 @@
+import type { CommentsPage } from "../../shared/contract/reports.js";
 import type { Period } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import { listComments, type ResponseCursor } from "../db/queries/reports.js";
@@ -26,7 +27,7 @@ export async function commentsPage(
     limit: number;
     before: ResponseCursor | null;
   },
-) {
+): Promise<CommentsPage> {
   const rows = await listComments(db, options);
   const last = rows.at(-1);
   return {

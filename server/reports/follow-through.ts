@@ -1,30 +1,12 @@
 import type { FollowThroughRow } from "../../shared/contract/cases.js";
-import type { Period } from "../../shared/time/index.js";
+import { DAY_MS, type Period } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import { casesOpenedIn, type FollowThroughCase } from "../db/queries/cases.js";
 import { listUnits } from "../db/queries/units.js";
-import type { TableColumn } from "./table.js";
 
 // Follow-through figures (issue 17): per unit and period, the cases opened, how many were answered within
 // their due time, and the median days to answer. For /api/v1/reports/cases, the dashboard and the report
 // pack's sheet. A unit's row counts the cases of its own points, as the SIPAS report's rows do.
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The columns of the CSV and XLSX files, in order. */
-export const FOLLOW_THROUGH_COLUMNS: TableColumn[] = [
-  { name: "period_from", kind: "text" },
-  { name: "period_to", kind: "text" },
-  { name: "unit_code", kind: "text" },
-  { name: "unit_name", kind: "text" },
-  { name: "cases_opened", kind: "integer" },
-  { name: "answered", kind: "integer" },
-  { name: "answered_in_time", kind: "integer" },
-  { name: "answered_in_time_pct", kind: "figure" },
-  { name: "median_days_to_answer", kind: "figure" },
-  { name: "open", kind: "integer" },
-  { name: "overdue", kind: "integer" },
-];
 
 /**
  * The follow-through rows of a period (opening days, both included) in a unit subtree (null: all):

@@ -1,10 +1,10 @@
 // The one shape every report download is built from: typed columns and rows of plain values. The CSV and
 // XLSX writers format a column by its kind, so both files show the same figures the same way.
 
-/** How a column's values are written: text, whole numbers, figures shown with 2 decimals, or yes/no. */
-export type ColumnKind = "text" | "integer" | "figure" | "boolean";
+// Column kinds are part of the report contract (shared/contract/reports.ts); other tables use the same ones.
+import type { ColumnKind, ReportColumn as TableColumn } from "../../shared/contract/reports.js";
 
-export type TableColumn = { name: string; kind: ColumnKind };
+export type { ColumnKind, TableColumn };
 
 /** One cell: null is an empty cell (no data). */
 export type CellValue = string | number | boolean | null;

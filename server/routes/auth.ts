@@ -41,7 +41,7 @@ export const authRoutes = new Hono<AppEnv>()
   })
   // Logging out writes a cookie too: the same origin check as every other cookie write.
   .post("/logout", requireSameOrigin, async (c) => {
-    const sessionId = await sessionIdOf(c);
+    const sessionId = sessionIdOf(c);
     if (sessionId) await deleteSession(c.var.deps.db, sessionId);
     clearSessionCookie(c);
     return c.json({ ok: true });
@@ -64,7 +64,7 @@ export const authRoutes = new Hono<AppEnv>()
     // password should lock out whoever knew the old one.
     const statements: Statement[] = [
       updateUserStatement(db, user.id, { passwordHash: await hashPassword(newPassword) }),
-      deleteSessionsOfUserStatement(db, user.id, await sessionIdOf(c)),
+      deleteSessionsOfUserStatement(db, user.id, sessionIdOf(c)),
       clearAttemptsOfUserStatement(db, user.username),
     ];
     if (!keepTokens) statements.push(revokeTokensOfUserStatement(db, user.id, now()));

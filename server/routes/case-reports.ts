@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { CASE_REPORT_GROUPINGS } from "../../shared/contract/cases.js";
+import { CASE_REPORT_COLUMNS, CASE_REPORT_GROUPINGS } from "../../shared/contract/cases.js";
 import { unitCodeSchema } from "../../shared/contract/catalogue.js";
 import { REPORT_FORMATS } from "../../shared/contract/reports.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
@@ -9,7 +9,7 @@ import type { AppEnv } from "../deps.js";
 import { validate } from "../lib/validate.js";
 import { CSV_CONTENT_TYPE, tableToCsv } from "../reports/csv.js";
 import { downloadHeaders, downloadName } from "../reports/download.js";
-import { FOLLOW_THROUGH_COLUMNS, followThroughRows } from "../reports/follow-through.js";
+import { followThroughRows } from "../reports/follow-through.js";
 import { reportSubtree } from "../reports/report-scope.js";
 import { tableFromRecords } from "../reports/table.js";
 import { tableToXlsx, XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
@@ -37,7 +37,7 @@ export const caseReportRoutes = new Hono<AppEnv>().get(
       c.header("cache-control", "no-store");
       return c.json({ from: period.from, to: period.to, by: query.by, rows });
     }
-    const table = tableFromRecords("cases", FOLLOW_THROUGH_COLUMNS, rows);
+    const table = tableFromRecords("cases", CASE_REPORT_COLUMNS, rows);
     const name = (extension: string) =>
       downloadName(["cases", period.from, period.to, query.by, query.unit], extension);
     if (query.format === "csv")

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import * as z from "zod";
+import { pointCodeSchema } from "../../shared/contract/catalogue.js";
 import {
   CORRECTION_WINDOW_MS,
   enteredResponseSchema,
@@ -8,7 +9,6 @@ import {
   responseImportQuerySchema,
 } from "../../shared/contract/entry.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
-import { pointCodeSchema } from "../../shared/contract/submission.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { type Database, runBatch } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { etag } from "hono/etag";
 import * as z from "zod";
 import { pointCodeSchema } from "../../shared/contract/catalogue.js";
 import { findPointByCode } from "../db/queries/points.js";
@@ -6,7 +7,7 @@ import type { AppEnv } from "../deps.js";
 import { ApiError } from "../errors.js";
 import { validate } from "../lib/validate.js";
 import { surveyUrl } from "../links/survey-url.js";
-import { etagOf, isFresh, setImageCaching } from "../qr/http-cache.js";
+import { etagOf, setImageCaching } from "../qr/http-cache.js";
 import { LruCache } from "../qr/lru-cache.js";
 import { POINT_QR_LEVEL, pointQr } from "../qr/point-qr.js";
 import { renderQrPng } from "../qr/qr-png.js";
@@ -27,11 +28,14 @@ const imageQuery = z.object({
 
 const FILE = /^([^./]+)\.(svg|png)$/;
 
+// Conditional GETs (If-None-Match) are answered 304 by hono/etag, from the ETag the handler sets.
+const cached = new Hono<AppEnv>().use("/qr/*", etag());
+
 /**
  * QR images of a point's survey URL, public: they encode only the address printed on the counter. An
  * archived point still answers, since its old posters lead to the survey's "this counter has moved" page.
  */
-export const qrRoutes = new Hono<AppEnv>().get("/qr/:file", validate("query", imageQuery), async (c) => {
+export const qrRoutes = cached.get("/qr/:file", validate("query", imageQuery), async (c) => {
   const { db, config } = c.var.deps;
   const file = FILE.exec(c.req.param("file"));
   if (!file) throw new ApiError("NOT_FOUND", "QR images are served as CODE.svg or CODE.png.");
@@ -41,13 +45,13 @@ export const qrRoutes = new Hono<AppEnv>().get("/qr/:file", validate("query", im
   const format = file[2] as "svg" | "png";
   const { size, kiosk } = c.req.valid("query");
   const url = `${surveyUrl(config.publicUrl, point.code)}${kiosk ? "?kiosk=1" : ""}`;
-  const etag = await etagOf(RENDERING, POINT_QR_LEVEL, format, format === "png" ? size : "", url);
-  setImageCaching(c, etag);
-  if (isFresh(c, etag)) return c.body(null, 304);
-  let image = rendered.get(etag);
+  const tag = etagOf(RENDERING, POINT_QR_LEVEL, format, format === "png" ? size : "", url);
+  setImageCaching(c, tag);
+  // A revalidation that hono/etag answers 304 finds the image here too, so it rarely renders.
+  let image = rendered.get(tag);
   if (image === undefined) {
     image = format === "svg" ? renderQrSvg(pointQr(url), url) : renderQrPng(pointQr(url), size).png;
-    rendered.set(etag, image);
+    rendered.set(tag, image);
   }
   c.header("Content-Type", format === "svg" ? "image/svg+xml; charset=utf-8" : "image/png");
   return c.body(image);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { tthcCodeSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
-import { type ReportKind, reportQuerySchema } from "../../shared/contract/reports.js";
+import { type ReportKind, reportColumns, reportQuerySchema } from "../../shared/contract/reports.js";
 import { pickLanguage, t } from "../../shared/i18n/index.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
@@ -9,7 +9,7 @@ import { findServiceByCode } from "../db/queries/services.js";
 import type { AppEnv } from "../deps.js";
 import { notFound } from "../errors.js";
 import { validate } from "../lib/validate.js";
-import { buildReport, reportTableColumns } from "../reports/build-report.js";
+import { buildReport } from "../reports/build-report.js";
 import { commentsPage, parseCursor } from "../reports/comments.js";
 import { CSV_CONTENT_TYPE, tableToCsv } from "../reports/csv.js";
 import { downloadHeaders, downloadName } from "../reports/download.js";
@@ -76,7 +76,7 @@ function reportRoute(kind: ReportKind) {
       c.header("cache-control", "no-store");
       return c.json({ from: period.from, to: period.to, by: query.by, rows });
     }
-    const machine = tableFromRecords(kind, reportTableColumns(kind, query.by), rows);
+    const machine = tableFromRecords(kind, reportColumns(kind, query.by), rows);
     // labels=vi|en: headers and question texts for people (console downloads); the default is the contract.
     const table = query.labels ? labelReportTable(machine, query.labels) : machine;
     const name = (extension: string) =>

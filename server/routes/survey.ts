@@ -2,7 +2,8 @@ import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { getCookie, setCookie } from "hono/cookie";
 import { CASE_REF_ALPHABET, CASE_REF_LENGTH, normaliseCaseRef } from "../../shared/contract/case-ref.js";
-import { pointCodeSchema, submissionFromForm } from "../../shared/contract/submission.js";
+import { pointCodeSchema } from "../../shared/contract/catalogue.js";
+import { submissionFromForm } from "../../shared/contract/submission.js";
 import { isLang, LANGUAGES, type Lang, localName, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
 import {
   type PageFrame,
@@ -114,7 +115,10 @@ function page(c: Context<AppEnv>, html: string, status: PageStatus) {
   return c.html(html, status);
 }
 
-/** The page for a point that cannot take this visit's answers, or undefined when it can. */
+/**
+ * The page of a refusal that has one of its own (no such point, a moved point, a link problem, a repeat);
+ * undefined for the refusals answered by the form again, filled as it was (invalid answers, rate limit).
+ */
 function refusalPage(c: Context<AppEnv>, visit: Visit, point: SurveyPoint | undefined, refusal: Refusal) {
   const text = MESSAGES[visit.lang].survey;
   const frame = frameOf(c, visit, point);

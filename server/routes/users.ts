@@ -159,7 +159,7 @@ export const userRoutes = new Hono<AppEnv>()
     // stays when they set their own password).
     if (patch.password || patch.disabled || unit !== undefined || patch.role)
       statements.push(
-        deleteSessionsOfUserStatement(db, user.id, user.id === admin.id ? await sessionIdOf(c) : undefined),
+        deleteSessionsOfUserStatement(db, user.id, user.id === admin.id ? sessionIdOf(c) : undefined),
       );
     // A reset password or a disabled account also stops the user's API tokens; a reset clears the lock-out.
     if (patch.password || patch.disabled) statements.push(revokeTokensOfUserStatement(db, user.id, now()));

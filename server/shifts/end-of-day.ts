@@ -1,6 +1,4 @@
-import { localDay, startOfLocalDay } from "../../shared/time/index.js";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, localDay, startOfLocalDay } from "../../shared/time/index.js";
 
 /** The UTC instant (ms) at which the local day (Asia/Ho_Chi_Minh) of `instant` ends: when a shift lapses. */
 export function endOfLocalDay(instant: number): number {

@@ -1,5 +1,4 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Hex } from "../lib/crypto.js";
 
 /** The parts of a submission that make its content: everything the citizen sent except the id. */
 export type SubmittedContent = {
@@ -39,24 +38,12 @@ export function canonicalContent(content: SubmittedContent): string {
 /**
  * SHA-256 (hex) of the canonical content, stored as `responses.content_hash`: a retry with the same id must
  * carry the same hash. Scripts may compute it with node:crypto over `canonicalContent` to the same result.
- * Synchronous pure JS on purpose: WebCrypto's digest costs a thread-pool round trip per submission, several
- * times the hashing itself on Node under load (bench/submit-throughput.ts).
+ * Synchronous on purpose (server/lib/crypto): WebCrypto's digest costs a thread-pool round trip per
+ * submission, several times the hashing itself on Node under load (bench/submit-throughput.ts).
  */
 export function contentHash(content: SubmittedContent): string {
-  const text = canonicalContent(content);
-  return nativeSha256 ? nativeSha256(text) : bytesToHex(sha256(utf8ToBytes(text)));
+  return sha256Hex(canonicalContent(content));
 }
-
-// Node's own SHA-256 where the runtime hands it out synchronously (process.getBuiltinModule, Node ≥ 20.16):
-// a few times faster than the pure-JS hash under load. Workers without it keep the pure-JS one; both give the
-// same hex digest of the UTF-8 text.
-type NodeCrypto = typeof import("node:crypto");
-const nodeCrypto = (
-  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-).process?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
-const nativeSha256 = nodeCrypto
-  ? (text: string) => nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex")
-  : undefined;
 
 function sortedEntries(
   record: Readonly<Record<string, unknown>> | null | undefined,

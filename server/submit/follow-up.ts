@@ -1,6 +1,6 @@
 import { caseRefOf } from "../../shared/contract/cases.js";
 import type { ResponseSubmission } from "../../shared/contract/submission.js";
-import { localDay } from "../../shared/time/index.js";
+import { DAY_MS, localDay } from "../../shared/time/index.js";
 import { caseOpenedEvent } from "../alerts/events.js";
 import type { AppConfig } from "../config.js";
 import type { CaseOpening } from "../db/queries/cases.js";
@@ -10,8 +10,6 @@ import type { SurveyPoint } from "./point-lookup.js";
 // the same batch as the response (server/submit/response-writer.ts), so that a retry of the same response (the
 // same id and content, answered 200) never opens a second one. Privacy rule: the contact goes to
 // case_contacts only; the case.opened alert carries the items rated 1 or 2, never the contact.
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The case a submission opens, or undefined when it asks for no reply. */
 export function caseOpening(

@@ -1,11 +1,8 @@
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { lt, sql } from "drizzle-orm";
 import { localDay } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import { rateCounters } from "../db/schema.js";
-import { toBase64Url } from "../lib/crypto.js";
+import { hmacSha256, toBase64Url } from "../lib/crypto.js";
 
 // Privacy rule (after plausible's salts): the limiter is keyed by an HMAC of the network address and the
 // point under a key for the day, derived from the server secret and the date, so that every process and
@@ -135,7 +132,7 @@ export function createBindingRateLimiter(
 
 /**
  * Makes limiter keys: HMAC-SHA-256 of the address's network (see addressNetwork) and the point, under the
- * day's key HMAC(secret, day). Synchronous pure JS (as the content hash): WebCrypto would add a
+ * day's key HMAC(secret, day). Synchronous (as the content hash): WebCrypto would add a
  * thread-pool round trip to every submission.
  */
 export function createAddressHasher(secret: string, now: () => number) {
@@ -143,10 +140,9 @@ export function createAddressHasher(secret: string, now: () => number) {
   return (address: string, pointCode: string): string => {
     const day = localDay(now());
     if (dayKey?.day !== day) {
-      dayKey = { day, key: hmac(sha256, utf8ToBytes(secret), utf8ToBytes(`hailong rate limit\n${day}`)) };
+      dayKey = { day, key: hmacSha256(secret, `hailong rate limit\n${day}`) };
     }
-    const input = utf8ToBytes(`${pointCode}\n${addressNetwork(address)}`);
-    return toBase64Url(hmac(sha256, dayKey.key, input).subarray(0, 16));
+    return toBase64Url(hmacSha256(dayKey.key, `${pointCode}\n${addressNetwork(address)}`).subarray(0, 16));
   };
 }
 

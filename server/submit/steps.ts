@@ -1,9 +1,6 @@
+import { pointCodeSchema } from "../../shared/contract/catalogue.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
-import {
-  pointCodeSchema,
-  type ResponseSubmission,
-  responseSubmissionSchema,
-} from "../../shared/contract/submission.js";
+import { type ResponseSubmission, responseSubmissionSchema } from "../../shared/contract/submission.js";
 import { itemsOfForm } from "../../shared/instrument/index.js";
 import { zodIssues } from "../errors.js";
 import { verifyLinkToken } from "../links/link-token.js";

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { CASE_REF_ALPHABET, CASE_REF_LENGTH, normaliseCaseRef } from "./case-ref.js";
 import { unitCodeSchema } from "./catalogue.js";
+import type { ReportColumn } from "./reports.js";
 
 // Follow-up cases (issue 17): the citizen's request for a reply inside a submission, and the bodies and
 // queries of /api/v1/cases. The contact is personal data: see server/cases/ for where it may go.
@@ -84,19 +85,20 @@ export type CasePatch = z.output<typeof casePatchSchema>;
 
 /** GET /api/v1/reports/cases: follow-through per unit (or in total) over a period of opening days. */
 export const CASE_REPORT_GROUPINGS = ["unit", "total"] as const;
-export const CASE_REPORT_COLUMNS = [
-  "period_from",
-  "period_to",
-  "unit_code",
-  "unit_name",
-  "cases_opened",
-  "answered",
-  "answered_in_time",
-  "answered_in_time_pct",
-  "median_days_to_answer",
-  "open",
-  "overdue",
-] as const;
+/** The columns of its CSV and XLSX files, in order, with their kinds. */
+export const CASE_REPORT_COLUMNS: ReportColumn[] = [
+  { name: "period_from", kind: "text" },
+  { name: "period_to", kind: "text" },
+  { name: "unit_code", kind: "text" },
+  { name: "unit_name", kind: "text" },
+  { name: "cases_opened", kind: "integer" },
+  { name: "answered", kind: "integer" },
+  { name: "answered_in_time", kind: "integer" },
+  { name: "answered_in_time_pct", kind: "figure" },
+  { name: "median_days_to_answer", kind: "figure" },
+  { name: "open", kind: "integer" },
+  { name: "overdue", kind: "integer" },
+];
 
 /** One row of the follow-through report (unit columns are null in the total row). */
 export type FollowThroughRow = {

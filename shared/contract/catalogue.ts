@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CATALOGUE_LIMITS as LIMITS } from "./limits.js";
 
 // Request bodies of the catalogue and access API (DESIGN.md §3 "Admin"), shared with the console.
 
@@ -17,7 +18,10 @@ export const unitCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-Z.]{1,35}$/, "up to 35 characters: digits, A–Z and dots");
+  .regex(
+    new RegExp(`^[0-9A-Z.]{1,${LIMITS.unitCode}}$`),
+    `up to ${LIMITS.unitCode} characters: digits, A–Z and dots`,
+  );
 
 /** National TTHC code d.dddddd (the localised variant is a separate attribute). */
 export const tthcCodeSchema = z
@@ -49,14 +53,14 @@ const localNamesPatch = (max: number) => ({
 
 export const unitCreateSchema = z.strictObject({
   code: unitCodeSchema,
-  name: trimmed(200),
-  ...localNames(200),
+  name: trimmed(LIMITS.unitName),
+  ...localNames(LIMITS.unitName),
   parent: unitCodeSchema.optional(),
 });
 
 export const unitPatchSchema = z.strictObject({
-  name: trimmed(200).optional(),
-  ...localNamesPatch(200),
+  name: trimmed(LIMITS.unitName).optional(),
+  ...localNamesPatch(LIMITS.unitName),
   parent: unitCodeSchema.nullable().optional(),
   // Shows the unit's results to citizens at /p/:code (opt-in, admins).
   publicResults: z.boolean().optional(),
@@ -64,18 +68,18 @@ export const unitPatchSchema = z.strictObject({
 
 export const serviceCreateSchema = z.strictObject({
   code: tthcCodeSchema,
-  name: trimmed(500),
-  ...localNames(500),
-  field: trimmed(200).optional(),
-  localCode: z.string().trim().max(60).optional(),
+  name: trimmed(LIMITS.serviceName),
+  ...localNames(LIMITS.serviceName),
+  field: trimmed(LIMITS.serviceField).optional(),
+  localCode: z.string().trim().max(LIMITS.serviceLocalCode).optional(),
   units: z.array(unitCodeSchema).max(500).optional(),
 });
 
 export const servicePatchSchema = z.strictObject({
-  name: trimmed(500).optional(),
-  ...localNamesPatch(500),
-  field: trimmed(200).nullable().optional(),
-  localCode: z.string().trim().max(60).nullable().optional(),
+  name: trimmed(LIMITS.serviceName).optional(),
+  ...localNamesPatch(LIMITS.serviceName),
+  field: trimmed(LIMITS.serviceField).nullable().optional(),
+  localCode: z.string().trim().max(LIMITS.serviceLocalCode).nullable().optional(),
   units: z.array(unitCodeSchema).max(500).optional(),
 });
 
@@ -93,9 +97,9 @@ export const dailyLimitSchema = z.number().int().min(1).max(100_000).nullable();
 
 export const pointCreateSchema = z.strictObject({
   unit: unitCodeSchema,
-  label: trimmed(100),
-  labelZh: trimmed(100).optional(),
-  labelEn: trimmed(100).optional(),
+  label: trimmed(LIMITS.pointLabel),
+  labelZh: trimmed(LIMITS.pointLabel).optional(),
+  labelEn: trimmed(LIMITS.pointLabel).optional(),
   service: tthcCodeSchema.optional(),
   form: z.enum(FORMS_OF_POINT).default("full"),
   tokenRequired: z.boolean().default(false),
@@ -103,9 +107,9 @@ export const pointCreateSchema = z.strictObject({
 });
 
 export const pointPatchSchema = z.strictObject({
-  label: trimmed(100).optional(),
-  labelZh: trimmed(100).nullable().optional(),
-  labelEn: trimmed(100).nullable().optional(),
+  label: trimmed(LIMITS.pointLabel).optional(),
+  labelZh: trimmed(LIMITS.pointLabel).nullable().optional(),
+  labelEn: trimmed(LIMITS.pointLabel).nullable().optional(),
   service: tthcCodeSchema.nullable().optional(),
   form: z.enum(FORMS_OF_POINT).optional(),
   tokenRequired: z.boolean().optional(),
@@ -147,11 +151,6 @@ export const tokenCreateSchema = z.strictObject({
   /** Days until the token stops working. */
   expiresInDays: z.number().int().min(1).max(3650).default(90),
 });
-
-export type UnitCreate = z.infer<typeof unitCreateSchema>;
-export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
-export type PointCreate = z.infer<typeof pointCreateSchema>;
-export type UserCreate = z.infer<typeof userCreateSchema>;
 
 /** Point codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L), typeable by hand. */
 export const POINT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

@@ -2,7 +2,8 @@ import * as z from "zod";
 import { LANGUAGES } from "../i18n/index.js";
 import { EXPECTATION_CODES, ITEM_CODES } from "../instrument/index.js";
 import { isRealDate } from "../time/index.js";
-import { pointCodeSchema, responseSubmissionSchema } from "./submission.js";
+import { pointCodeSchema } from "./catalogue.js";
+import { responseSubmissionSchema } from "./submission.js";
 
 // Paper forms typed in by staff (POST /api/v1/responses/entered), served counts per counter and day
 // (PUT /api/v1/points/:code/served/:day), and the mapping of a response import. The answers are checked by
@@ -42,8 +43,6 @@ export const enteredResponseSchema = responseSubmissionSchema
     day: calendarDaySchema,
     lang: z.enum(LANGUAGES).default("vi"),
   });
-
-export type EnteredResponse = z.output<typeof enteredResponseSchema>;
 
 /** The body of PUT /api/v1/points/:code/served/:day: how many citizens the counter served that day. */
 export const servedCountSchema = z.strictObject({ count: z.number().int().min(0).max(100_000) });

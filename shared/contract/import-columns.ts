@@ -6,7 +6,7 @@
 
 export type ImportEntity = "units" | "services" | "points";
 
-export type ImportColumn = {
+type ImportColumn = {
   /** Header written by the templates and key of the parsed row. */
   readonly key: string;
   readonly required: boolean;

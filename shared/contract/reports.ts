@@ -45,7 +45,6 @@ export const GROUP_COLUMNS = {
   channel: ["channel"],
 } as const satisfies Record<ReportGrouping, readonly string[]>;
 
-export type GroupColumn = (typeof GROUP_COLUMNS)[ReportGrouping][number];
 /**
  * The group columns' values of a row; for the union of groupings, the union of their shapes. Officer
  * columns (all three, unit_code included) are null in the group of responses without an officer.
@@ -59,6 +58,12 @@ export type GroupValues<B extends ReportGrouping> = B extends ReportGrouping
           : string;
     }
   : never;
+
+/** How a column's values are written: text, whole numbers, figures shown with 2 decimals, or yes/no. */
+export type ColumnKind = "text" | "integer" | "figure" | "boolean";
+
+/** A report column: its name (CSV header, JSON key) and its kind. */
+export type ReportColumn = { name: string; kind: ColumnKind };
 
 const ELEMENT_INDEX_COLUMNS = ELEMENT_CODES.map((code) => `${code}_index` as const);
 const ELEMENT_MEAN_COLUMNS = ELEMENT_CODES.map((code) => `${code}_mean` as const);
@@ -107,20 +112,52 @@ export type ItemFigures = {
 
 export type ItemRow<B extends ReportGrouping = ReportGrouping> = GroupValues<B> & ItemFigures;
 
-/** The ordered columns of a report for a grouping: the header of its CSV and XLSX, the keys of its JSON rows. */
-export function reportColumns(kind: ReportKind, by: ReportGrouping): string[] {
-  const group = GROUP_COLUMNS[by];
-  if (kind === "items") return [...group, "element", "item", "n", ...COUNT_COLUMNS, "index", "mean"];
+/** A citizen's comment as GET /api/v1/reports/comments lists it, with where and when it was left. */
+export type ReportComment = {
+  day: string;
+  /** ISO 8601, UTC. */
+  submitted_at: string;
+  unit_code: string;
+  unit_name: string;
+  point_code: string;
+  point_label: string;
+  service_code: string | null;
+  service_name: string | null;
+  lang: string;
+  /** Personal numbers are masked before the comment is stored; the flag says masking happened. */
+  comment: string;
+  comment_has_pii: boolean;
+};
+
+/** The JSON body of GET /api/v1/reports/comments: a page, and the cursor of the next one (null: the last). */
+export type CommentsPage = { comments: ReportComment[]; next: string | null };
+
+const columnsOf = (kind: ColumnKind, names: readonly string[]): ReportColumn[] =>
+  names.map((name) => ({ name, kind }));
+
+/**
+ * The ordered columns of a report for a grouping, with their kinds: the header of its CSV and XLSX, the
+ * keys of its JSON rows.
+ */
+export function reportColumns(kind: ReportKind, by: ReportGrouping): ReportColumn[] {
+  const group = columnsOf("text", GROUP_COLUMNS[by]);
+  if (kind === "items") {
+    return [
+      ...group,
+      ...columnsOf("text", ["element", "item"]),
+      ...columnsOf("integer", ["n", ...COUNT_COLUMNS]),
+      ...columnsOf("figure", ["index", "mean"]),
+    ];
+  }
   return [
-    "period_from",
-    "period_to",
+    ...columnsOf("text", ["period_from", "period_to"]),
     ...group,
-    "respondents",
-    "sipas_index",
-    ...ELEMENT_INDEX_COLUMNS,
-    ...ELEMENT_MEAN_COLUMNS,
-    "small_sample",
-    ...(SERVED_GROUPINGS.includes(by) ? ["served", "response_rate"] : []),
+    ...columnsOf("integer", ["respondents"]),
+    ...columnsOf("figure", ["sipas_index", ...ELEMENT_INDEX_COLUMNS, ...ELEMENT_MEAN_COLUMNS]),
+    ...columnsOf("boolean", ["small_sample"]),
+    ...(SERVED_GROUPINGS.includes(by)
+      ? [...columnsOf("integer", ["served"]), ...columnsOf("figure", ["response_rate"])]
+      : []),
   ];
 }
 
@@ -166,5 +203,3 @@ export const reportQuerySchema = z
     labels: z.enum(["vi", "en", "zh"]).optional(),
   })
   .and(periodQuerySchema);
-
-export type ReportQuery = z.output<typeof reportQuerySchema>;

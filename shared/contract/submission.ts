@@ -2,21 +2,15 @@ import * as z from "zod";
 import { LANGUAGES } from "../i18n/index.js";
 import { EXPECTATION_CODES, ITEM_CODES, RESPONDENT_QUESTIONS } from "../instrument/index.js";
 import { followUpSchema } from "./cases.js";
-import { POINT_CODE_ALPHABET, pointCodeSchema, tthcCodeSchema } from "./catalogue.js";
+import { pointCodeSchema, tthcCodeSchema } from "./catalogue.js";
+import { COMMENT_MAX_CHARACTERS, commentLength } from "./limits.js";
 
 // The body of POST /api/v1/responses (DESIGN.md §3), and the reader that turns the no-JS form post into the
 // same object, so both paths are validated by the one schema. Strict at every level: an unknown field,
 // item code or option is an error, never silently dropped.
 
-export { POINT_CODE_ALPHABET, pointCodeSchema };
-
-/** A national TTHC code, d.dddddd (e.g. 1.001193). */
-export const serviceCodeSchema = tthcCodeSchema;
-
 export const CHANNELS = ["qr", "kiosk", "link"] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-export const COMMENT_MAX_CHARACTERS = 2000;
 
 const scaleValueSchema = z.number().int().min(1).max(5);
 const expectationLevelSchema = z.number().int().min(1).max(3);
@@ -42,7 +36,7 @@ const commentSchema = z
   .string()
   .transform((text) => text.replaceAll("\u0000", "").trim().normalize("NFC"))
   .refine(
-    (text) => [...text].length <= COMMENT_MAX_CHARACTERS,
+    (text) => commentLength(text) <= COMMENT_MAX_CHARACTERS,
     `at most ${COMMENT_MAX_CHARACTERS} characters`,
   )
   .transform((text) => (text === "" ? undefined : text));
@@ -50,7 +44,7 @@ const commentSchema = z
 export const responseSubmissionSchema = z.strictObject({
   id: z.string().trim().toLowerCase().pipe(z.uuid()),
   point: pointCodeSchema,
-  service: serviceCodeSchema.optional(),
+  service: tthcCodeSchema.optional(),
   lang: z.enum(LANGUAGES),
   answers: answersSchema,
   expectations: expectationsSchema.optional(),

@@ -15,8 +15,8 @@ export const ELEMENTS = [
   { code: "PA", items: ["PA1", "PA2", "PA3"], quickItem: "PA" },
 ] as const satisfies readonly { code: ElementCode; items: readonly string[]; quickItem: ElementCode }[];
 
-export type FullItemCode = (typeof ELEMENTS)[number]["items"][number];
-export type QuickItemCode = (typeof ELEMENTS)[number]["quickItem"];
+type FullItemCode = (typeof ELEMENTS)[number]["items"][number];
+type QuickItemCode = (typeof ELEMENTS)[number]["quickItem"];
 export type ItemCode = FullItemCode | QuickItemCode;
 
 /** The 19 items of the full form, in the order they are asked. */

@@ -20,8 +20,7 @@ export const RESPONDENT_QUESTIONS = {
   },
 } as const;
 
-export type RespondentField = keyof typeof RESPONDENT_QUESTIONS;
-export type RespondentOption<F extends RespondentField> = (typeof RESPONDENT_QUESTIONS)[F]["options"][number];
+type RespondentField = keyof typeof RESPONDENT_QUESTIONS;
 
 /**
  * The respondent questions in the order the survey asks them. Spelled out (not Object.keys of the table),

@@ -4,7 +4,8 @@
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** Milliseconds in a day: local days have no daylight saving, so every day is this long. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The local calendar day ("YYYY-MM-DD") of an instant; throws RangeError for an invalid instant. */
 export function localDay(instant: Date | number): string {

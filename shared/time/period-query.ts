@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { dayNumber } from "./local-day.js";
 import {
   PERIOD_PRESETS,
   type Period,
@@ -21,6 +22,9 @@ const wholeNumber = z.union([
 ]);
 const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 
+/** The longest period a query may ask for, ten years: by=day and by=month list every day or month of it. */
+export const MAX_PERIOD_DAYS = 3653;
+
 /**
  * A period in a query: either `from` and `to`, or `preset` with `year` (and `month` or `quarter`).
  * Parses to the resolved inclusive { from, to }.
@@ -37,7 +41,16 @@ export const periodQuerySchema = z
   .transform((query, ctx): Period => {
     const input = periodInputOf(query);
     const problem = typeof input === "string" ? input : periodProblem(input);
-    if (typeof input !== "string" && problem === null) return resolvePeriod(input);
+    if (typeof input !== "string" && problem === null) {
+      const period = resolvePeriod(input);
+      if (dayNumber(period.to) - dayNumber(period.from) < MAX_PERIOD_DAYS) return period;
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `the period is longer than ${MAX_PERIOD_DAYS} days (ten years)`,
+      });
+      return z.NEVER;
+    }
     ctx.addIssue({ code: "custom", message: problem ?? "invalid period" });
     return z.NEVER;
   });

@@ -115,7 +115,7 @@ export async function makeUser(
     id,
     userId: user!.id,
     name: "test",
-    secretHash: await sha256Hex(secret),
+    secretHash: sha256Hex(secret),
     createdAt: t.deps.now(),
   });
   return { username, password, auth: { token: `hl_${id}_${secret}` } };

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CaseStatus, Contact } from "../../../shared/contract/cases.js";
+import { DAY_MS } from "../../../shared/time/index.js";
 import type { Database, Statement } from "../database.js";
 import { caseContacts, cases, webhookOutbox } from "../schema.js";
 import { inSubtree } from "./units.js";
@@ -7,7 +8,6 @@ import { inSubtree } from "./units.js";
 // Follow-up cases (issue 17). Privacy rule: the contact (case_contacts) is read by findCaseContact only;
 // no other query here, and no report or export anywhere, joins that table.
 
-export type CaseRow = typeof cases.$inferSelect;
 export type OutboxInsert = typeof webhookOutbox.$inferInsert;
 
 /** A case to open in the same batch as its response, with the contact and, when alerts are on, the alert. */
@@ -185,7 +185,7 @@ export async function caseCounts(db: Database, subtree: string | null, now: numb
  * survey); returns how many were deleted.
  */
 export async function purgeExpiredContacts(db: Database, now: number, days: number): Promise<number> {
-  const cutoff = now - days * 24 * 60 * 60 * 1000;
+  const cutoff = now - days * DAY_MS;
   const rows = await db.all<{ case_ref: string }>(
     sql`DELETE FROM case_contacts WHERE case_ref IN (SELECT ref FROM cases WHERE status = 'closed'
       AND closed_at <= ${cutoff}) RETURNING case_ref`,

@@ -1,4 +1,5 @@
 import { and, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { DAY_MS } from "../../../shared/time/index.js";
 import type { Database, Statement } from "../database.js";
 import { signInAttempts } from "../schema.js";
 
@@ -101,5 +102,5 @@ export async function lockedUsernames(
 
 /** Forgets rows with no attempt for a day. */
 export async function deleteOldAttempts(db: Database, now: number): Promise<void> {
-  await db.delete(signInAttempts).where(lt(signInAttempts.lastAt, now - 86_400_000));
+  await db.delete(signInAttempts).where(lt(signInAttempts.lastAt, now - DAY_MS));
 }

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
+import { dayOfNumber } from "../../../shared/time/index.js";
 
 /**
  * Reads the cells of one sheet of an XLSX workbook (the first, or one named) as rows of text, as a
@@ -153,6 +154,5 @@ function sheetRows(xml: string, shared: string[]): string[][] {
 export function excelSerialDay(text: string): string | null {
   if (!/^\d{4,5}(\.\d+)?$/.test(text)) return null;
   // Day 25569 is 1970-01-01; Excel's fictitious 1900-02-29 lies before every date that matters here.
-  const ms = (Math.floor(Number(text)) - 25569) * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
+  return dayOfNumber(Math.floor(Number(text)) - 25569);
 }

@@ -1,7 +1,6 @@
-import { RESPONSE_CHANNELS, type ReportGrouping, type ReportKind } from "../../../shared/contract/reports.js";
+import { RESPONSE_CHANNELS } from "../../../shared/contract/reports.js";
 import { type Lang, type MessageKey, t } from "../../../shared/i18n/index.js";
-import { ELEMENT_CODES, type ElementCode, isItemCode } from "../../../shared/instrument/index.js";
-import { reportTableColumns } from "../build-report.js";
+import { type ElementCode, isItemCode } from "../../../shared/instrument/index.js";
 import type { Table } from "../table.js";
 
 // Column headers for people: the pack's sheets and the console's downloads with labels=vi. The API's
@@ -28,9 +27,6 @@ export function questionText(lang: Lang, item: string): string {
   return isItemCode(item) ? t(lang, `instrument.items.${item}`) : item;
 }
 
-/** Every element code, for callers that list elements in order. */
-export const PACK_ELEMENTS = ELEMENT_CODES;
-
 /**
  * A report table for people: headers in the language and, in an items report, the question's full text
  * after its code. The figures stay as they are.
@@ -51,9 +47,6 @@ export function labelReportTable(table: Table, lang: Lang): Table {
     }),
   };
 }
-
-/** The contract's columns of a report, for builders that reuse them. */
-export const contractColumns = (kind: ReportKind, by: ReportGrouping) => reportTableColumns(kind, by);
 
 /** The name of a channel in the pack's language ("paper" → "Phiếu giấy"). */
 export function channelName(lang: Lang, channel: string): string {

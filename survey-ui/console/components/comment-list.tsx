@@ -1,9 +1,9 @@
+import type { ReportComment } from "../../../shared/contract/reports.js";
 import { formatLocalDay } from "../lib/format-date.js";
-import type { Comment } from "../lib/report-api.js";
 import { useT } from "../lib/use-t.js";
 
 /** The latest comments, as stored: personal numbers were masked before anyone could read them. */
-export function CommentList({ comments }: { comments: readonly Comment[] }) {
+export function CommentList({ comments }: { comments: readonly ReportComment[] }) {
   const { lang, tr } = useT();
   return (
     <ul class="comments">

@@ -1,5 +1,4 @@
 import { useState } from "preact/hooks";
-import { POSTER_FORMATS } from "../../posters/poster.js";
 import { type Point, patchPoint, setArchived, type Unit } from "../lib/console-api.js";
 import { useSubmit } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
@@ -7,10 +6,9 @@ import { FormError } from "./form-error.js";
 import { KioskPanel } from "./kiosk-panel.js";
 import { LinkIssuer } from "./link-issuer.js";
 import { localNameOrNull } from "./local-name-fields.js";
+import { PointActions, type PointPanel } from "./point-actions.js";
 import { dailyLimitOf, PointForm, type PointValues, pointValues } from "./point-form.js";
-
-/** The poster of a point in a print format, opened in its own tab (it has a print button). */
-const posterHref = (code: string, format: string) => `/posters/${encodeURIComponent(code)}?format=${format}`;
+import { PointSummary } from "./point-summary.js";
 
 /**
  * One survey point: its QR, where it leads, and what staff do with it (print a poster, hand out
@@ -19,7 +17,7 @@ const posterHref = (code: string, format: string) => `/posters/${encodeURICompon
 export function PointCard(props: { point: Point; units: readonly Unit[]; onChanged: () => void }) {
   const { tr } = useT();
   const { point } = props;
-  const [panel, setPanel] = useState<"none" | "edit" | "links" | "kiosk">("none");
+  const [panel, setPanel] = useState<PointPanel>("none");
   const save = useSubmit(
     (values: PointValues) =>
       patchPoint(point.code, {
@@ -43,97 +41,8 @@ export function PointCard(props: { point: Point; units: readonly Unit[]; onChang
   const titleId = `point-${point.code}-name`;
   return (
     <li class={point.archived ? "point-card point-archived" : "point-card"} aria-labelledby={titleId}>
-      <div class="point-head">
-        {/* A counter that takes one-time links only has no shared QR: it would lead citizens to a refusal. */}
-        {!point.archived && !point.tokenRequired && (
-          <img class="point-qr" src={`/qr/${point.code}.svg`} alt="" width={88} height={88} loading="lazy" />
-        )}
-        <div>
-          <h2 id={titleId}>
-            {point.label} <span class="code">{point.code}</span>
-            {point.archived && <span class="tag">{tr("console.form.archived")}</span>}
-          </h2>
-          <p class="muted">
-            {point.unit.name}
-            {point.service
-              ? ` · ${point.service.code} ${point.service.name}`
-              : ` · ${tr("console.points.anyService")}`}
-          </p>
-          <p class="muted">
-            {tr(`instrument.forms.${point.form}`)}
-            {point.tokenRequired ? (
-              <span class="tag">{tr("console.points.linksOnly")}</span>
-            ) : (
-              <>
-                {" · "}
-                <a href={point.surveyUrl} target="_blank" rel="noopener">
-                  {point.surveyUrl}
-                </a>
-              </>
-            )}
-            {point.dailyLimit !== null && (
-              <span class="tag">{tr("console.points.dailyLimitTag", { count: point.dailyLimit })}</span>
-            )}
-          </p>
-        </div>
-      </div>
-      {!point.archived && (
-        <div class="actions">
-          {point.tokenRequired ? (
-            <span class="muted">{tr("console.points.noPoster")}</span>
-          ) : (
-            POSTER_FORMATS.map((format) => (
-              <a
-                key={format}
-                class="button button-secondary"
-                href={posterHref(point.code, format)}
-                target="_blank"
-                rel="noopener"
-                aria-label={tr("console.points.posterNamed", {
-                  format: tr(`poster.formats.${format}`),
-                  label: point.label,
-                })}
-              >
-                {tr("console.points.poster", { format: tr(`poster.formats.${format}`) })}
-              </a>
-            ))
-          )}
-          <a
-            class="button button-secondary"
-            href={`/posters/paper/${encodeURIComponent(point.code)}?count=20`}
-            target="_blank"
-            rel="noopener"
-          >
-            {tr("paper.form.printTitle")}
-          </a>
-          {!point.tokenRequired && (
-            <button
-              type="button"
-              class="button-secondary"
-              aria-expanded={panel === "kiosk"}
-              onClick={() => setPanel(panel === "kiosk" ? "none" : "kiosk")}
-            >
-              {tr("console.kiosk.open")}
-            </button>
-          )}
-          <button
-            type="button"
-            class="button-secondary"
-            aria-expanded={panel === "links"}
-            onClick={() => setPanel(panel === "links" ? "none" : "links")}
-          >
-            {tr("console.links.open")}
-          </button>
-          <button
-            type="button"
-            class="button-secondary"
-            aria-expanded={panel === "edit"}
-            onClick={() => setPanel(panel === "edit" ? "none" : "edit")}
-          >
-            {tr("console.form.edit")}
-          </button>
-        </div>
-      )}
+      <PointSummary point={point} titleId={titleId} />
+      {!point.archived && <PointActions point={point} panel={panel} onPanel={setPanel} />}
       <FormError error={archive.error} />
       {panel === "links" && !point.archived && <LinkIssuer point={point} />}
       {panel === "kiosk" && !point.archived && <KioskPanel point={point} />}

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { CATALOGUE_LIMITS } from "../../../shared/contract/limits.js";
 import { getUnit, type Point, type Unit } from "../lib/console-api.js";
 import { useResource } from "../lib/use-resource.js";
 import type { Submission } from "../lib/use-submit.js";
@@ -90,7 +91,7 @@ export function PointForm(props: {
         hint={tr("console.hints.pointLabel")}
         value={values.label}
         onValue={(value) => set("label", value)}
-        maxLength={100}
+        maxLength={CATALOGUE_LIMITS.pointLabel}
         invalid={submission.invalid("label")}
         required
       />
@@ -98,7 +99,7 @@ export function PointForm(props: {
         kind="label"
         values={values.labels}
         onValues={(labels) => set("labels", labels)}
-        maxLength={100}
+        maxLength={CATALOGUE_LIMITS.pointLabel}
         invalid={submission.invalid}
       />
       <SelectField

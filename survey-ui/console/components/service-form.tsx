@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { CATALOGUE_LIMITS } from "../../../shared/contract/limits.js";
 import type { Submission } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
 import { TextField } from "./field.js";
@@ -46,7 +47,7 @@ export function ServiceForm(props: {
           hint={tr("console.hints.serviceCode")}
           value={values.code}
           onValue={set("code")}
-          maxLength={8}
+          maxLength={CATALOGUE_LIMITS.serviceCode}
           invalid={submission.invalid("code")}
           required
         />
@@ -56,7 +57,7 @@ export function ServiceForm(props: {
         label={tr("console.fields.serviceName")}
         value={values.name}
         onValue={set("name")}
-        maxLength={500}
+        maxLength={CATALOGUE_LIMITS.serviceName}
         invalid={submission.invalid("name")}
         required
       />
@@ -64,7 +65,7 @@ export function ServiceForm(props: {
         kind="name"
         values={values.names}
         onValues={(names) => setValues({ ...values, names })}
-        maxLength={500}
+        maxLength={CATALOGUE_LIMITS.serviceName}
         invalid={submission.invalid}
       />
       <TextField
@@ -73,7 +74,7 @@ export function ServiceForm(props: {
         hint={tr("console.hints.field")}
         value={values.field}
         onValue={set("field")}
-        maxLength={200}
+        maxLength={CATALOGUE_LIMITS.serviceField}
         invalid={submission.invalid("field")}
       />
       <TextField
@@ -82,7 +83,7 @@ export function ServiceForm(props: {
         hint={tr("console.hints.localCode")}
         value={values.localCode}
         onValue={set("localCode")}
-        maxLength={60}
+        maxLength={CATALOGUE_LIMITS.serviceLocalCode}
         invalid={submission.invalid("localCode")}
       />
       <div class="actions">

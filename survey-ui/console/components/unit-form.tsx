@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { CATALOGUE_LIMITS } from "../../../shared/contract/limits.js";
 import type { Unit } from "../lib/console-api.js";
 import type { Submission } from "../lib/use-submit.js";
 import { useT } from "../lib/use-t.js";
@@ -48,7 +49,7 @@ export function UnitForm(props: {
           hint={tr("console.hints.unitCode")}
           value={values.code}
           onValue={(code) => setValues({ ...values, code })}
-          maxLength={35}
+          maxLength={CATALOGUE_LIMITS.unitCode}
           invalid={submission.invalid("code")}
           required
         />
@@ -58,7 +59,7 @@ export function UnitForm(props: {
         label={tr("console.fields.unitName")}
         value={values.name}
         onValue={(name) => setValues({ ...values, name })}
-        maxLength={200}
+        maxLength={CATALOGUE_LIMITS.unitName}
         invalid={submission.invalid("name")}
         required
       />
@@ -66,7 +67,7 @@ export function UnitForm(props: {
         kind="name"
         values={values.names}
         onValues={(names) => setValues({ ...values, names })}
-        maxLength={200}
+        maxLength={CATALOGUE_LIMITS.unitName}
         invalid={submission.invalid}
       />
       {props.movable && (

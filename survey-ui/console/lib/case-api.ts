@@ -3,7 +3,7 @@ import { get, patch, queryString } from "./api.js";
 
 // The console's calls to /api/v1/cases and /api/v1/reports/cases (issue 17).
 
-export type CaseItem = {
+type CaseItem = {
   ref: string;
   status: CaseStatus;
   overdue: boolean;
@@ -16,7 +16,7 @@ export type CaseItem = {
   service: { code: string; name: string } | null;
 };
 
-export type CaseDetail = CaseItem & {
+type CaseDetail = CaseItem & {
   reply: string | null;
   note: string | null;
   response: { submittedAt: string; answers: Record<string, number>; comment: string | null };

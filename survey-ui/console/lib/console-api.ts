@@ -25,7 +25,7 @@ export type Unit = {
   parent: string | null;
   archivedAt: number | null;
 };
-export type UnitDetail = {
+type UnitDetail = {
   unit: Unit;
   children: { code: string; name: string; archivedAt: number | null }[];
   services: { code: string; name: string }[];
@@ -106,7 +106,7 @@ export type ImportSummary = {
 export type ImportSource = { file: File } | { text: string };
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export type IssuedLink = { url: string; token: string; expiresAt: string };
-export type ArchivableEntity = "units" | "services" | "points";
+type ArchivableEntity = "units" | "services" | "points";
 
 const path = (value: string) => encodeURIComponent(value);
 

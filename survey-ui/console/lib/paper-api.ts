@@ -11,7 +11,7 @@ export type EnteredForm = {
   enteredAt: string;
   correctable: boolean;
 };
-export type EntryBody = { point: string; formNumber: string; day: string; answers: Record<string, number> };
+type EntryBody = { point: string; formNumber: string; day: string; answers: Record<string, number> };
 
 export const enterForm = (body: EntryBody) =>
   post<{ id: string; formNumber: string }>("/responses/entered", body);
@@ -31,7 +31,7 @@ export async function uploadFile<T>(path: string, file: File): Promise<T> {
   return api<T>("POST", path, { file: await file.arrayBuffer(), type });
 }
 
-export type ImportCheck = { rows: number; dryRun: boolean };
+type ImportCheck = { rows: number; dryRun: boolean };
 export const importResponses = (file: File, point: string, mapping: unknown, dryRun: boolean) =>
   uploadFile<ImportCheck>(
     `/responses/import${queryString({

@@ -1,4 +1,5 @@
 import type {
+  CommentsPage,
   ItemRow,
   ReportFormat,
   ReportGrouping,
@@ -13,21 +14,6 @@ import { get, queryString } from "./api.js";
 
 /** What the dashboard is looking at: an inclusive period and an optional unit subtree. */
 export type ReportScope = { from: string; to: string; unit?: string | undefined };
-
-export type Comment = {
-  day: string;
-  submitted_at: string;
-  unit_code: string;
-  unit_name: string;
-  point_code: string;
-  point_label: string;
-  service_code: string | null;
-  service_name: string | null;
-  lang: string;
-  /** Personal numbers are masked before the comment is stored. */
-  comment: string;
-  comment_has_pii: boolean;
-};
 
 /** The query string of a report, identical for the JSON on screen and the files behind its buttons. */
 function reportQuery(scope: ReportScope, by: ReportGrouping, format: ReportFormat): string {
@@ -64,6 +50,6 @@ export const fetchItems = <B extends ReportGrouping>(scope: ReportScope, by: B) 
 
 /** The latest comments of the scope, newest first. */
 export const fetchComments = (scope: ReportScope, limit: number) =>
-  get<{ comments: Comment[] }>(
+  get<CommentsPage>(
     `/reports/comments${queryString({ from: scope.from, to: scope.to, unit: scope.unit, limit })}`,
   ).then((body) => body.comments);

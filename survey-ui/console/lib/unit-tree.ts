@@ -1,7 +1,7 @@
 import type { Unit } from "./console-api.js";
 
 export type UnitNode = { unit: Unit; children: UnitNode[] };
-export type TreeUnit = { unit: Unit; depth: number };
+type TreeUnit = { unit: Unit; depth: number };
 
 const byName = new Intl.Collator("vi", { numeric: true });
 

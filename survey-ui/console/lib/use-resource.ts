@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 
-export type Resource<T> =
+type Resource<T> =
   | { state: "loading"; data?: T | undefined; reload: () => Promise<void> }
   | { state: "ready"; data: T; reload: () => Promise<void> }
   | { state: "error"; error: unknown; data?: T | undefined; reload: () => Promise<void> };

@@ -7,7 +7,7 @@ import { roundForDisplay } from "../../../shared/scoring/rounding.js";
 
 const STORAGE_KEY = "hailong.console.lang";
 
-export type Params = Readonly<Record<string, string | number>>;
+type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 /** The language remembered on this browser, else Vietnamese. */

@@ -84,7 +84,7 @@ describe("POST /api/v1/points/:code/links", () => {
     const check = await verify(link!.token, linkOnly.code);
     expect(check).toMatchObject({
       ok: true,
-      dossierHash: await dossierKeyedHash(t.deps.config.secret, DOSSIER),
+      dossierHash: dossierKeyedHash(t.deps.config.secret, DOSSIER),
     });
     expect(link!.url).not.toContain("H35-260315");
   });

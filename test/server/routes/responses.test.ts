@@ -285,7 +285,7 @@ describe("POST /api/v1/responses with one-time links", () => {
   });
 
   it("rates a dossier once, whichever of its links is used", async () => {
-    const dossierHash = await dossierKeyedHash(t.deps.config.secret, "000.00.24.H35-260315-0001");
+    const dossierHash = dossierKeyedHash(t.deps.config.secret, "000.00.24.H35-260315-0001");
     const a = await token(linkOnly.code, { dossierHash });
     const b = await token(linkOnly.code, { dossierHash });
     expect((await post(submission(linkOnly, { token: a.token }))).status).toBe(201);

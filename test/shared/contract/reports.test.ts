@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   itemFigures,
   REPORT_GROUPINGS,
+  type ReportGrouping,
+  type ReportKind,
   reportColumns,
   reportGroupingSchema,
   reportQuerySchema,
@@ -30,9 +32,11 @@ const FIGURES = [
 // Citizens served and the response rate, where served counts add up (issue 18).
 const SERVED = ["served", "response_rate"];
 
+const columnNames = (kind: ReportKind, by: ReportGrouping) => reportColumns(kind, by).map((c) => c.name);
+
 describe("report columns (DESIGN.md §3)", () => {
   it("lists the SIPAS columns for each grouping", () => {
-    expect(reportColumns("sipas", "unit")).toEqual([
+    expect(columnNames("sipas", "unit")).toEqual([
       "period_from",
       "period_to",
       "unit_code",
@@ -40,14 +44,14 @@ describe("report columns (DESIGN.md §3)", () => {
       ...FIGURES,
       ...SERVED,
     ]);
-    expect(reportColumns("sipas", "service")).toEqual([
+    expect(columnNames("sipas", "service")).toEqual([
       "period_from",
       "period_to",
       "service_code",
       "service_name",
       ...FIGURES,
     ]);
-    expect(reportColumns("sipas", "point")).toEqual([
+    expect(columnNames("sipas", "point")).toEqual([
       "period_from",
       "period_to",
       "point_code",
@@ -56,17 +60,17 @@ describe("report columns (DESIGN.md §3)", () => {
       ...FIGURES,
       ...SERVED,
     ]);
-    expect(reportColumns("sipas", "month")).toEqual([
+    expect(columnNames("sipas", "month")).toEqual([
       "period_from",
       "period_to",
       "month",
       ...FIGURES,
       ...SERVED,
     ]);
-    expect(reportColumns("sipas", "day")).toEqual(["period_from", "period_to", "day", ...FIGURES, ...SERVED]);
-    expect(reportColumns("sipas", "total")).toEqual(["period_from", "period_to", ...FIGURES, ...SERVED]);
-    expect(reportColumns("sipas", "channel")).toEqual(["period_from", "period_to", "channel", ...FIGURES]);
-    expect(reportColumns("sipas", "unit,service")).toEqual([
+    expect(columnNames("sipas", "day")).toEqual(["period_from", "period_to", "day", ...FIGURES, ...SERVED]);
+    expect(columnNames("sipas", "total")).toEqual(["period_from", "period_to", ...FIGURES, ...SERVED]);
+    expect(columnNames("sipas", "channel")).toEqual(["period_from", "period_to", "channel", ...FIGURES]);
+    expect(columnNames("sipas", "unit,service")).toEqual([
       "period_from",
       "period_to",
       "unit_code",
@@ -77,8 +81,30 @@ describe("report columns (DESIGN.md §3)", () => {
     ]);
   });
 
+  it("gives each column its kind, by which CSV and XLSX write it", () => {
+    const kinds = Object.fromEntries(reportColumns("sipas", "unit").map((c) => [c.name, c.kind]));
+    expect(kinds).toMatchObject({
+      period_from: "text",
+      unit_code: "text",
+      respondents: "integer",
+      sipas_index: "figure",
+      TC_mean: "figure",
+      small_sample: "boolean",
+      served: "integer",
+      response_rate: "figure",
+    });
+    const items = Object.fromEntries(reportColumns("items", "month").map((c) => [c.name, c.kind]));
+    expect(items).toMatchObject({
+      month: "text",
+      item: "text",
+      n: "integer",
+      count_5: "integer",
+      index: "figure",
+    });
+  });
+
   it("lists the item columns", () => {
-    expect(reportColumns("items", "month")).toEqual([
+    expect(columnNames("items", "month")).toEqual([
       "month",
       "element",
       "item",
@@ -111,7 +137,7 @@ describe("report rows", () => {
   it("builds rows that the row schemas accept, keyed by exactly the report's columns", () => {
     for (const by of REPORT_GROUPINGS) {
       const group = Object.fromEntries(
-        reportColumns("sipas", by)
+        columnNames("sipas", by)
           .filter(
             (column) =>
               !["period_from", "period_to"].includes(column) &&
@@ -120,7 +146,7 @@ describe("report rows", () => {
           )
           .map((column) => [column, column.startsWith("service_") ? null : "X"]),
       );
-      const served = reportColumns("sipas", by).includes("served") ? { served: 8, response_rate: 0.5 } : {};
+      const served = columnNames("sipas", by).includes("served") ? { served: 8, response_rate: 0.5 } : {};
       const row = {
         period_from: "2026-01-01",
         period_to: "2026-03-31",
@@ -128,9 +154,7 @@ describe("report rows", () => {
         ...sipasFigures(score),
         ...served,
       };
-      expect(Object.keys(sipasRowSchema(by).parse(row)).sort()).toEqual(
-        [...reportColumns("sipas", by)].sort(),
-      );
+      expect(Object.keys(sipasRowSchema(by).parse(row)).sort()).toEqual([...columnNames("sipas", by)].sort());
       expect(sipasRowSchema(by).safeParse({ ...row, extra: 1 }).success).toBe(false);
       const { small_sample: _, ...missing } = row;
       expect(sipasRowSchema(by).safeParse(missing).success).toBe(false);
@@ -152,7 +176,7 @@ describe("report rows", () => {
       index: (2 / 3) * 100,
       mean: 11 / 3,
     });
-    expect(Object.keys(row)).toEqual(reportColumns("items", "month"));
+    expect(Object.keys(row)).toEqual(columnNames("items", "month"));
     expect(itemRowSchema("month").safeParse({ ...row, item: "ZZ1" }).success).toBe(false);
   });
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  POINT_CODE_ALPHABET,
-  pointCodeSchema,
-  responseSubmissionSchema,
-  serviceCodeSchema,
-  submissionFromForm,
-} from "../../../shared/contract/submission.js";
+import { POINT_CODE_ALPHABET, pointCodeSchema, tthcCodeSchema } from "../../../shared/contract/catalogue.js";
+import { responseSubmissionSchema, submissionFromForm } from "../../../shared/contract/submission.js";
 
 const ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 const PAGE_ID = "9b2c6d1e-8f3a-4b5c-9d7e-1a2b3c4d5e6f";
@@ -129,8 +124,8 @@ describe("point and service codes", () => {
   });
 
   it("reads the national TTHC code d.dddddd", () => {
-    expect(serviceCodeSchema.parse("1.001193")).toBe("1.001193");
-    expect(serviceCodeSchema.safeParse("1001193").success).toBe(false);
+    expect(tthcCodeSchema.parse("1.001193")).toBe("1.001193");
+    expect(tthcCodeSchema.safeParse("1001193").success).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   daysInRange,
+  MAX_PERIOD_DAYS,
   type PeriodInput,
   periodQuerySchema,
   presetPeriodAt,
@@ -149,5 +150,14 @@ describe("periodQuerySchema", () => {
     ]) {
       expect(periodQuerySchema.safeParse(query).success, JSON.stringify(query)).toBe(false);
     }
+  });
+
+  it("accepts ten years and refuses one day more, on the `to` field", () => {
+    const tenYears = { from: "2016-01-01", to: "2025-12-31" };
+    expect(daysInRange(tenYears.from, tenYears.to)).toHaveLength(MAX_PERIOD_DAYS);
+    expect(periodQuerySchema.safeParse(tenYears).success).toBe(true);
+    const longer = periodQuerySchema.safeParse({ from: "2016-01-01", to: "2026-01-01" });
+    expect(longer.success).toBe(false);
+    expect(longer.error?.issues[0]?.path).toEqual(["to"]);
   });
 });

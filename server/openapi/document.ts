@@ -52,6 +52,7 @@ const MEDIA: Record<NonNullable<ApiRoute["produces"]>, string[]> = {
   "csv-xlsx": [XLSX_MEDIA_TYPE, "text/csv"],
   "xlsx-html": [XLSX_MEDIA_TYPE, "text/html"],
   image: ["image/svg+xml", "image/png"],
+  icon: ["image/x-icon"],
   redirect: [],
 };
 

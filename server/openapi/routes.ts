@@ -55,6 +55,7 @@ export type Produces =
   | "csv-xlsx"
   | "xlsx-html"
   | "image"
+  | "icon"
   | "redirect";
 
 export type ApiRoute = {
@@ -140,6 +141,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     response: z.object({ ok: z.boolean() }),
   },
   { route: "GET /", tag: "Service", summary: "Home page", access: "public", produces: "html" },
+  {
+    route: "GET /favicon.ico",
+    tag: "Service",
+    summary: "The site icon, cached for a year",
+    access: "public",
+    produces: "icon",
+  },
   {
     route: "GET /api/v1/openapi.json",
     tag: "Service",

@@ -67,7 +67,8 @@ describe("asking for a reply", () => {
     const body = submission({ followUp: { contact: "+84 912.345.678", consent: true } });
     await post(body);
     const row = (await t.client.execute(`SELECT * FROM responses WHERE id = '${body.id}'`)).rows[0]!;
-    expect(JSON.stringify(row)).not.toContain("912");
+    // The digits as typed or normalised; a shorter probe could match the random id or the content hash.
+    expect(JSON.stringify(row)).not.toMatch(/912\.345|912345678/);
     const contact = await t.client.execute(
       `SELECT kind, contact FROM case_contacts WHERE case_ref = '${caseRefOf(body.id)}'`,
     );

@@ -1,35 +1,44 @@
-import * as z from "zod";
+import * as z from "../shared/contract/zod.js";
 
-const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const intFrom = (min: number, max: number) =>
+  z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
 
 // The variables of DESIGN.md §4; names are the environment's, so an error can name the variable.
 const configSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:|libsql:|https?:|wss?:)/, "must start with file:, libsql:, https:, http:, wss: or ws:")
-    .default("file:data/hailong.db"),
-  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hailong.example.gov.vn" })
-    .default("http://localhost:8787"),
-  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z._default(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^(file:|libsql:|https?:|wss?:)/,
+          "must start with file:, libsql:, https:, http:, wss: or ws:",
+        ),
+      ),
+    "file:data/hailong.db",
+  ),
+  DATABASE_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
+  PUBLIC_URL: z._default(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hailong.example.gov.vn" }),
+    "http://localhost:8787",
+  ),
+  HOST: z._default(z.string().check(z.minLength(1)), "127.0.0.1"),
   // 0 lets the system pick a free port (tests).
-  PORT: intFrom(0, 65535).default(8787),
-  HAILONG_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  HAILONG_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
-  HAILONG_RATE_LIMIT: intFrom(0, 1_000_000).default(10),
-  HAILONG_RATE_LIMIT_DAY: intFrom(0, 1_000_000).default(60),
-  HAILONG_LINK_DAYS: intFrom(1, 366).default(7),
-  HAILONG_DURABILITY: z.enum(["normal", "full"]).default("normal"),
-  HAILONG_TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false"),
+  PORT: z._default(intFrom(0, 65535), 8787),
+  HAILONG_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
+  HAILONG_ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(10, "must be at least 10 characters"))),
+  HAILONG_RATE_LIMIT: z._default(intFrom(0, 1_000_000), 10),
+  HAILONG_RATE_LIMIT_DAY: z._default(intFrom(0, 1_000_000), 60),
+  HAILONG_LINK_DAYS: z._default(intFrom(1, 366), 7),
+  HAILONG_DURABILITY: z._default(z.enum(["normal", "full"]), "normal"),
+  HAILONG_TRUST_PROXY: z._default(z.enum(["true", "false", "1", "0"]), "false"),
   // Issue 17: follow-up cases, their alerts and the retention of citizens' contacts.
-  HAILONG_CASE_DAYS: intFrom(1, 365).default(7),
-  HAILONG_CONTACT_DAYS: intFrom(1, 3650).default(90),
-  HAILONG_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  HAILONG_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
-  HAILONG_DIGEST_HOUR: intFrom(0, 23).default(7),
-  HAILONG_OFFICER_MIN_RESPONSES: intFrom(1, 1_000_000).default(10),
-  HAILONG_LOG: z.enum(["info", "warn", "error"]).optional(),
+  HAILONG_CASE_DAYS: z._default(intFrom(1, 365), 7),
+  HAILONG_CONTACT_DAYS: z._default(intFrom(1, 3650), 90),
+  HAILONG_WEBHOOK_URL: z.optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
+  HAILONG_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16, "must be at least 16 characters"))),
+  HAILONG_DIGEST_HOUR: z._default(intFrom(0, 23), 7),
+  HAILONG_OFFICER_MIN_RESPONSES: z._default(intFrom(1, 1_000_000), 10),
+  HAILONG_LOG: z.optional(z.enum(["info", "warn", "error"])),
 });
 
 export type Config = {

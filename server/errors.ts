@@ -1,12 +1,12 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type * as z from "zod";
 import {
   ERROR_STATUS,
   type ErrorCode,
   type ErrorEnvelope,
   type ErrorIssue,
 } from "../shared/contract/errors.js";
+import type * as z from "../shared/contract/zod.js";
 import { isStorageUnavailable, isUniqueViolation, loggableError } from "./db/db-errors.js";
 import type { AppEnv } from "./deps.js";
 import { noteStorageFailure } from "./lib/storage-health.js";
@@ -58,7 +58,7 @@ const PLAIN_CODE: Partial<Record<number, ErrorCode>> = {
 };
 
 /** Turns zod issues into the envelope's issues (path and message only: no echo of the input). */
-export function zodIssues(error: z.ZodError): ErrorIssue[] {
+export function zodIssues(error: z.core.$ZodError): ErrorIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
     message: issue.message,
@@ -68,7 +68,7 @@ export function zodIssues(error: z.ZodError): ErrorIssue[] {
 /** The hook given to every zod validator, so a failed validation has the one envelope. */
 export function validationHook(result: { success: boolean; error?: unknown }): void {
   if (!result.success) {
-    const issues = zodIssues(result.error as z.ZodError);
+    const issues = zodIssues(result.error as z.core.$ZodError);
     throw invalid("The request is not valid.", issues);
   }
 }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import * as z from "zod";
 import type { ImportEntity } from "../../shared/contract/import-columns.js";
+import * as z from "../../shared/contract/zod.js";
 import { runBatch } from "../db/database.js";
 import type { AppEnv } from "../deps.js";
 import { invalid } from "../errors.js";
@@ -13,13 +13,13 @@ import { importTemplateFile } from "./import-template.js";
 
 /** Query of every import: a dry run, and the XLSX sheet to read (else the first). */
 export const importQuerySchema = z.object({
-  dryRun: z.enum(["true", "false", "1", "0"]).optional(),
-  sheet: z.string().trim().min(1).max(100).optional(),
+  dryRun: z.optional(z.enum(["true", "false", "1", "0"])),
+  sheet: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
 });
 
 export const templateQuerySchema = z.object({
-  format: z.enum(["csv", "xlsx"]).default("xlsx"),
-  headers: z.enum(["code", "vi"]).default("code"),
+  format: z._default(z.enum(["csv", "xlsx"]), "xlsx"),
+  headers: z._default(z.enum(["code", "vi"]), "code"),
 });
 
 /**

@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { FORMS_OF_POINT, tthcCodeSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
+import * as z from "../../shared/contract/zod.js";
 import { inScope } from "../auth/guard.js";
 import type { Database } from "../db/database.js";
 import { insertPointStatement, listPoints, updatePointStatement } from "../db/queries/points.js";
@@ -27,8 +27,8 @@ const FORM_WORDS: Record<string, (typeof FORMS_OF_POINT)[number]> = {
 
 const pointRowSchema = z.object({
   unit: unitCodeSchema,
-  label: z.string().trim().min(1).max(100),
-  service: tthcCodeSchema.optional(),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  service: z.optional(tthcCodeSchema),
   form: z.enum(FORMS_OF_POINT),
   token_required: z.boolean(),
 });

@@ -1,7 +1,7 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type * as z from "zod";
+import type * as z from "../../shared/contract/zod.js";
 import { ApiError, invalid, validationHook } from "../errors.js";
 
 /**
@@ -9,7 +9,7 @@ import { ApiError, invalid, validationHook } from "../errors.js";
  * that cannot be read at all (Hono throws a bare 400) is named here: INVALID_JSON for JSON, and
  * VALIDATION_FAILED for a broken form.
  */
-export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
+export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
 ) {

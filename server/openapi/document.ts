@@ -10,7 +10,7 @@ import { API_ROUTES, type ApiRoute } from "./routes.js";
 type JsonSchema = Record<string, unknown>;
 
 /** The JSON Schema of a zod schema as a request reads it (defaults make fields optional). */
-function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
+function jsonSchema(schema: z.core.$ZodType, io: "input" | "output" = "input"): JsonSchema {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: "any",

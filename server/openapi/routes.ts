@@ -77,15 +77,15 @@ export type ApiRoute = {
   /** "public", or the roles that may call it (session cookie or API token, within their unit subtree). */
   access: "public" | readonly Role[];
   /** The path parameters' schema, when the route validates them (otherwise each is a string). */
-  params?: z.ZodType;
-  query?: z.ZodType;
-  json?: z.ZodType;
+  params?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  json?: z.core.$ZodType;
   /** The JSON body may be left out (an empty body reads as `{}`). */
   optionalBody?: true;
-  form?: z.ZodType;
+  form?: z.core.$ZodType;
   /** The body is a spreadsheet file: CSV (any encoding Excel writes) or XLSX. */
   spreadsheet?: true;
-  response?: z.ZodType;
+  response?: z.core.$ZodType;
   produces?: Produces;
   status?: 200 | 201 | 303;
   /** The route may answer 409 although it creates nothing (201 routes always list it). */
@@ -124,7 +124,7 @@ const linksResponseSchema = z.object({
 });
 
 const archivedQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
-const exportQuery = z.object({ unit: unitCodeSchema.optional() }).and(periodQuerySchema);
+const exportQuery = z.object({ unit: z.optional(unitCodeSchema) }).and(periodQuerySchema);
 const posterFormat = z.object({ format: z.enum(["a4", "a5", "tent"]).default("a4") });
 const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -418,7 +418,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Catalogue",
     summary: "Survey points of one's scope",
     access: ALL,
-    query: z.object({ unit: unitCodeSchema.optional(), archived: z.enum(["true", "false"]).optional() }),
+    query: z.object({ unit: z.optional(unitCodeSchema), archived: z.enum(["true", "false"]).optional() }),
   },
   {
     route: "POST /api/v1/points",
@@ -529,7 +529,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Comments (masked), newest first, in pages (staff: only those of citizens they served)",
     access: ALL,
     query: z
-      .object({ unit: unitCodeSchema.optional(), service: tthcCodeSchema.optional() })
+      .object({ unit: z.optional(unitCodeSchema), service: z.optional(tthcCodeSchema) })
       .and(pageQuery)
       .and(periodQuerySchema),
   },

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "../../shared/contract/zod.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { listAudit } from "../db/queries/access.js";
 import type { AppEnv } from "../deps.js";
 import { validate } from "../lib/validate.js";
 
 const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().min(1).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+  before: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
 });
 
 /** Who changed what, newest first; scoped admins see the changes made by users of their subtree. */

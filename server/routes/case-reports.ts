@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import * as z from "zod";
 import { CASE_REPORT_COLUMNS, CASE_REPORT_GROUPINGS } from "../../shared/contract/cases.js";
 import { unitCodeSchema } from "../../shared/contract/catalogue.js";
 import { REPORT_FORMATS } from "../../shared/contract/reports.js";
+import * as z from "../../shared/contract/zod.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import type { AppEnv } from "../deps.js";
@@ -14,13 +14,14 @@ import { reportSubtree } from "../reports/report-scope.js";
 import { tableFromRecords } from "../reports/table.js";
 import { tableToXlsx, XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
 
-export const caseReportQuery = z
-  .object({
-    by: z.enum(CASE_REPORT_GROUPINGS).default("unit"),
-    unit: unitCodeSchema.optional(),
-    format: z.enum(REPORT_FORMATS).default("json"),
-  })
-  .and(periodQuerySchema);
+export const caseReportQuery = z.intersection(
+  z.object({
+    by: z._default(z.enum(CASE_REPORT_GROUPINGS), "unit"),
+    unit: z.optional(unitCodeSchema),
+    format: z._default(z.enum(REPORT_FORMATS), "json"),
+  }),
+  periodQuerySchema,
+);
 
 /** GET /api/v1/reports/cases: follow-through figures (issue 17), as JSON, CSV or XLSX, in the caller's scope. */
 export const caseReportRoutes = new Hono<AppEnv>().get(

@@ -1,11 +1,11 @@
 import { type Context, Hono } from "hono";
-import * as z from "zod";
 import {
   caseListQuerySchema,
   casePatchSchema,
   caseRefSchema,
   caseViewQuerySchema,
 } from "../../shared/contract/cases.js";
+import * as z from "../../shared/contract/zod.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
 import { nextCaseState } from "../cases/case-update.js";
 import { maskContact, maySeeContact } from "../cases/contact-access.js";

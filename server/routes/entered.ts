@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
-import * as z from "zod";
 import { pointCodeSchema } from "../../shared/contract/catalogue.js";
 import {
   CORRECTION_WINDOW_MS,
@@ -9,6 +8,7 @@ import {
   responseImportQuerySchema,
 } from "../../shared/contract/entry.js";
 import type { ErrorIssue } from "../../shared/contract/errors.js";
+import * as z from "../../shared/contract/zod.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { type Database, runBatch } from "../db/database.js";
 import { isUniqueViolation } from "../db/db-errors.js";
@@ -47,7 +47,7 @@ import { pointInScope } from "./points.js";
 
 export const listQuery = z.object({
   point: pointCodeSchema,
-  formNumber: formNumberSchema.optional(),
+  formNumber: z.optional(formNumberSchema),
 });
 
 const duplicateForm = (form: EnteredForm) =>

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "../../shared/contract/zod.js";
 import { LANGUAGES } from "../../shared/i18n/index.js";
 import { renderPaperFormPage } from "../../survey-ui/posters/paper-form-page.js";
 import { currentUser, requireUser } from "../auth/guard.js";
@@ -12,8 +12,8 @@ import { pointQr } from "../qr/point-qr.js";
 import { qrDrawing } from "../qr/qr-matrix.js";
 
 export const paperQuery = z.object({
-  lang: z.enum(LANGUAGES).default("vi"),
-  count: z.coerce.number().int().min(1).max(200).default(1),
+  lang: z._default(z.enum(LANGUAGES), "vi"),
+  count: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 1),
 });
 
 /**

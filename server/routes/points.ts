@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import * as z from "zod";
 import { pointCreateSchema, pointPatchSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
+import * as z from "../../shared/contract/zod.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
 import {
   importQuerySchema,
@@ -30,8 +30,8 @@ import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
 const listQuery = z.object({
-  unit: unitCodeSchema.optional(),
-  archived: z.enum(["true", "false"]).optional(),
+  unit: z.optional(unitCodeSchema),
+  archived: z.optional(z.enum(["true", "false"])),
 });
 
 /** The JSON shape of a point for staff: where it is, what it asks, and where its survey lives. */

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import * as z from "zod";
 import { unitCodeSchema } from "../../shared/contract/catalogue.js";
+import * as z from "../../shared/contract/zod.js";
 import { localName } from "../../shared/i18n/index.js";
 import { POSTER_FORMATS, type PosterData } from "../../survey-ui/posters/poster.js";
 import { renderPosterPage } from "../../survey-ui/posters/poster-page.js";
@@ -16,8 +16,8 @@ import { surveyUrl, typedSurveyPrefix } from "../links/survey-url.js";
 import { pointQr } from "../qr/point-qr.js";
 import { qrDrawing } from "../qr/qr-matrix.js";
 
-const formatQuery = z.object({ format: z.enum(POSTER_FORMATS).default("a4") });
-const unitQuery = formatQuery.extend({ unit: unitCodeSchema });
+const formatQuery = z.object({ format: z._default(z.enum(POSTER_FORMATS), "a4") });
+const unitQuery = z.extend(formatQuery, { unit: unitCodeSchema });
 
 // Sorts "Quầy số 2" before "Quầy số 10", as staff number their counters.
 const byLabel = new Intl.Collator("vi", { numeric: true });

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "../../shared/contract/zod.js";
 import { pickLanguage } from "../../shared/i18n/index.js";
 import { renderResultsNotFound, renderResultsPage } from "../../survey-ui/reports/results-page.js";
 import { renderResultsPoster } from "../../survey-ui/reports/results-poster.js";
@@ -15,7 +15,7 @@ import { qrDrawing } from "../qr/qr-matrix.js";
 import { gatherPublicResults, lastMonthResults } from "../reports/public-results.js";
 
 const UNIT_CODE = /^[0-9A-Z.]{1,35}$/;
-export const posterQuery = z.object({ format: z.enum(["a4"]).default("a4") });
+export const posterQuery = z.object({ format: z._default(z.enum(["a4"]), "a4") });
 // Sorts "Quầy số 2" before "Quầy số 10", as the point posters do.
 const byLabel = new Intl.Collator("vi", { numeric: true });
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { etag } from "hono/etag";
-import * as z from "zod";
 import { pointCodeSchema } from "../../shared/contract/catalogue.js";
+import * as z from "../../shared/contract/zod.js";
 import { findPointByCode } from "../db/queries/points.js";
 import type { AppEnv } from "../deps.js";
 import { ApiError } from "../errors.js";
@@ -21,9 +21,9 @@ const rendered = new LruCache<string | Uint8Array<ArrayBuffer>>(256);
 
 const imageQuery = z.object({
   // Pixels per side of a PNG: 64 fits a console thumbnail, 2048 a large print at 300 dpi.
-  size: z.coerce.number().int().min(64).max(2048).default(512),
+  size: z._default(z.coerce.number().check(z.int(), z.minimum(64), z.maximum(2048)), 512),
   // kiosk=1: the address of the same survey in kiosk mode, for the console's "tablet mode".
-  kiosk: z.literal("1").optional(),
+  kiosk: z.optional(z.literal("1")),
 });
 
 const FILE = /^([^./]+)\.(svg|png)$/;

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import * as z from "zod";
 import { unitCodeSchema } from "../../shared/contract/catalogue.js";
+import * as z from "../../shared/contract/zod.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { renderPackDocument } from "../../survey-ui/reports/pack-document.js";
 import { currentUser, requireUser } from "../auth/guard.js";
@@ -14,13 +14,14 @@ import { reportSubtree } from "../reports/report-scope.js";
 import { tablesToXlsx, XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
 
 /** `?preset=first-half|year&year=YYYY` (or from/to), unit, format and language of the report pack. */
-export const packQuery = z
-  .object({
-    unit: unitCodeSchema.optional(),
-    format: z.enum(["xlsx", "html"]).default("xlsx"),
-    lang: z.enum(["vi", "en"]).default("vi"),
-  })
-  .and(periodQuerySchema);
+export const packQuery = z.intersection(
+  z.object({
+    unit: z.optional(unitCodeSchema),
+    format: z._default(z.enum(["xlsx", "html"]), "xlsx"),
+    lang: z._default(z.enum(["vi", "en"]), "vi"),
+  }),
+  periodQuerySchema,
+);
 
 /**
  * GET /api/v1/reports/pack: the 6-month or annual SIPAS report in one file, as a workbook or a printable

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import * as z from "zod";
 import { tthcCodeSchema, unitCodeSchema } from "../../shared/contract/catalogue.js";
 import { type ReportKind, reportColumns, reportQuerySchema } from "../../shared/contract/reports.js";
+import * as z from "../../shared/contract/zod.js";
 import { pickLanguage, t } from "../../shared/i18n/index.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
@@ -21,21 +21,23 @@ import { tableFromRecords } from "../reports/table.js";
 import { tableToXlsx, XLSX_CONTENT_TYPE } from "../reports/xlsx.js";
 import { reportPackRoutes } from "./report-pack.js";
 
-const exportQuery = z.object({ unit: unitCodeSchema.optional() }).and(periodQuerySchema);
-const commentsQuery = z
-  .object({
-    unit: unitCodeSchema.optional(),
-    service: tthcCodeSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+const exportQuery = z.intersection(z.object({ unit: z.optional(unitCodeSchema) }), periodQuerySchema);
+const commentsQuery = z.intersection(
+  z.object({
+    unit: z.optional(unitCodeSchema),
+    service: z.optional(tthcCodeSchema),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
     // The `next` of the previous page.
-    before: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}_[0-9A-Za-z-]{1,64}$/, "the next of the previous page")
-      .transform(parseCursor)
-      .optional(),
-  })
-  .and(periodQuerySchema);
-const methodQuery = z.object({ lang: z.string().max(35).optional() });
+    before: z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}_[0-9A-Za-z-]{1,64}$/, "the next of the previous page")),
+        z.transform(parseCursor),
+      ),
+    ),
+  }),
+  periodQuerySchema,
+);
+const methodQuery = z.object({ lang: z.optional(z.string().check(z.maxLength(35))) });
 
 // The paragraphs of "how these figures are computed", in reading order.
 const METHOD_PARAGRAPHS = [

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import * as z from "zod";
 import { calendarDaySchema, servedCountSchema } from "../../shared/contract/entry.js";
+import * as z from "../../shared/contract/zod.js";
 import { localDay } from "../../shared/time/index.js";
 import { currentUser, requireUser } from "../auth/guard.js";
 import { runBatch } from "../db/database.js";
@@ -18,7 +18,7 @@ import { pointInScope } from "./points.js";
 // and admins set the counts of the points in their scope, one by one or from a file.
 
 export const dayParam = z.object({ code: z.string(), day: calendarDaySchema });
-export const importQuery = z.object({ dryRun: z.enum(["true", "false", "1", "0"]).optional() });
+export const importQuery = z.object({ dryRun: z.optional(z.enum(["true", "false", "1", "0"])) });
 
 /** PUT /api/v1/points/:code/served/:day. */
 export const servedRoutes = new Hono<AppEnv>().put(

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import * as z from "zod";
 import { serviceCreateSchema, servicePatchSchema } from "../../shared/contract/catalogue.js";
+import * as z from "../../shared/contract/zod.js";
 import { currentUser, inScope, requireUser } from "../auth/guard.js";
 import {
   importQuerySchema,
@@ -25,7 +25,7 @@ import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
-const listQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
+const listQuery = z.object({ archived: z.optional(z.enum(["true", "false"])) });
 
 /** 400 unless every unit code exists and lies in the caller's scope. */
 async function checkUnits(db: Database, user: AuthUser, codes: string[]) {

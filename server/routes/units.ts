@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import * as z from "zod";
 import { unitCreateSchema, unitPatchSchema, unitServicesSchema } from "../../shared/contract/catalogue.js";
+import * as z from "../../shared/contract/zod.js";
 import { assertInScope, currentUser, requireUser } from "../auth/guard.js";
 import {
   importQuerySchema,
@@ -30,7 +30,7 @@ import { bodyPolicy, IMPORT_BODY } from "../lib/body-policy.js";
 import { created } from "../lib/request.js";
 import { validate } from "../lib/validate.js";
 
-const listQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
+const listQuery = z.object({ archived: z.optional(z.enum(["true", "false"])) });
 
 /** A unit by code, 404 when unknown, 403 when outside the caller's scope. */
 async function unitInScope(db: Database, user: AuthUser, code: string) {

@@ -1,7 +1,7 @@
-import * as z from "zod";
 import { CASE_REF_ALPHABET, CASE_REF_LENGTH, normaliseCaseRef } from "./case-ref.js";
 import { unitCodeSchema } from "./catalogue.js";
 import type { ReportColumn } from "./reports.js";
+import * as z from "./zod.js";
 
 // Follow-up cases (issue 17): the citizen's request for a reply inside a submission, and the bodies and
 // queries of /api/v1/cases. The contact is personal data: see server/cases/ for where it may go.
@@ -32,55 +32,65 @@ export function parseContact(text: string): Contact | null {
 
 /** `followUp` of a submission: a contact and the citizen's consent, which must be given. */
 export const followUpSchema = z.strictObject({
-  contact: z
-    .string()
-    .max(300)
-    .transform((text, ctx) => {
+  contact: z.pipe(
+    z.string().check(z.maxLength(300)),
+    z.transform((text, ctx) => {
       const contact = parseContact(text);
       if (contact) return contact;
-      ctx.addIssue({ code: "custom", message: "a Vietnamese phone number or an e-mail address" });
+      ctx.issues.push({
+        code: "custom",
+        message: "a Vietnamese phone number or an e-mail address",
+        input: text,
+      });
       return z.NEVER;
     }),
+  ),
   consent: z.literal(true, "the citizen must agree to be contacted"),
 });
 export type FollowUp = z.output<typeof followUpSchema>;
 
 export const caseRefSchema = z
-  .string()
-  .transform(normaliseCaseRef)
-  .refine(
-    (ref) => ref.length === CASE_REF_LENGTH && [...ref].every((ch) => CASE_REF_ALPHABET.includes(ch)),
-    "a case reference of 10 letters and digits",
+  .pipe(z.string(), z.transform(normaliseCaseRef))
+  .check(
+    z.refine(
+      (ref) => ref.length === CASE_REF_LENGTH && [...ref].every((ch) => CASE_REF_ALPHABET.includes(ch)),
+      "a case reference of 10 letters and digits",
+    ),
   );
 
-const booleanQuery = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const booleanQuery = z.pipe(
+  z.enum(["true", "false", "1", "0"]),
+  z.transform((v) => v === "true" || v === "1"),
+);
 
 /** GET /api/v1/cases */
 export const caseListQuerySchema = z.object({
-  status: z.enum([...CASE_STATUSES, "open"]).optional(),
-  unit: unitCodeSchema.optional(),
-  overdue: booleanQuery.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  status: z.optional(z.enum([...CASE_STATUSES, "open"])),
+  unit: z.optional(unitCodeSchema),
+  overdue: z.optional(booleanQuery),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
   // The `next` of the previous page: cases are listed newest first.
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
 });
 
 /** GET /api/v1/cases/:ref: `show=contact` reveals the contact (to those allowed) and is audited. */
-export const caseViewQuerySchema = z.object({ show: z.literal("contact").optional() });
+export const caseViewQuerySchema = z.object({ show: z.optional(z.literal("contact")) });
 
 const longText = z
-  .string()
-  .transform((text) => text.replaceAll("\u0000", "").trim().normalize("NFC"))
-  .refine((text) => [...text].length <= 4000, "at most 4,000 characters");
+  .pipe(
+    z.string(),
+    z.transform((text) => text.replaceAll("\u0000", "").trim().normalize("NFC")),
+  )
+  .check(z.refine((text) => [...text].length <= 4000, "at most 4,000 characters"));
 
 /** PATCH /api/v1/cases/:ref: `reply` is public on /r/:ref, `note` stays inside the unit. */
 export const casePatchSchema = z
   .strictObject({
-    status: z.enum(["in_progress", "answered", "closed"]).optional(),
-    reply: longText.optional(),
-    note: longText.optional(),
+    status: z.optional(z.enum(["in_progress", "answered", "closed"])),
+    reply: z.optional(longText),
+    note: z.optional(longText),
   })
-  .refine((body) => Object.keys(body).length > 0, "change the status, the reply or the note");
+  .check(z.refine((body) => Object.keys(body).length > 0, "change the status, the reply or the note"));
 export type CasePatch = z.output<typeof casePatchSchema>;
 
 /** GET /api/v1/reports/cases: follow-through per unit (or in total) over a period of opening days. */

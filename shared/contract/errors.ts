@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /**
  * Every error code the API can answer with, and the one HTTP status each is answered with: a closed list
@@ -35,10 +35,10 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode
 export const errorIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
-  row: z.number().int().optional(),
+  row: z.optional(z.number().check(z.int())),
   /** Import problems: a stable code (the console words it as console.import.issues.<code>) and its values. */
-  code: z.string().optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  code: z.optional(z.string()),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
 });
 
 export type ErrorIssue = z.infer<typeof errorIssueSchema>;
@@ -48,7 +48,7 @@ export const errorEnvelopeSchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
-    issues: z.array(errorIssueSchema).optional(),
+    issues: z.optional(z.array(errorIssueSchema)),
   }),
 });
 

@@ -1,8 +1,8 @@
-import * as z from "zod";
 import { ELEMENT_CODES, type ElementCode, type ItemCode } from "../instrument/index.js";
 import type { GroupScore, ItemScore } from "../scoring/index.js";
 import { periodQuerySchema } from "../time/index.js";
 import { unitCodeSchema } from "./catalogue.js";
+import * as z from "./zod.js";
 
 // The report contract of DESIGN.md §3: query parameters, and the rows of /reports/sipas and /reports/items.
 // JSON, CSV and XLSX all take their columns from here, in this order. In JSON a figure without data is null
@@ -194,12 +194,13 @@ export function itemFigures(element: ElementCode, item: ItemCode, score: ItemSco
  * Query parameters of /api/v1/reports/*: a period (`from`+`to`, or `preset`+`year`…), `by` (default unit),
  * an optional `unit` subtree and `format` (default json). Parses to `{ from, to, by, unit?, format }`.
  */
-export const reportQuerySchema = z
-  .object({
-    by: reportGroupingSchema.default("unit"),
-    unit: unitCodeSchema.optional(),
-    format: z.enum(REPORT_FORMATS).default("json"),
+export const reportQuerySchema = z.intersection(
+  z.object({
+    by: z._default(reportGroupingSchema, "unit"),
+    unit: z.optional(unitCodeSchema),
+    format: z._default(z.enum(REPORT_FORMATS), "json"),
     // Header texts (and question texts) in a language for people's downloads; absent: machine names.
-    labels: z.enum(["vi", "en", "zh"]).optional(),
-  })
-  .and(periodQuerySchema);
+    labels: z.optional(z.enum(["vi", "en", "zh"])),
+  }),
+  periodQuerySchema,
+);

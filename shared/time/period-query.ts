@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../contract/zod.js";
 import { dayNumber } from "./local-day.js";
 import {
   PERIOD_PRESETS,
@@ -15,12 +15,9 @@ import {
 // Query strings carry numbers as text; accept both so the schema serves URLs and JSON bodies alike.
 const wholeNumber = z.union([
   z.number(),
-  z
-    .string()
-    .regex(/^\d{1,4}$/)
-    .transform(Number),
+  z.pipe(z.string().check(z.regex(/^\d{1,4}$/)), z.transform(Number)),
 ]);
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+const dayString = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD"));
 
 /** The longest period a query may ask for, ten years: by=day and by=month list every day or month of it. */
 export const MAX_PERIOD_DAYS = 3653;
@@ -29,31 +26,33 @@ export const MAX_PERIOD_DAYS = 3653;
  * A period in a query: either `from` and `to`, or `preset` with `year` (and `month` or `quarter`).
  * Parses to the resolved inclusive { from, to }.
  */
-export const periodQuerySchema = z
-  .object({
-    from: dayString.optional(),
-    to: dayString.optional(),
-    preset: z.enum(PERIOD_PRESETS).optional(),
-    year: wholeNumber.optional(),
-    month: wholeNumber.optional(),
-    quarter: wholeNumber.optional(),
-  })
-  .transform((query, ctx): Period => {
+export const periodQuerySchema = z.pipe(
+  z.object({
+    from: z.optional(dayString),
+    to: z.optional(dayString),
+    preset: z.optional(z.enum(PERIOD_PRESETS)),
+    year: z.optional(wholeNumber),
+    month: z.optional(wholeNumber),
+    quarter: z.optional(wholeNumber),
+  }),
+  z.transform((query, ctx): Period => {
     const input = periodInputOf(query);
     const problem = typeof input === "string" ? input : periodProblem(input);
     if (typeof input !== "string" && problem === null) {
       const period = resolvePeriod(input);
       if (dayNumber(period.to) - dayNumber(period.from) < MAX_PERIOD_DAYS) return period;
-      ctx.addIssue({
+      ctx.issues.push({
         code: "custom",
         path: ["to"],
         message: `the period is longer than ${MAX_PERIOD_DAYS} days (ten years)`,
+        input: query,
       });
       return z.NEVER;
     }
-    ctx.addIssue({ code: "custom", message: problem ?? "invalid period" });
+    ctx.issues.push({ code: "custom", message: problem ?? "invalid period", input: query });
     return z.NEVER;
-  });
+  }),
+);
 
 type PeriodQuery = {
   from?: string | undefined;

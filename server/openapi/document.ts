@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { ERROR_CODES, errorEnvelopeSchema } from "../../shared/contract/errors.js";
+import * as z from "../../shared/contract/zod.js";
 import { SESSION_COOKIE } from "../auth/credentials.js";
 import { XLSX_MEDIA_TYPE } from "../lib/spreadsheet/read-table.js";
 import { API_ROUTES, type ApiRoute } from "./routes.js";

@@ -1,4 +1,3 @@
-import * as z from "zod";
 import {
   caseListQuerySchema,
   casePatchSchema,
@@ -30,6 +29,7 @@ import { errorIssueSchema } from "../../shared/contract/errors.js";
 import { reportQuerySchema } from "../../shared/contract/reports.js";
 import { shiftStartSchema } from "../../shared/contract/shifts.js";
 import { responseSubmissionSchema } from "../../shared/contract/submission.js";
+import * as z from "../../shared/contract/zod.js";
 import { periodQuerySchema } from "../../shared/time/index.js";
 import { importQuerySchema, templateQuerySchema } from "../catalogue/import-result.js";
 import { linkFormSchema, linkRequestSchema } from "../links/link-request.js";
@@ -98,37 +98,41 @@ const ANALYSTS: readonly Role[] = ["admin", "analyst"];
 
 const importSummarySchema = z.object({
   dryRun: z.boolean(),
-  valid: z.boolean().describe("false when a row is refused (only a dry run answers 200 then)"),
+  valid: z.boolean().check(z.describe("false when a row is refused (only a dry run answers 200 then)")),
   created: z.array(z.string()),
   updated: z.array(z.string()),
   rows: z.array(
-    z.object({ row: z.number().int(), code: z.string(), action: z.enum(["create", "update", "refuse"]) }),
+    z.object({
+      row: z.number().check(z.int()),
+      code: z.string(),
+      action: z.enum(["create", "update", "refuse"]),
+    }),
   ),
   issues: z.array(errorIssueSchema),
-  file: z
-    .object({
+  file: z.optional(
+    z.object({
       format: z.enum(["csv", "xlsx"]),
-      encoding: z
-        .enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1258", "windows-1252"])
-        .optional(),
-      delimiter: z.enum([",", ";", "\t"]).optional(),
-      sheet: z.string().optional(),
-      sheets: z.array(z.string()).optional(),
+      encoding: z.optional(
+        z.enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1258", "windows-1252"]),
+      ),
+      delimiter: z.optional(z.enum([",", ";", "\t"])),
+      sheet: z.optional(z.string()),
+      sheets: z.optional(z.array(z.string())),
       ignoredColumns: z.array(z.string()),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 const linksResponseSchema = z.object({
   links: z.array(z.object({ url: z.string(), token: z.string(), expiresAt: z.string() })),
 });
 
-const archivedQuery = z.object({ archived: z.enum(["true", "false"]).optional() });
-const exportQuery = z.object({ unit: z.optional(unitCodeSchema) }).and(periodQuerySchema);
-const posterFormat = z.object({ format: z.enum(["a4", "a5", "tent"]).default("a4") });
+const archivedQuery = z.object({ archived: z.optional(z.enum(["true", "false"])) });
+const exportQuery = z.intersection(z.object({ unit: z.optional(unitCodeSchema) }), periodQuerySchema);
+const posterFormat = z.object({ format: z._default(z.enum(["a4", "a5", "tent"]), "a4") });
 const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  before: z.string().optional().describe("the `next` of the previous page"),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+  before: z.optional(z.string()).check(z.describe("the `next` of the previous page")),
 });
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -197,7 +201,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Posters and links",
     summary: "QR image of a point's survey address: CODE.svg or CODE.png?size=64..2048",
     access: "public",
-    query: z.object({ size: z.coerce.number().int().min(64).max(2048).optional() }),
+    query: z.object({ size: z.optional(z.coerce.number().check(z.int(), z.minimum(64), z.maximum(2048))) }),
     produces: "image",
   },
   {
@@ -205,7 +209,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Posters and links",
     summary: "Every poster of a unit, one printable document",
     access: WRITERS,
-    query: posterFormat.extend({ unit: unitCodeSchema }),
+    query: z.extend(posterFormat, { unit: unitCodeSchema }),
     produces: "html",
   },
   {
@@ -283,7 +287,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Sign-in and tokens",
     summary: "Revokes all of one's live API tokens at once",
     access: ALL,
-    response: z.object({ revoked: z.number().int().describe("how many live tokens were revoked") }),
+    response: z.object({
+      revoked: z.number().check(z.int(), z.describe("how many live tokens were revoked")),
+    }),
   },
   // Catalogue
   {
@@ -418,7 +424,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Catalogue",
     summary: "Survey points of one's scope",
     access: ALL,
-    query: z.object({ unit: z.optional(unitCodeSchema), archived: z.enum(["true", "false"]).optional() }),
+    query: z.object({ unit: z.optional(unitCodeSchema), archived: z.optional(z.enum(["true", "false"])) }),
   },
   {
     route: "POST /api/v1/points",
@@ -494,8 +500,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: "Who changed what, newest first",
     access: ["admin"],
     query: z.object({
-      limit: z.coerce.number().int().min(1).max(500).optional(),
-      before: z.coerce.number().int().optional(),
+      limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
+      before: z.optional(z.coerce.number().check(z.int())),
     }),
   },
   // Reports
@@ -528,17 +534,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Reports",
     summary: "Comments (masked), newest first, in pages (staff: only those of citizens they served)",
     access: ALL,
-    query: z
-      .object({ unit: z.optional(unitCodeSchema), service: z.optional(tthcCodeSchema) })
-      .and(pageQuery)
-      .and(periodQuerySchema),
+    query: z.intersection(
+      z.intersection(
+        z.object({ unit: z.optional(unitCodeSchema), service: z.optional(tthcCodeSchema) }),
+        pageQuery,
+      ),
+      periodQuerySchema,
+    ),
   },
   {
     route: "GET /api/v1/reports/method",
     tag: "Reports",
     summary: "How the figures are computed",
     access: ANALYSTS,
-    query: z.object({ lang: z.string().max(35).optional() }),
+    query: z.object({ lang: z.optional(z.string().check(z.maxLength(35))) }),
   },
   {
     route: "GET /api/v1/reports/pack",
@@ -688,7 +697,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: ALL,
     params: servedDayParam,
     json: servedCountSchema,
-    response: z.object({ point: z.string(), day: z.string(), count: z.number().int() }),
+    response: z.object({ point: z.string(), day: z.string(), count: z.number().check(z.int()) }),
   },
   {
     route: "POST /api/v1/served/import",
@@ -697,7 +706,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: ALL,
     query: servedImportQuery,
     spreadsheet: true,
-    response: z.object({ rows: z.number().int(), dryRun: z.boolean() }),
+    response: z.object({ rows: z.number().check(z.int()), dryRun: z.boolean() }),
   },
 ];
 

@@ -5,6 +5,7 @@ import type {
   RateLimit,
   ScheduledController,
 } from "@cloudflare/workers-types";
+import { ERROR_STATUS } from "../shared/contract/errors.js";
 import { runScheduledWork } from "./alerts/scheduler.js";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
@@ -53,7 +54,10 @@ export default {
       );
       return Response.json(
         errorBody("SERVICE_UNAVAILABLE", "The service is starting or misconfigured. Please try again later."),
-        { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "10" } },
+        {
+          status: ERROR_STATUS.SERVICE_UNAVAILABLE,
+          headers: { "Cache-Control": "no-store", "Retry-After": "10" },
+        },
       );
     }
     return markEncoded(await app.fetch(request, env, ctx));

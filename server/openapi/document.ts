@@ -1,4 +1,9 @@
-import { ERROR_CODES, errorEnvelopeSchema } from "../../shared/contract/errors.js";
+import {
+  ERROR_CODES,
+  ERROR_STATUS,
+  type ErrorCode,
+  errorEnvelopeSchema,
+} from "../../shared/contract/errors.js";
 import * as z from "../../shared/contract/zod.js";
 import { SESSION_COOKIE } from "../auth/credentials.js";
 import { XLSX_MEDIA_TYPE } from "../lib/spreadsheet/read-table.js";
@@ -56,15 +61,27 @@ const MEDIA: Record<NonNullable<ApiRoute["produces"]>, string[]> = {
   redirect: [],
 };
 
-const ERROR_STATUSES: Record<string, string> = {
-  "400": "The input is not valid (VALIDATION_FAILED, INVALID_JSON); `issues` says where",
-  "401": "No valid session or token (UNAUTHENTICATED)",
-  "403": "The role may not do this, or the unit is outside the caller's scope (FORBIDDEN, CSRF_REJECTED)",
-  "404": "Unknown code (NOT_FOUND)",
-  "409": "The code exists already (CONFLICT)",
-  "413": "The body is too large (PAYLOAD_TOO_LARGE)",
-  "415": "The body's media type is not accepted (UNSUPPORTED_MEDIA_TYPE)",
+type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+
+/** What each error status means; the codes answered with it are read from ERROR_STATUS, never listed here. */
+const STATUS_MEANING: Record<ErrorStatus, string> = {
+  400: "The input is not valid; `issues` says where",
+  401: "No valid session or token, or wrong credentials",
+  403: "The role may not do this, the unit is outside the caller's scope, or a one-time link is missing or not valid",
+  404: "Unknown code, or a survey point that no longer collects answers",
+  409: "It exists already, or was sent before",
+  413: "The body is too large",
+  415: "The body's media type is not accepted",
+  429: "Too many attempts or answers just now; try again later",
+  500: "Something went wrong on the server; never a stack trace",
+  503: "The service is starting or cannot write just now; see Retry-After",
 };
+
+/** A status's description with the error codes it answers, e.g. "… (NOT_FOUND, POINT_NOT_FOUND)". */
+function statusDescription(status: ErrorStatus): string {
+  const codes = ERROR_CODES.filter((code) => ERROR_STATUS[code] === status);
+  return `${STATUS_MEANING[status]} (${codes.join(", ")})`;
+}
 
 function operation(route: ApiRoute) {
   const [method, path] = route.route.split(" ") as [string, string];
@@ -168,12 +185,12 @@ export function buildOpenApiDocument(publicUrl: string) {
         ErrorEnvelope: jsonSchema(errorEnvelopeSchema, "output"),
         ErrorCode: { type: "string", enum: [...ERROR_CODES] },
       },
-      responses: {
-        ...Object.fromEntries(
-          Object.entries(ERROR_STATUSES).map(([code, text]) => [`E${code}`, errorResponse(text)]),
-        ),
-        E500: errorResponse("Something went wrong on the server (INTERNAL_ERROR); never a stack trace"),
-      },
+      responses: Object.fromEntries(
+        Object.keys(STATUS_MEANING).map((status) => [
+          `E${status}`,
+          errorResponse(statusDescription(Number(status) as ErrorStatus)),
+        ]),
+      ),
     },
   };
 }

@@ -37,8 +37,9 @@ import { readTableBody } from "../lib/table-body.js";
 import { validate } from "../lib/validate.js";
 import type { Submitter } from "../submit/pipeline.js";
 import type { SurveyPoint } from "../submit/point-lookup.js";
+import { refusalError } from "../submit/refusal-error.js";
 import { responseWriteStatements } from "../submit/response-writer.js";
-import { checkAgainstPoint, stopped } from "../submit/steps.js";
+import { admitPoint, checkAgainstPoint, stopped } from "../submit/steps.js";
 import { pointInScope } from "./points.js";
 
 // Paper forms typed in by staff, analysts and admins of the point's unit, and responses imported from
@@ -56,7 +57,10 @@ const duplicateForm = (form: EnteredForm) =>
     `Form ${form.formNumber} of point ${form.pointCode} was already entered by ${form.enteredByName} on ${new Date(form.row.submittedAt).toISOString()}.`,
   );
 
-/** The point of an entry: 404 unknown, 403 outside the caller's scope, 404 archived; with its services. */
+/**
+ * The point of an entry: 404 unknown, 403 outside the caller's scope, then admitted as an online answer's
+ * point is (404 POINT_NOT_FOUND once archived); with its services.
+ */
 async function entryPoint(
   db: Database,
   submitter: Submitter,
@@ -64,9 +68,8 @@ async function entryPoint(
   code: string,
 ): Promise<SurveyPoint> {
   await pointInScope(db, user, code);
-  const point = await submitter.findPoint(code.toUpperCase());
-  if (!point) throw notFound(`The point ${code}`);
-  if (point.archived) throw new ApiError("POINT_NOT_FOUND", "This survey point no longer collects answers.");
+  const point = await admitPoint(submitter.findPoint, code);
+  if (stopped(point)) throw refusalError(point.stop);
   return point;
 }
 

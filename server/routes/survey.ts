@@ -3,6 +3,7 @@ import { compress } from "hono/compress";
 import { getCookie, setCookie } from "hono/cookie";
 import { CASE_REF_ALPHABET, CASE_REF_LENGTH, normaliseCaseRef } from "../../shared/contract/case-ref.js";
 import { pointCodeSchema } from "../../shared/contract/catalogue.js";
+import { COMMENT_MAX_CHARACTERS, commentLength } from "../../shared/contract/limits.js";
 import { submissionFromForm } from "../../shared/contract/submission.js";
 import { isLang, LANGUAGES, type Lang, localName, MESSAGES, pickLanguage } from "../../shared/i18n/index.js";
 import {
@@ -48,6 +49,21 @@ function thanksUrl(visit: Visit, caseRef: string | undefined): string {
   if (visit.kiosk) query.set("kiosk", "1");
   if (caseRef) query.set("case", caseRef);
   return `/s/${visit.code}?${query}`;
+}
+
+/** What the no-JS form says above its questions when the pipeline refused a post it can fix. */
+function formError(lang: Lang, refusal: Refusal, post: { answered: boolean; comment?: string }): string {
+  const errors = MESSAGES[lang].survey.errors;
+  if (refusal.code === "RATE_LIMITED") return errors.rateLimited;
+  if (!post.answered) return errors.answerOne;
+  const wrong = new Set(
+    refusal.code === "VALIDATION_FAILED" ? refusal.issues.map((issue) => issue.path[0]) : [],
+  );
+  if (wrong.has("followUp")) return MESSAGES[lang].cases.followUp.invalid;
+  const over = commentLength(post.comment ?? "") - COMMENT_MAX_CHARACTERS;
+  if (wrong.has("comment") && over > 0)
+    return fill(errors.commentTooLong, { over, max: COMMENT_MAX_CHARACTERS });
+  return errors.invalid;
 }
 
 /**
@@ -282,24 +298,12 @@ export function surveyRoutes(submitter: Submitter) {
         const point = result.point ?? (await admitPoint(submitter.findPoint, code));
         if (stopped(point)) return refusalPage(c, visit, point.moved, point.stop);
         // Invalid answers or too many posts: the form again, filled as it was, saying what went wrong.
-        const errors = MESSAGES[visit.lang].survey.errors;
-        const noAnswer = Object.keys(submission.answers as object).length === 0;
-        const followUpWrong =
-          refusal.code === "VALIDATION_FAILED" &&
-          refusal.issues.some((issue) => issue.path[0] === "followUp");
-        const error =
-          refusal.code === "RATE_LIMITED"
-            ? errors.rateLimited
-            : noAnswer
-              ? errors.answerOne
-              : followUpWrong
-                ? MESSAGES[visit.lang].cases.followUp.invalid
-                : errors.invalid;
+        const answered = Object.keys(submission.answers as object).length > 0;
         return surveyPage(
           c,
           visit,
           point,
-          { id, values, error },
+          { id, values, error: formError(visit.lang, refusal, { answered, comment: values.comment }) },
           refusal.code === "RATE_LIMITED" ? 429 : 400,
         );
       })

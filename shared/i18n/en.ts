@@ -189,6 +189,7 @@ export const en: Messages = {
     progress: "{answered} of {total} answered",
     optional: "optional",
     commentPrivacy: "Please do not write your name, phone number, ID number or other personal details.",
+    commentLeft: "{left} characters left.",
     submit: "Send",
     status: {
       sending: "Sending your answers…",
@@ -216,6 +217,7 @@ export const en: Messages = {
       moved: "This survey point no longer takes answers.",
       rateLimited:
         "Too many surveys were sent from this network in the last minute. Please try again in a few minutes.",
+      commentTooLong: "The comment is too long: {over} over the {max}-character limit. Please shorten it.",
       failed: "Your answers could not be sent. Please try again.",
     },
     notFound: {

@@ -192,6 +192,8 @@ export const vi = {
     progress: "Đã trả lời {answered}/{total} câu",
     optional: "không bắt buộc",
     commentPrivacy: "Xin đừng ghi họ tên, số điện thoại, số căn cước hay thông tin cá nhân khác.",
+    // The comment's counter, in characters as people count them (shared/contract/limits.ts).
+    commentLeft: "Còn {left} ký tự.",
     submit: "Gửi ý kiến",
     status: {
       sending: "Đang gửi ý kiến của Ông/Bà…",
@@ -218,6 +220,7 @@ export const vi = {
       duplicate: "Phiếu này đã được gửi trước đó với câu trả lời khác.",
       moved: "Điểm khảo sát này không còn nhận ý kiến.",
       rateLimited: "Có quá nhiều phiếu gửi từ mạng này trong một phút. Xin Ông/Bà thử lại sau ít phút.",
+      commentTooLong: "Ý kiến vượt quá {over} ký tự so với mức tối đa {max} ký tự. Xin Ông/Bà viết ngắn lại.",
       failed: "Chưa gửi được ý kiến. Xin Ông/Bà thử lại.",
     },
     notFound: {

@@ -188,6 +188,7 @@ export const zh: Messages = {
     progress: "已答 {answered}/{total} 题",
     optional: "选填",
     commentPrivacy: "请勿填写姓名、电话号码、身份证号码等个人信息。",
+    commentLeft: "还可输入{left}字。",
     submit: "提交",
     status: {
       sending: "正在提交您的回答…",
@@ -211,6 +212,7 @@ export const zh: Messages = {
       duplicate: "此问卷此前已以不同的回答提交过。",
       moved: "此调查点已不再接收回答。",
       rateLimited: "一分钟内从此网络提交的问卷过多，请几分钟后再试。",
+      commentTooLong: "意见超出{max}字的上限{over}字，请删减后再提交。",
       failed: "回答未能提交，请重试。",
     },
     notFound: {

@@ -1,5 +1,6 @@
 import { caseRefOf } from "../../shared/contract/case-ref.js";
 import { submissionFromForm } from "../../shared/contract/form-record.js";
+import { COMMENT_MAX_CHARACTERS, commentLength } from "../../shared/contract/limits.js";
 import { carryOnLanguageLinks, restoreAnswers } from "../lib/carry-answers.js";
 import { caseNote, watchFollowUp } from "../lib/follow-up.js";
 import { deliver, forget, keep, type PendingResponse, pendingResponses } from "../lib/outbox.js";
@@ -17,7 +18,8 @@ import {
 // The survey page's inline script: a progressive enhancer. The server's markup is already the whole working
 // form (it posts without JavaScript); this script only adds what needs one: the outbox (answers kept on the
 // device until the server has them), answers carried across a change of language, the progress line, the
-// error taken to the eye, the follow-up shown when it applies, the service search, and a kiosk's reset.
+// error taken to the eye, the comment's counter, the follow-up shown when it applies, the service search,
+// and a kiosk's reset.
 // Plain DOM, no framework: the page must be usable on a slow phone as soon as its HTML is.
 
 const json = document.getElementById(CLIENT_TEXT_ID)?.textContent;
@@ -35,6 +37,12 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
   const select = form.querySelector<HTMLSelectElement>("select#service");
   const items = Array.from(form.querySelectorAll("fieldset.q"), (set) => set.id.slice(2));
   const resetSearch = select ? addServiceSearch(select, text.search) : undefined;
+  const comment = form.querySelector<HTMLTextAreaElement>("textarea#comment");
+  const commentLeft = document.createElement("p");
+  commentLeft.id = "comment-left";
+  commentLeft.className = "hint";
+  comment?.after(commentLeft);
+  comment?.setAttribute("aria-describedby", "comment-hint comment-left");
   const status = note("msg wait");
   let shownThanks: Element | null = null;
 
@@ -65,6 +73,24 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
     if (!bar || !words) return;
     bar.value = answered;
     words.textContent = fill(text.progress, { answered, total: items.length });
+  }
+
+  /**
+   * Says how many characters the comment has left, or by how many it is over, counted as the server counts
+   * them (code points: an emoji is one); returns the excess.
+   */
+  function showCommentLeft(): number {
+    const value = comment?.value ?? "";
+    const over = commentLength(value) - COMMENT_MAX_CHARACTERS;
+    commentLeft.textContent = value
+      ? fill(over > 0 ? text.errors.commentTooLong : text.commentLeft, {
+          over,
+          left: -over,
+          max: COMMENT_MAX_CHARACTERS,
+        })
+      : "";
+    commentLeft.classList.toggle("over", over > 0);
+    return over;
   }
 
   /** Says what went wrong just above the first question, and takes focus and scroll there. */
@@ -118,6 +144,7 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
     showError(null);
     form.hidden = false;
     showProgress();
+    showCommentLeft();
     scrollTo(0, 0);
   }
 
@@ -172,18 +199,23 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
   }
 
   form.addEventListener("change", showProgress);
+  comment?.addEventListener("input", showCommentLeft);
+  comment?.addEventListener("change", showCommentLeft);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const fields = Object.fromEntries(new FormData(form));
     const response = submissionFromForm(fields, { point: text.point, id: idField?.value ?? newResponseId() });
     if (Object.keys(response.answers as object).length === 0) return showError(text.errors.answerOne);
     showError(null);
+    // Too long a comment stays to be shortened; the counter under it says by how much.
+    if (showCommentLeft() > 0) return comment?.focus();
     void send(response as PendingResponse);
   });
   watchFollowUp(form);
   restoreAnswers(form, text.point);
   carryOnLanguageLinks(form, text.point);
   showProgress();
+  showCommentLeft();
   // A refused no-JS post: its message is where the eye goes (the server's autofocus does it without us).
   if (error && !error.hidden) showError(error.textContent);
   void sendEarlier();

@@ -27,6 +27,7 @@ label.f{display:block;font-weight:600;margin:12px 0 4px}
 select,textarea,input[type=search],input[type=text]{width:100%;font:inherit;padding:10px;border:2px solid #69707d;border-radius:8px;background:#fff;color:inherit}
 textarea{min-height:120px}
 .hint{margin:0 0 6px;color:#404652;font-size:15px}
+.over{color:#b3261e;font-weight:600}
 .bar{position:sticky;bottom:0;display:flex;gap:12px;align-items:center;margin:16px -8px 0;padding:10px 12px;background:#fff;border-top:1px solid #c5cad3}
 .bar p{margin:0;flex:1;font-size:15px}
 progress{display:block;width:100%;height:8px;accent-color:#0b3d6e}

@@ -31,6 +31,8 @@ export type ClientText = {
   point: string;
   kiosk: boolean;
   progress: string;
+  /** The comment's counter, with {left}. */
+  commentLeft: string;
   search: Messages["survey"]["service"];
   status: Messages["survey"]["status"];
   // A rate-limited submission is retried, never shown as refused; only the no-JS page says it.

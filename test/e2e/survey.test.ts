@@ -155,6 +155,30 @@ describe("the survey page", () => {
   });
 });
 
+describe("the comment", () => {
+  it("counts characters as the server does: 2,000 emoji are sent and kept, one more is held back", async () => {
+    const context = await phone({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${quick}`);
+    await answer(page, 0, "Satisfied");
+    const comment = page.getByLabel("Comments");
+    await comment.fill("😀".repeat(2001));
+    await page.getByText("The comment is too long: 1 over the 2000-character limit.").waitFor();
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("comment");
+    await comment.press("Backspace");
+    await page.getByText("0 characters left.").waitFor();
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByRole("heading", { name: "Thank you!" }).waitFor();
+    const kept = await db.execute({
+      sql: "SELECT r.comment FROM responses r JOIN points p ON p.id = r.point_id WHERE p.code = ? AND r.lang = 'en' AND r.comment IS NOT NULL",
+      args: [quick],
+    });
+    expect(kept.rows.map((row) => row.comment)).toEqual(["😀".repeat(2000)]);
+    await context.close();
+  });
+});
+
 describe("the service picker", () => {
   it("narrows a long list of services by the words typed, without accents", async () => {
     const context = await phone();

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { signLinkToken } from "../../server/links/link-token.js";
+import { DAY_MS } from "../../shared/time/index.js";
 import { createTestApp, FROZEN_NOW } from "../helpers/create-test-app.js";
 import { makePoint, makeUnit } from "../helpers/factories.js";
 import { storeSnapshot } from "./helpers/store-state.js";
@@ -17,14 +18,13 @@ const open = await makePoint(t, { unit: "H35" });
 const linkOnly = await makePoint(t, { unit: "H35", tokenRequired: true });
 const other = await makePoint(t, { unit: "H35" });
 const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const DAY = 86_400_000;
 
 const sign = async (pointCode: string, options: { expiresAt?: number; secret?: string } = {}) =>
   (
     await signLinkToken({
       secret: options.secret ?? t.deps.config.secret,
       pointCode,
-      expiresAt: options.expiresAt ?? FROZEN_NOW + DAY,
+      expiresAt: options.expiresAt ?? FROZEN_NOW + DAY_MS,
       dossierHash: null,
     })
   ).token;

@@ -27,7 +27,9 @@ export function SurveyQuestions(props: {
       <p class="hint" id="comment-hint">
         {instrument.comment.hint} {survey.commentPrivacy}
       </p>
-      <textarea id="comment" name="comment" maxLength={2000} aria-describedby="comment-hint">
+      {/* No maxlength: it counts UTF-16 units (two per emoji), not characters as the limit does. Without JS
+          the server refuses an over-long comment and shows the form again; the client script counts. */}
+      <textarea id="comment" name="comment" aria-describedby="comment-hint">
         {props.values.comment ?? ""}
       </textarea>
       <FollowUp text={props.text} values={props.values} contactDays={props.contactDays ?? 90} />

@@ -24,6 +24,7 @@ function clientText(props: SurveyProps): ClientText {
     point: props.point.code,
     kiosk: props.kiosk,
     progress: survey.progress,
+    commentLeft: survey.commentLeft,
     search: survey.service,
     status: survey.status,
     errors,

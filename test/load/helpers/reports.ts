@@ -1,12 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { EXPECTATION_CODES, ITEM_CODES } from "../../../shared/instrument/index.js";
-import { localDay } from "../../../shared/time/index.js";
+import { DAY_MS, localDay } from "../../../shared/time/index.js";
 import type { Ledger } from "./ledger.js";
 
 // What an analyst downloads after a load run, held against what the clients were told: the raw export
 // (GET /api/v1/reports/responses.csv) and the respondents of the SIPAS report by point.
-
-const DAY_MS = 86_400_000;
 
 /** The days around now, so a run that crosses midnight in Hanoi is still covered. */
 function aroundToday(): string {

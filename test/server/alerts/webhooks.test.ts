@@ -6,11 +6,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { retryDelay } from "../../../server/alerts/deliver.js";
 import { runScheduledWork } from "../../../server/alerts/scheduler.js";
 import { openLibsqlDatabase } from "../../../server/db/libsql.js";
+import { DAY_MS } from "../../../shared/time/index.js";
 import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit } from "../../helpers/factories.js";
 
 const SECRET = "webhook-secret-0123456789";
-const DAY = 24 * 60 * 60 * 1000;
 
 /** A real HTTP receiver on 127.0.0.1 that records what it gets; it can be stopped and started again. */
 function receiver() {
@@ -125,7 +125,7 @@ describe("webhooks", () => {
     t.clock.set(start);
     const ref = await ask();
     await runScheduledWork({ ...t.deps, now: () => start });
-    const overdue = start + 7 * DAY + 60_000;
+    const overdue = start + 7 * DAY_MS + 60_000;
     await runScheduledWork({ ...t.deps, now: () => overdue });
     await runScheduledWork({ ...t.deps, now: () => overdue + 60_000 });
     const events = hook.got.map((item) => JSON.parse(item.body) as { event: string; case?: { ref: string } });

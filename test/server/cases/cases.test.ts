@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { runScheduledWork } from "../../../server/alerts/scheduler.js";
 import { caseRefOf } from "../../../shared/contract/cases.js";
+import { DAY_MS } from "../../../shared/time/index.js";
 import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
 import { makePoint, makeService, makeUnit, makeUser } from "../../helpers/factories.js";
 
-const DAY = 24 * 60 * 60 * 1000;
 const t = await createTestApp();
 await makeUnit(t, { code: "H35" });
 await makeUnit(t, { code: "STP", parent: "H35" });
@@ -202,7 +202,7 @@ describe("/api/v1/cases", () => {
 
   it("flags a case overdue after HAILONG_CASE_DAYS", async () => {
     const ref = await openCase();
-    t.clock.advance(7 * DAY + 1);
+    t.clock.advance(7 * DAY_MS + 1);
     try {
       const body = (await (
         await t.request("GET", "/api/v1/cases?overdue=true", { auth: admin.auth })
@@ -271,18 +271,18 @@ describe("/api/v1/cases", () => {
     expect((await patch({ status: "waiting" })).status).toBe(400);
     expect((await patch({})).status).toBe(400);
     expect((await patch({ status: "in_progress" })).status).toBe(200);
-    t.clock.advance(2 * DAY);
+    t.clock.advance(2 * DAY_MS);
     const answered = (await (await patch({ status: "answered", reply: "Đã xử lý" })).json()) as {
       case: { status: string; answeredAt: string };
     };
     expect(answered.case.status).toBe("answered");
-    expect(answered.case.answeredAt).toBe(new Date(FROZEN_NOW + 2 * DAY).toISOString());
-    t.clock.advance(DAY);
+    expect(answered.case.answeredAt).toBe(new Date(FROZEN_NOW + 2 * DAY_MS).toISOString());
+    t.clock.advance(DAY_MS);
     const closed = (await (await patch({ status: "closed" })).json()) as {
       case: { status: string; answeredAt: string; closedAt: string };
     };
     expect(closed.case.answeredAt).toBe(answered.case.answeredAt);
-    expect(closed.case.closedAt).toBe(new Date(FROZEN_NOW + 3 * DAY).toISOString());
+    expect(closed.case.closedAt).toBe(new Date(FROZEN_NOW + 3 * DAY_MS).toISOString());
     t.clock.set(FROZEN_NOW);
     expect(
       await count(`SELECT count(*) FROM audit_log WHERE action = 'case.updated' AND entity_code = '${ref}'`),
@@ -318,9 +318,9 @@ describe("privacy of contacts", () => {
       count(`SELECT count(*) FROM case_contacts WHERE case_ref IN ('${ref}', '${kept}')`);
     const run = (at: number) =>
       runScheduledWork({ db: t.db, config: t.deps.config, now: () => at, log: t.deps.log });
-    expect((await run(FROZEN_NOW + 89 * DAY)).contactsDeleted).toBe(0);
+    expect((await run(FROZEN_NOW + 89 * DAY_MS)).contactsDeleted).toBe(0);
     expect(await contacts()).toBe(2);
-    await run(FROZEN_NOW + 90 * DAY);
+    await run(FROZEN_NOW + 90 * DAY_MS);
     expect(await contacts()).toBe(1);
     const view = (await (await t.request("GET", `/api/v1/cases/${ref}`, { auth: staff.auth })).json()) as {
       contactAccess: string;
@@ -344,7 +344,7 @@ describe("GET /api/v1/reports/cases", () => {
       refs.push(((await res.json()) as { case: { ref: string } }).case.ref);
     }
     const answerAfter = async (ref: string, days: number) => {
-      t2.clock.set(FROZEN_NOW + days * DAY);
+      t2.clock.set(FROZEN_NOW + days * DAY_MS);
       await t2.request("PATCH", `/api/v1/cases/${ref}`, {
         auth: boss.auth,
         body: { status: "answered", reply: "ok" },
@@ -352,7 +352,7 @@ describe("GET /api/v1/reports/cases", () => {
     };
     await answerAfter(refs[0]!, 2);
     await answerAfter(refs[1]!, 9);
-    t2.clock.set(FROZEN_NOW + 10 * DAY);
+    t2.clock.set(FROZEN_NOW + 10 * DAY_MS);
     const res = await t2.request("GET", "/api/v1/reports/cases?from=2026-03-01&to=2026-03-31&by=unit", {
       auth: boss.auth,
     });

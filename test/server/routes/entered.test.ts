@@ -129,6 +129,13 @@ describe("POST /api/v1/responses/entered", () => {
     expect((await enter(form({ point: "ZZZZZZ", formNumber: 103 }))).status).toBe(404);
     expect((await enter(form({ formNumber: 103 }), analyst)).status).toBe(201);
   });
+
+  it("refuses a form for an archived point as the survey does, 404 POINT_NOT_FOUND", async () => {
+    const archived = await makePoint(t, { unit: "H35.STP", archived: true });
+    const res = await enter(form({ point: archived.code, formNumber: 104 }));
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe("POINT_NOT_FOUND");
+  });
 });
 
 describe("corrections of a paper form", () => {

@@ -262,6 +262,26 @@ describe("POST /s/:code (the form without JavaScript)", () => {
     expect(again).toMatch(/name="TC2" value="4" checked/);
   });
 
+  it("counts the comment in characters: 2,000 emoji are kept, one more shows the form again saying so", async () => {
+    const form = await (await get(`/s/${counter.code}`)).text();
+    // HTML's maxlength counts UTF-16 units and would cut 2,000 emoji at 1,000.
+    expect(form).toMatch(/<textarea id="comment" name="comment" aria-describedby="comment-hint">/);
+    const id = crypto.randomUUID();
+    const kept = await post(counter.code, { id, lang: "vi", TC1: "4", comment: "😀".repeat(2000) });
+    expect(kept.status).toBe(303);
+    expect((await storedRows(counter.id)).find((r) => r.id === id)?.comment).toBe("😀".repeat(2000));
+    const long = await post(counter.code, {
+      id: crypto.randomUUID(),
+      lang: "en",
+      TC1: "4",
+      comment: "😀".repeat(2001),
+    });
+    expect(long.status).toBe(400);
+    const html = await long.text();
+    expect(html).toContain("The comment is too long: 1 over the 2000-character limit.");
+    expect(html).toContain(`>${"😀".repeat(2001)}</textarea>`);
+  });
+
   it("answers a bot that fills the honeypot like a citizen, and stores nothing", async () => {
     const id = crypto.randomUUID();
     const res = await post(counter.code, { id, lang: "vi", TC1: "1", website: "http://spam.example" });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "../../../shared/time/index.js";
 import { createTestApp } from "../../helpers/create-test-app.js";
 import { makeUnit, makeUser, signIn } from "../../helpers/factories.js";
 
 const t = await createTestApp();
 await makeUnit(t, { code: "STP" });
 const admin = await makeUser(t, { role: "admin" });
-const DAY = 86_400_000;
 
 /** A fresh user with a session and a token made through the API. */
 async function userWithToken(body: Record<string, unknown> = { name: "script" }) {
@@ -63,10 +63,10 @@ describe("API tokens and password changes", () => {
 describe("token expiry", () => {
   it("is 90 days by default, listed, and the token stops working then", async () => {
     const { session, id, expiresAt, auth } = await userWithToken();
-    expect(expiresAt).toBe(t.deps.now() + 90 * DAY);
+    expect(expiresAt).toBe(t.deps.now() + 90 * DAY_MS);
     const listed = await (await t.request("GET", "/api/v1/tokens", { auth: session })).json();
     expect(listed.tokens.find((row: { id: string }) => row.id === id).expiresAt).toBe(expiresAt);
-    t.clock.advance(90 * DAY - 1000);
+    t.clock.advance(90 * DAY_MS - 1000);
     expect(await works(auth)).toBe(200);
     t.clock.advance(2000);
     expect(await works(auth)).toBe(401);
@@ -74,8 +74,8 @@ describe("token expiry", () => {
 
   it("takes expiresInDays and refuses nonsense", async () => {
     const { expiresAt, auth } = await userWithToken({ name: "short", expiresInDays: 1 });
-    expect(expiresAt).toBe(t.deps.now() + DAY);
-    t.clock.advance(DAY + 1);
+    expect(expiresAt).toBe(t.deps.now() + DAY_MS);
+    t.clock.advance(DAY_MS + 1);
     expect(await works(auth)).toBe(401);
     const user = await makeUser(t, { role: "staff", unit: "STP" });
     for (const expiresInDays of [0, -1, 1.5, "30", 100_000]) {

@@ -5,10 +5,10 @@ import {
   createBindingRateLimiter,
   createDatabaseRateLimiter,
 } from "../../../server/submit/rate-limit.js";
+import { DAY_MS } from "../../../shared/time/index.js";
 import { createTestApp } from "../../helpers/create-test-app.js";
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 const SECRET = "test-secret-test-secret-test-secret-0123456789";
 const t = await createTestApp();
 
@@ -52,7 +52,7 @@ describe("createDatabaseRateLimiter", () => {
     let now = Date.UTC(2026, 2, 20, 3, 0, 0);
     const limiter = createDatabaseRateLimiter(t.db, () => now);
     await limiter.limit("old", { perMinute: 10, perDay: 60 });
-    now += DAY;
+    now += DAY_MS;
     await createDatabaseRateLimiter(t.db, () => now).limit("new", { perMinute: 10, perDay: 60 });
     const rows = await t.client.execute("SELECT key FROM rate_counters WHERE key IN ('old', 'new')");
     expect(rows.rows.map((r) => r[0])).toEqual(["new"]);
@@ -84,7 +84,7 @@ describe("createAddressHasher", () => {
     expect(hash("203.0.113.8", "K7F3QM")).not.toBe(key);
     expect(hash("203.0.113.7", "K7F3QN")).not.toBe(key);
     expect(key).not.toContain("203");
-    now += DAY;
+    now += DAY_MS;
     expect(hash("203.0.113.7", "K7F3QM")).not.toBe(key);
   });
 

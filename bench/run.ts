@@ -10,6 +10,11 @@ const scripts = readdirSync(new URL(".", import.meta.url))
   .filter((name) => name.endsWith(".ts") && name !== "run.ts")
   .sort((a, b) => (a === "floors.ts" ? -1 : b === "floors.ts" ? 1 : a.localeCompare(b)));
 
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
+const loadAtStart = loadAverage();
 if (!hasWrk()) console.warn("wrk is not installed: HTTP figures will be skipped (apt-get install -y wrk).");
 const targets: TargetRow[] = [];
 const sections: string[] = [
@@ -36,10 +41,7 @@ for (const script of scripts) {
     sections.push(message);
   }
 }
-const loadAverage = loadavg()
-  .map((n) => n.toFixed(2))
-  .join(", ");
-const summary = `## Targets (issue 20)\n\nLoad average at the end of the run: ${loadAverage}.\n\n${targetTable(targets)}\n`;
+const summary = `## Targets (issue 20)\n\nLoad average (1, 5, 15 min) at the start of the run: ${loadAtStart}; at the end: ${loadAverage()}.\n\n${targetTable(targets)}\n`;
 console.log(summary);
 sections.splice(1, 0, summary);
 writeFileSync(new URL("results.md", import.meta.url), `${sections.join("\n")}\n`);

@@ -6,6 +6,7 @@ import { createApp } from "../../server/app.js";
 import type { AppConfig } from "../../server/config.js";
 import { openLibsqlDatabase } from "../../server/db/libsql.js";
 import { applyMigrations } from "../../server/db/migrate.js";
+import { nativeExportReader } from "../../server/db/native-export.js";
 import type { AppDeps } from "../../server/deps.js";
 import { silentLogger } from "../../server/logger.js";
 
@@ -22,7 +23,8 @@ export async function createTestApp(
   overrides: { config?: Partial<AppConfig>; deps?: Pick<AppDeps, "consoleFiles"> } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), "hailong-test-"));
-  const database = await openLibsqlDatabase({ url: `file:${join(dir, "test.db")}` });
+  const file = join(dir, "test.db");
+  const database = await openLibsqlDatabase({ url: `file:${file}` });
   await applyMigrations(database);
   let now = FROZEN_NOW;
   let ids = 0;
@@ -53,6 +55,8 @@ export async function createTestApp(
     now: () => now,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
     log: silentLogger,
+    // As server/node.ts wires it for a local file.
+    exportReader: nativeExportReader(file),
     ...overrides.deps,
   };
   const app = createApp(deps);

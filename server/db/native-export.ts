@@ -15,8 +15,11 @@ import {
 // Renders the shared queries (drizzle SQL) to text and parameters; it holds no connection.
 const dialect = new SQLiteSyncDialect();
 
-/** Rows per batch: about a megabyte of CSV, written as one chunk. */
-const BATCH_SIZE = 4000;
+/**
+ * Rows per batch: a few, as the driver fetches them (100 at a time). A batch lives until its lines are
+ * written; thousands of rows would outlive V8's young-generation collections and pile up in its old space.
+ */
+const BATCH_SIZE = 200;
 
 /**
  * An export reader over the database file at `path`. Each export opens its own connection, read-only in

@@ -35,6 +35,9 @@ export const RESPONSE_COLUMNS = [
 // Where gender, age band, ethnicity, education, occupation, comment and officer start in an ExportedResponse.
 const FIRST_RESPONDENT_FIELD = 11;
 
+/** The size of a chunk of the download, filled at least half before it is sent. */
+const CHUNK_BYTES = 1 << 20;
+
 const text = (value: string | null) => (value === null ? "" : csvField(value));
 const answerCell = (value: unknown) => (Number.isInteger(value) ? `,${value}` : ",");
 type Answers = Partial<Record<string, unknown>>;
@@ -56,8 +59,8 @@ export function responseRecord(row: ExportedResponse): string {
 }
 
 /**
- * The CSV of an export's rows as a stream of UTF-8 chunks: the BOM and header first, then one chunk per
- * batch, read only when the consumer asks for more (backpressure).
+ * The CSV of an export's rows as a stream of UTF-8 chunks: the BOM and header first, then chunks of about a
+ * megabyte, each read only when the consumer asks for more (backpressure).
  */
 export function responsesCsvStream(
   rows: ExportRows,
@@ -68,21 +71,41 @@ export function responsesCsvStream(
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvRecord(RESPONSE_COLUMNS.map(csvField))));
     },
+    // Fills a chunk of about a megabyte from as many batches as it takes. Each line is encoded straight
+    // into it: a batch joined into one long string first would sit in V8's old space until a full collection.
     async pull(controller) {
-      let batch: IteratorResult<readonly ExportedResponse[], void>;
-      try {
-        batch = await rows.next();
-      } catch (error) {
-        onError?.(error);
-        throw error;
+      let chunk = new Uint8Array(CHUNK_BYTES);
+      let used = 0;
+      for (;;) {
+        let batch: IteratorResult<readonly ExportedResponse[], void>;
+        try {
+          batch = await rows.next();
+        } catch (error) {
+          onError?.(error);
+          throw error;
+        }
+        if (batch.done) {
+          if (used > 0) controller.enqueue(chunk.subarray(0, used));
+          controller.close();
+          return;
+        }
+        for (const row of batch.value) {
+          const line = responseRecord(row);
+          let { read, written } = encoder.encodeInto(line, chunk.subarray(used));
+          if (read < line.length) {
+            controller.enqueue(chunk.subarray(0, used));
+            // A line is a few kilobytes at most (a comment ≤ 2,000 characters, ≤ 3 bytes each in UTF-8).
+            chunk = new Uint8Array(Math.max(CHUNK_BYTES, line.length * 3));
+            used = 0;
+            ({ written } = encoder.encodeInto(line, chunk));
+          }
+          used += written;
+        }
+        if (used >= CHUNK_BYTES / 2) {
+          controller.enqueue(chunk.subarray(0, used));
+          return;
+        }
       }
-      if (batch.done) {
-        controller.close();
-        return;
-      }
-      let text = "";
-      for (const row of batch.value) text += responseRecord(row);
-      controller.enqueue(encoder.encode(text));
     },
     async cancel() {
       await rows.return?.();

@@ -37,7 +37,7 @@ const unitsOf = (subtree: string | null) =>
  * The counts of every satisfaction item ("#" for respondents, in count_1) per group, over a period read
  * from whole months and leftover days, for the units of a subtree (null: all units). Days come from
  * rollups_unit_daily when the keys allow it (by day, unit, officer): a year by day reads ~3M daily rollups
- * at 1M responses, and ~120k rows there. The whole answer travels as one JSON text: a year by day is ~9k
+ * at 1M responses, and ~90k rows there. The whole answer travels as one JSON text: a year by day is ~9k
  * groups, and a row object per group through @libsql/client would cost more than the query.
  */
 export async function sumRollups(

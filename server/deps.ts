@@ -2,6 +2,7 @@ import type { AppConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
 import type { OpenApiDocument } from "./openapi/document.js";
+import type { ExportReader } from "./reports/export-rows.js";
 import type { ConsoleFiles } from "./routes/console.js";
 import type { RateLimiter } from "./submit/rate-limit.js";
 import type { ResponseWriter } from "./submit/response-writer.js";
@@ -24,6 +25,11 @@ export type AppDeps = {
    * each page. Without it the page still works as a plain form.
    */
   surveyScript?: string;
+  /**
+   * How the raw export (responses.csv) reads its rows; by default keyset pages through `db`. Node passes
+   * the native driver's iterator over the same file (server/db/native-export.ts).
+   */
+  exportReader?: ExportReader;
   /** The built console (dist/console), served under /console; without it /console answers 503. */
   consoleFiles?: ConsoleFiles;
   /**

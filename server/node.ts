@@ -10,6 +10,7 @@ import { isCorruption, loggableError } from "./db/db-errors.js";
 import { damagedDatabaseMessage, quickCheck } from "./db/integrity.js";
 import { openLibsqlDatabase } from "./db/libsql.js";
 import { applyMigrations } from "./db/migrate.js";
+import { nativeExportReader } from "./db/native-export.js";
 import { batchedLines, createLogger } from "./logger.js";
 import { serveWithLimits } from "./node-server.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
@@ -28,9 +29,8 @@ async function main() {
     format: terminal ? "text" : "json",
     write: lines.write,
   });
-  if (config.databaseUrl.startsWith("file:")) {
-    mkdirSync(dirname(config.databaseUrl.slice("file:".length)), { recursive: true });
-  }
+  const file = config.databaseUrl.startsWith("file:") ? config.databaseUrl.slice("file:".length) : undefined;
+  if (file) mkdirSync(dirname(file), { recursive: true });
   const database = await openSoundDatabase(config);
   await applyMigrations(database);
   const secret = await resolveSecret(database.db, config.secret);
@@ -66,6 +66,8 @@ async function main() {
     describeApi: buildOpenApiDocument,
     surveyScript,
     consoleFiles,
+    // A local file is read by the native driver for exports; a remote database keeps the keyset pages.
+    exportReader: file ? nativeExportReader(file) : undefined,
   });
   const server = serveWithLimits({ fetch: app.fetch, hostname: config.host, port: config.port });
   server.once("listening", () => {

@@ -524,7 +524,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     route: "GET /api/v1/reports/responses.csv",
     tag: "Reports",
-    summary: "Every anonymous response of the period, streamed",
+    summary: "Every anonymous response of the period, streamed in storage (submission) order",
     access: ANALYSTS,
     query: exportQuery,
     produces: "csv",

@@ -1,12 +1,13 @@
 import { EXPECTATION_CODES, ITEM_CODES } from "../../shared/instrument/index.js";
-import type { Period } from "../../shared/time/index.js";
-import type { Database } from "../db/database.js";
-import { type ExportedResponse, exportResponsePage } from "../db/queries/reports.js";
+import type { ExportedResponse } from "../db/queries/reports.js";
 import { CSV_BOM, csvField, csvRecord } from "./csv.js";
+import type { ExportRows } from "./export-rows.js";
 
 // GET /api/v1/reports/responses.csv: every response of a period, one row each, anonymous by construction
-// (the table holds no IP, device or name; comments are stored masked). Streamed in keyset pages, so memory
-// stays bounded however many responses there are, on Node and on Workers alike.
+// (the table holds no IP, device or name; comments are stored masked), in storage order: the order in which
+// the responses were stored (mostly by time; a paper form or an import lands when it was entered). Streamed
+// a batch of rows at a time, read only when the download asks for more, so memory stays bounded however
+// many responses there are.
 
 /** The export's columns, DESIGN.md §3: one per item code (full, then quick) and per expectation code. */
 export const RESPONSE_COLUMNS = [
@@ -34,11 +35,12 @@ export const RESPONSE_COLUMNS = [
 // Where gender, age band, ethnicity, education, occupation, comment and officer start in an ExportedResponse.
 const FIRST_RESPONDENT_FIELD = 11;
 
-/** Responses per page: a few hundred kilobytes of CSV, one query each. */
-export const EXPORT_PAGE_SIZE = 2000;
+/** The size of a chunk of the download, filled at least half before it is sent. */
+const CHUNK_BYTES = 1 << 20;
 
 const text = (value: string | null) => (value === null ? "" : csvField(value));
 const answerCell = (value: unknown) => (Number.isInteger(value) ? `,${value}` : ",");
+type Answers = Partial<Record<string, unknown>>;
 
 /**
  * One response as a CSV record; submitted_at is the UTC instant in ISO 8601. Built by concatenation: this
@@ -48,45 +50,65 @@ export function responseRecord(row: ExportedResponse): string {
   const [id, submittedAt, day, unit, point, service, form, lang, channel, answers, expectations] = row;
   let line = `${text(id)},${new Date(submittedAt).toISOString()},${day},${text(unit)},${text(point)},${text(service)},${text(form)},${text(lang)},${text(channel)}`;
   // Only whole numbers are written as they are: anything else in the JSON columns would be text unchecked.
-  for (const code of ITEM_CODES) line += answerCell(answers[code]);
-  for (const code of EXPECTATION_CODES) line += answerCell(expectations?.[code]);
+  const items = JSON.parse(answers) as Answers;
+  const levels = expectations === null ? null : (JSON.parse(expectations) as Answers);
+  for (const code of ITEM_CODES) line += answerCell(items[code]);
+  for (const code of EXPECTATION_CODES) line += answerCell(levels?.[code]);
   for (let i = FIRST_RESPONDENT_FIELD; i < row.length; i++) line += `,${text(row[i] as string | null)}`;
   return `${line}\r\n`;
 }
 
 /**
- * The CSV of a period's responses in a unit subtree (null: all), as a stream of UTF-8 chunks: the BOM and
- * header first, then one chunk per page, fetched only when the reader asks for more.
+ * The CSV of an export's rows as a stream of UTF-8 chunks: the BOM and header first, then chunks of about a
+ * megabyte, each read only when the consumer asks for more (backpressure).
  */
 export function responsesCsvStream(
-  db: Database,
-  options: { period: Period; subtree: string | null; pageSize?: number; onError?: (error: unknown) => void },
+  rows: ExportRows,
+  onError?: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
-  let after: { day: string; id: string } | null = { day: options.period.from, id: "" };
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvRecord(RESPONSE_COLUMNS.map(csvField))));
     },
+    // Fills a chunk of about a megabyte from as many batches as it takes. Each line is encoded straight
+    // into it: a batch joined into one long string first would sit in V8's old space until a full collection.
     async pull(controller) {
-      if (after === null) return;
-      let rows: ExportedResponse[];
-      try {
-        rows = await exportResponsePage(db, {
-          after,
-          to: options.period.to,
-          subtree: options.subtree,
-          limit,
-        });
-      } catch (error) {
-        options.onError?.(error);
-        throw error;
+      let chunk = new Uint8Array(CHUNK_BYTES);
+      let used = 0;
+      for (;;) {
+        let batch: IteratorResult<readonly ExportedResponse[], void>;
+        try {
+          batch = await rows.next();
+        } catch (error) {
+          onError?.(error);
+          throw error;
+        }
+        if (batch.done) {
+          if (used > 0) controller.enqueue(chunk.subarray(0, used));
+          controller.close();
+          return;
+        }
+        for (const row of batch.value) {
+          const line = responseRecord(row);
+          let { read, written } = encoder.encodeInto(line, chunk.subarray(used));
+          if (read < line.length) {
+            controller.enqueue(chunk.subarray(0, used));
+            // A line is a few kilobytes at most (a comment ≤ 2,000 characters, ≤ 3 bytes each in UTF-8).
+            chunk = new Uint8Array(Math.max(CHUNK_BYTES, line.length * 3));
+            used = 0;
+            ({ written } = encoder.encodeInto(line, chunk));
+          }
+          used += written;
+        }
+        if (used >= CHUNK_BYTES / 2) {
+          controller.enqueue(chunk.subarray(0, used));
+          return;
+        }
       }
-      const last = rows.at(-1);
-      after = last && rows.length === limit ? { day: last[2], id: last[0] } : null;
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(responseRecord).join("")));
-      if (after === null) controller.close();
+    },
+    async cancel() {
+      await rows.return?.();
     },
   });
 }

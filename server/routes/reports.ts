@@ -13,6 +13,7 @@ import { buildReport } from "../reports/build-report.js";
 import { commentsPage, parseCursor } from "../reports/comments.js";
 import { CSV_CONTENT_TYPE, tableToCsv } from "../reports/csv.js";
 import { downloadHeaders, downloadName } from "../reports/download.js";
+import { keysetExportReader } from "../reports/export-rows.js";
 import { ownOfficer } from "../reports/officer-report.js";
 import { labelReportTable } from "../reports/pack/labels.js";
 import { reportSubtree } from "../reports/report-scope.js";
@@ -96,17 +97,16 @@ export const reportRoutes = new Hono<AppEnv>()
   .route("/items", reportRoute("items"))
   .route("/pack", reportPackRoutes)
   .get("/responses.csv", analysts, validate("query", exportQuery), async (c) => {
-    const { db, log } = c.var.deps;
+    const { db, log, exportReader } = c.var.deps;
     const query = c.req.valid("query");
     const subtree = await reportSubtree(db, currentUser(c), query.unit);
     const period = { from: query.from, to: query.to };
     const requestId = c.var.requestId;
-    const stream = responsesCsvStream(db, {
-      period,
-      subtree,
-      // The status line is gone by then: the download ends short, and the operator learns why.
-      onError: (error) => log.error("export_failed", { requestId, error: (error as Error).name }),
-    });
+    const rows = (exportReader ?? keysetExportReader(db))({ period, subtree });
+    // The status line is gone by then: the download ends short, and the operator learns why.
+    const stream = responsesCsvStream(rows, (error) =>
+      log.error("export_failed", { requestId, error: (error as Error).name }),
+    );
     const name = downloadName(["responses", period.from, period.to, query.unit], "csv");
     return c.body(stream, 200, downloadHeaders(CSV_CONTENT_TYPE, name));
   })

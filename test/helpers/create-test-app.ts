@@ -6,6 +6,7 @@ import { createApp } from "../../server/app.js";
 import type { AppConfig } from "../../server/config.js";
 import { openLibsqlDatabase } from "../../server/db/libsql.js";
 import { applyMigrations } from "../../server/db/migrate.js";
+import { nativeExportReader } from "../../server/db/native-export.js";
 import type { AppDeps } from "../../server/deps.js";
 import { silentLogger } from "../../server/logger.js";
 import { buildOpenApiDocument } from "../../server/openapi/document.js";
@@ -26,7 +27,8 @@ export async function createTestApp(
   } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), "hailong-test-"));
-  const database = await openLibsqlDatabase({ url: `file:${join(dir, "test.db")}` });
+  const file = join(dir, "test.db");
+  const database = await openLibsqlDatabase({ url: `file:${file}` });
   await applyMigrations(database);
   let now = FROZEN_NOW;
   let ids = 0;
@@ -58,6 +60,8 @@ export async function createTestApp(
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
     log: silentLogger,
     describeApi: buildOpenApiDocument,
+    // As server/node.ts wires it for a local file.
+    exportReader: nativeExportReader(file),
     ...overrides.deps,
   };
   const app = createApp(deps);

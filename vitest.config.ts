@@ -1,12 +1,13 @@
 import { defineConfig } from "vitest/config";
+import { SYSTEM_TESTS } from "./vitest.system.config.js";
 
-// `npm test` runs everything except the browser suite (test/e2e) and the workerd suite (test/worker).
+// `npm test` runs the fast suite: everything except the system tests (vitest.system.config.ts), the browser
+// suite (test/e2e) and the workerd suite (test/worker).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
-    exclude: ["test/e2e/**", "test/worker/**", "node_modules/**"],
+    exclude: [...SYSTEM_TESTS, "test/e2e/**", "test/worker/**", "node_modules/**"],
     pool: "forks",
-    // Generous: some tests boot real servers, and CI machines are shared.
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -8,12 +8,6 @@ import { runBatch } from "../server/db/database.js";
 import { openLibsqlDatabase } from "../server/db/libsql.js";
 import { applyMigrations } from "../server/db/migrate.js";
 import { insertPointStatement } from "../server/db/queries/points.js";
-import {
-  type RollupIncrement,
-  type RollupRow,
-  rollupIncrements,
-  rollupRows,
-} from "../server/db/queries/rollups.js";
 import { setUnitServicesStatements, upsertServiceStatement } from "../server/db/queries/services.js";
 import { findUnitsByCode, insertUnitStatements } from "../server/db/queries/units.js";
 import { users } from "../server/db/schema.js";
@@ -24,27 +18,31 @@ import { DEMO_OFFICERS, demoOfficerOf } from "./demo/officers.js";
 import { createRandom } from "./demo/random.js";
 import { generateResponse } from "./demo/responses.js";
 import { scriptArgs } from "./lib/cli.js";
+import { monthRollups, writeMonthRollups } from "./lib/month-rollups.js";
 
-// `npm run seed:demo -- --responses N [--seed S] [--days D]`: a demo province with N synthetic responses
-// over the last D days, into DATABASE_URL. Applies the migrations first. Of user accounts it only adds the
+// `npm run seed:demo -- --responses N [--seed S] [--days D] [--until T]`: a demo province with N synthetic
+// responses over the D days before T (default now), into DATABASE_URL. Applies the migrations first. Of user accounts it only adds the
 // demo officers (staff with an unknown random password) that responses are attributed to.
 
 const USAGE = `
-Usage: npm run seed:demo [-- --responses N] [--seed S] [--days D]
+Usage: npm run seed:demo [-- --responses N] [--seed S] [--days D] [--until T]
 
 Writes a demo province (units, about 30 procedures, counters) and N synthetic responses (default 20,000)
-over the last D days (default 365) into DATABASE_URL (default file:data/hailong.db), creating it if
-needed. Reproducible with the same seed; never touches user accounts.
+over the D days (default 365) before T (an ISO 8601 date or instant, default now) into DATABASE_URL
+(default file:data/hailong.db), creating it if needed. The same seed and T give the same data; never
+touches user accounts.
 `;
 const { values } = scriptArgs("seed:demo", USAGE, {
   responses: { type: "string", default: "20000" },
   seed: { type: "string", default: "20261129" },
   days: { type: "string", default: "365" },
+  until: { type: "string" },
 });
 const total = Number(values.responses);
 const days = Number(values.days);
-if (!Number.isInteger(total) || total < 0 || !Number.isInteger(days) || days < 1) {
-  console.error("--responses must be a whole number ≥ 0 and --days ≥ 1");
+const now = values.until === undefined ? Date.now() : Date.parse(values.until);
+if (!Number.isInteger(total) || total < 0 || !Number.isInteger(days) || days < 1 || Number.isNaN(now)) {
+  console.error("--responses must be a whole number ≥ 0, --days ≥ 1 and --until a date");
   process.exit(1);
 }
 const config = parseConfig(process.env);
@@ -59,7 +57,6 @@ const started = performance.now();
 // The catalogue goes through the same query functions as the API; codes that exist are left alone.
 const handle = await openLibsqlDatabase({ url: config.databaseUrl });
 await applyMigrations(handle);
-const now = Date.now();
 const known = await findUnitsByCode(
   handle.db,
   DEMO_UNITS.map((u) => u.code),
@@ -141,36 +138,19 @@ const native = new Database(path);
 native.pragma("journal_mode = WAL");
 native.pragma("synchronous = NORMAL");
 native.pragma("busy_timeout = 5000");
+// Response ids are random UUIDs, so each insert lands on a random page of two indexes (id, day + id):
+// with SQLite's default 2 MB cache most of them are misses once the indexes outgrow it.
+native.pragma("cache_size = -262144");
 const insertResponse =
   native.prepare(`INSERT INTO responses (id, point_id, unit_id, service_id, form, instrument, lang,
   channel, submitted_at, local_day, answers, expectations, gender, age_band, ethnicity, education, occupation, comment,
   comment_has_pii, content_hash, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-const upsertRollups = (table: string, period: string) =>
-  native.prepare(`INSERT INTO ${table} (${period}, unit_id, point_id, service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (${period}, point_id, service_id, channel, officer_id, item) DO UPDATE SET
-    count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2, count_3 = count_3 + excluded.count_3,
-    count_4 = count_4 + excluded.count_4, count_5 = count_5 + excluded.count_5`);
-const upsertDaily = upsertRollups("rollups", "day");
-const upsertMonthly = upsertRollups("rollups_monthly", "month");
 
 const random = createRandom(Number(values.seed));
 const servicesOf = (point: DemoPoint) => servicesOfUnit(point.unit);
-const CHUNK = 20_000;
-// Each chunk writes its responses and adds what they count to the rollups, in one transaction.
-// Rollup rows are summed in memory over the whole run and written once at the end: a busy counter repeats
-// the same (day, point, service, item) rows, and each upsert is a random B-tree write.
-const dailyRows = new Map<string, RollupRow>();
-const monthlyRows = new Map<string, RollupRow>();
-function addRows(into: Map<string, RollupRow>, rows: RollupRow[]) {
-  for (const row of rows) {
-    const key = `${row.period}|${row.pointId}|${row.serviceId}|${row.channel}|${row.officerId}|${row.item}`;
-    const seen = into.get(key);
-    if (!seen) into.set(key, row);
-    else for (let i = 0; i < 5; i++) seen.counts[i] = (seen.counts[i] as number) + (row.counts[i] as number);
-  }
-}
+const CHUNK = 50_000;
+const months = new Set<string>();
 const writeChunk = native.transaction((size: number) => {
-  const increments: RollupIncrement[] = [];
   for (let i = 0; i < size; i++) {
     const r = generateResponse(random, { points: DEMO_POINTS, servicesOf, until: now, days });
     const unitId = units.get(r.point.unit)!.id;
@@ -178,8 +158,7 @@ const writeChunk = native.transaction((size: number) => {
     const serviceId = r.serviceCode ? serviceIds.get(r.serviceCode)! : null;
     const officer = demoOfficerOf(r);
     const officerId = officer === null ? null : officerIds.get(officer)!;
-    const answers = JSON.stringify(r.answers);
-    const expectations = r.expectations ? JSON.stringify(r.expectations) : null;
+    months.add(r.localDay.slice(0, 7));
     insertResponse.run(
       r.id,
       pointId,
@@ -191,8 +170,8 @@ const writeChunk = native.transaction((size: number) => {
       r.channel,
       r.submittedAt,
       r.localDay,
-      answers,
-      expectations,
+      JSON.stringify(r.answers),
+      r.expectations ? JSON.stringify(r.expectations) : null,
       r.respondent.gender ?? null,
       r.respondent.ageBand ?? null,
       r.respondent.ethnicity ?? null,
@@ -216,43 +195,20 @@ const writeChunk = native.transaction((size: number) => {
         .digest("hex"),
       officerId,
     );
-    increments.push(
-      ...rollupIncrements({
-        day: r.localDay,
-        unitId,
-        pointId,
-        serviceId,
-        channel: r.channel,
-        officerId,
-        answers: r.answers,
-        expectations: r.expectations,
-      }),
-    );
   }
-  const { daily, monthly } = rollupRows(increments);
-  addRows(dailyRows, daily);
-  addRows(monthlyRows, monthly);
 });
 for (let done = 0; done < total; done += CHUNK) {
   writeChunk(Math.min(CHUNK, total - done));
   if (process.stdout.isTTY)
     process.stdout.write(`\r${Math.min(done + CHUNK, total).toLocaleString("en")} responses…`);
 }
-native.transaction(() => {
-  for (const r of dailyRows.values())
-    upsertDaily.run(r.period, r.unitId, r.pointId, r.serviceId, r.channel, r.item, ...r.counts, r.officerId);
-  for (const r of monthlyRows.values())
-    upsertMonthly.run(
-      r.period,
-      r.unitId,
-      r.pointId,
-      r.serviceId,
-      r.channel,
-      r.item,
-      ...r.counts,
-      r.officerId,
-    );
-})();
+// Responses fall on random days, so a month's rollups are complete only once every response is written.
+// Then each month the demo touched is recomputed from all its responses (as db:check does) and written in
+// one transaction: memory holds one month of rollup rows, never the whole run's.
+const rewriteMonth = native.transaction((month: string) =>
+  writeMonthRollups(native, month, monthRollups(native, month)),
+);
+for (const month of [...months].sort()) rewriteMonth(month);
 native.pragma("wal_checkpoint(TRUNCATE)");
 native.close();
 const seconds = (performance.now() - started) / 1000;

@@ -88,22 +88,29 @@ export async function makePoint(
   return (await findPointByCode(t.db, code))!;
 }
 
+/** The password of every factory user, unless a test gives its own. */
+const DEFAULT_PASSWORD = "correct horse battery";
+// Its hash, computed once with hashPassword (real PBKDF2, so sign-in verifies it as in production):
+// hashing per user cost ~50–100 ms of CPU each, and route tests make hundreds of users.
+const DEFAULT_PASSWORD_HASH =
+  "pbkdf2-sha256$100000$MIBuuNSZcgWMPbz0hn7kHA$BFmDGM5dwZ8LiNu7z_0mdcLUy-efw5j0rZIYYlYvmD8";
+
 /**
- * A user with the given role and scope, and a bearer token to act as them. Passwords are hashed for
- * real, so sign-in tests can use them.
+ * A user with the given role and scope, and a bearer token to act as them. The password is real, so
+ * sign-in tests can use it; a password of the test's own is hashed when the user is made.
  */
 export async function makeUser(
   t: TestApp,
   overrides: { role: "admin" | "analyst" | "staff"; unit?: string; username?: string; password?: string },
 ): Promise<{ username: string; password: string; auth: Credentials }> {
   const username = overrides.username ?? `${overrides.role}${next()}`;
-  const password = overrides.password ?? "correct horse battery";
+  const password = overrides.password ?? DEFAULT_PASSWORD;
   const unit = overrides.unit ? await findUnitByCode(t.db, overrides.unit) : undefined;
   const [user] = await t.db
     .insert(users)
     .values({
       username,
-      passwordHash: await hashPassword(password),
+      passwordHash: overrides.password ? await hashPassword(password) : DEFAULT_PASSWORD_HASH,
       role: overrides.role,
       unitId: unit?.id ?? null,
       createdAt: t.deps.now(),

@@ -17,9 +17,9 @@ const configSchema = z.object({
     "file:data/hailong.db",
   ),
   DATABASE_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
-  PUBLIC_URL: z._default(
+  // Unset: this machine on the port it listens on (8787 when the system picks one).
+  PUBLIC_URL: z.optional(
     z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://hailong.example.gov.vn" }),
-    "http://localhost:8787",
   ),
   HOST: z._default(z.string().check(z.minLength(1)), "127.0.0.1"),
   // 0 lets the system pick a free port (tests).
@@ -93,7 +93,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
   return {
     databaseUrl: v.DATABASE_URL,
     databaseAuthToken: v.DATABASE_AUTH_TOKEN,
-    publicUrl: v.PUBLIC_URL.replace(/\/+$/, ""),
+    publicUrl: (v.PUBLIC_URL ?? `http://localhost:${v.PORT || 8787}`).replace(/\/+$/, ""),
     host: v.HOST,
     port: v.PORT,
     secret: v.HAILONG_SECRET,

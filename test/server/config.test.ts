@@ -24,6 +24,14 @@ describe("parseConfig", () => {
     });
   });
 
+  it("points the default public URL at the port it listens on", () => {
+    expect(parseConfig({ PORT: "18787" })).toMatchObject({
+      port: 18787,
+      publicUrl: "http://localhost:18787",
+    });
+    expect(parseConfig({ PORT: "0" })).toMatchObject({ publicUrl: "http://localhost:8787" });
+  });
+
   it.each([
     ["PORT", "eighty"],
     ["PORT", "70000"],

@@ -1,3 +1,4 @@
+import { POINT_CODE_PATTERN, TTHC_CODE_PATTERN } from "../../shared/contract/catalogue.js";
 import { CHANNELS, type ResponseSubmission } from "../../shared/contract/submission.js";
 import { LANGUAGES } from "../../shared/i18n/languages.js";
 import { ITEM_CODES } from "../../shared/instrument/index.js";
@@ -16,8 +17,6 @@ const CHANNEL_SET = new Set<string>(CHANNELS);
 // The schema's UUID test (zod's, any version) on an id that is already trimmed and lower case.
 const UUID =
   /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-const POINT_CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
-const SERVICE_CODE = /^\d\.\d{6}$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -28,9 +27,10 @@ export function plainSubmission(raw: unknown): ResponseSubmission | undefined {
   for (const key of Object.keys(raw)) if (!FIELDS.has(key)) return undefined;
   const { id, point, lang, answers, service, channel } = raw;
   if (typeof id !== "string" || !UUID.test(id)) return undefined;
-  if (typeof point !== "string" || !POINT_CODE.test(point)) return undefined;
+  if (typeof point !== "string" || !POINT_CODE_PATTERN.test(point)) return undefined;
   if (typeof lang !== "string" || !LANGS.has(lang)) return undefined;
-  if (service !== undefined && (typeof service !== "string" || !SERVICE_CODE.test(service))) return undefined;
+  if (service !== undefined && (typeof service !== "string" || !TTHC_CODE_PATTERN.test(service)))
+    return undefined;
   if (channel !== undefined && (typeof channel !== "string" || !CHANNEL_SET.has(channel))) return undefined;
   if (!isRecord(answers)) return undefined;
   const items = Object.keys(answers);

@@ -26,9 +26,12 @@ export const unitCodeSchema = z
   );
 
 /** National TTHC code d.dddddd (the localised variant is a separate attribute). */
+/** A TTHC code as the national catalogue writes it: d.dddddd. */
+export const TTHC_CODE_PATTERN = /^\d\.\d{6}$/;
+
 export const tthcCodeSchema = z
   .string()
-  .check(z.trim(), z.regex(/^\d\.\d{6}$/, "the national code d.dddddd, e.g. 1.001193"));
+  .check(z.trim(), z.regex(TTHC_CODE_PATTERN, "the national code d.dddddd, e.g. 1.001193"));
 
 export const ROLES = ["admin", "analyst", "staff"] as const;
 export type Role = (typeof ROLES)[number];
@@ -157,11 +160,8 @@ export const tokenCreateSchema = z.strictObject({
 
 /** Point codes: six characters from an alphabet without look-alikes (no 0/O, 1/I/L), typeable by hand. */
 export const POINT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const POINT_CODE_PATTERN = new RegExp(`^[${POINT_CODE_ALPHABET}]{6}$`);
 
 export const pointCodeSchema = z
   .string()
-  .check(
-    z.trim(),
-    z.toUpperCase(),
-    z.regex(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/, "six characters such as K7F3QM"),
-  );
+  .check(z.trim(), z.toUpperCase(), z.regex(POINT_CODE_PATTERN, "six characters such as K7F3QM"));

@@ -1,10 +1,5 @@
 import type Database from "libsql";
-import {
-  type RollupIncrement,
-  type RollupRow,
-  rollupIncrements,
-  rollupRows,
-} from "../../server/db/queries/rollups.js";
+import { type RollupRow, rollupFold, rollupIncrements } from "../../server/db/queries/rollups.js";
 
 // The rollups of one month recomputed from its raw responses, with the function the submit path uses.
 // The seeder writes them this way and db:check compares and repairs with them: one month at a time, so
@@ -27,7 +22,6 @@ type StoredResponse = [string, number, number, number | null, string, string, st
 
 /** Recomputes the daily and monthly rollup rows of `month` ("YYYY-MM") from its stored responses. */
 export function monthRollups(db: Database.Database, month: string): MonthRollups {
-  let responses = 0;
   const rows = db
     .prepare(
       `SELECT local_day, unit_id, point_id, service_id, channel, answers, expectations, officer_id
@@ -35,11 +29,13 @@ export function monthRollups(db: Database.Database, month: string): MonthRollups
     )
     .raw()
     .iterate(`${month}-01`, `${nextMonth(month)}-01`) as IterableIterator<StoredResponse>;
-  // A generator, so that the month's increments stream into the fold instead of filling an array.
-  function* increments(): Generator<RollupIncrement> {
-    for (const r of rows) {
-      responses++;
-      yield* rollupIncrements({
+  // One response's increments at a time into the fold: memory holds the month's rows, never its increments.
+  const fold = rollupFold();
+  let responses = 0;
+  for (const r of rows) {
+    responses++;
+    fold.add(
+      rollupIncrements({
         day: r[0],
         unitId: r[1],
         pointId: r[2],
@@ -48,10 +44,10 @@ export function monthRollups(db: Database.Database, month: string): MonthRollups
         officerId: r[7],
         answers: JSON.parse(r[5]),
         expectations: r[6] ? JSON.parse(r[6]) : null,
-      });
-    }
+      }),
+    );
   }
-  return { ...rollupRows(increments()), responses };
+  return { ...fold.rows(), responses };
 }
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -79,28 +79,59 @@ export function rollupRows(increments: Iterable<RollupIncrement>): {
   daily: RollupRow[];
   monthly: RollupRow[];
 } {
-  const rows = new Map<string, RollupRow>();
-  for (const increment of increments) {
-    const key = `${increment.day}|${increment.pointId}|${increment.serviceId}|${increment.channel}|${increment.officerId}|${increment.item}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        period: increment.day,
-        unitId: increment.unitId,
-        pointId: increment.pointId,
-        serviceId: increment.serviceId,
-        officerId: increment.officerId,
-        channel: increment.channel,
-        item: increment.item,
-        counts: [0, 0, 0, 0, 0],
-      };
-      rows.set(key, row);
-    }
-    row.counts[increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1] += increment.count;
-  }
-  const daily = [...rows.values()];
-  return { daily, monthly: monthlyRows(daily) };
+  const fold = rollupFold();
+  fold.add(increments);
+  return fold.rows();
 }
+
+/** rollupRows in steps: `add` increments as they come (e.g. one response's at a time), then take the `rows`. */
+export function rollupFold() {
+  // Daily rows by "day|point|service|channel|officer", then by item. The increments of one response come
+  // together and differ only in their item, so the group is looked up once a response, not once an item.
+  const groups = new Map<string, Map<string, RollupRow>>();
+  const daily: RollupRow[] = [];
+  let last: RollupIncrement | undefined;
+  let group = new Map<string, RollupRow>();
+  return {
+    add(increments: Iterable<RollupIncrement>): void {
+      for (const increment of increments) {
+        if (last === undefined || !sameGroup(last, increment)) {
+          const key = `${increment.day}|${increment.pointId}|${increment.serviceId}|${increment.channel}|${increment.officerId}`;
+          const known = groups.get(key);
+          group = known ?? new Map<string, RollupRow>();
+          if (!known) groups.set(key, group);
+          last = increment;
+        }
+        let row = group.get(increment.item);
+        if (!row) {
+          row = {
+            period: increment.day,
+            unitId: increment.unitId,
+            pointId: increment.pointId,
+            serviceId: increment.serviceId,
+            officerId: increment.officerId,
+            channel: increment.channel,
+            item: increment.item,
+            counts: [0, 0, 0, 0, 0],
+          };
+          group.set(increment.item, row);
+          daily.push(row);
+        }
+        row.counts[increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1] += increment.count;
+      }
+    },
+    rows(): { daily: RollupRow[]; monthly: RollupRow[] } {
+      return { daily, monthly: monthlyRows(daily) };
+    },
+  };
+}
+
+const sameGroup = (a: RollupIncrement, b: RollupIncrement) =>
+  a.day === b.day &&
+  a.pointId === b.pointId &&
+  a.serviceId === b.serviceId &&
+  a.channel === b.channel &&
+  a.officerId === b.officerId;
 
 /**
  * The monthly rows as sums of the daily ones: a month has a tenth as many daily rows as increments

@@ -134,8 +134,8 @@ const sameGroup = (a: RollupIncrement, b: RollupIncrement) =>
   a.officerId === b.officerId;
 
 /**
- * The monthly rows as sums of the daily ones: a month has a tenth as many daily rows as increments
- * (a busy month of the demo seed: ~130,000 against ~2,000,000), so this is the cheaper second fold.
+ * The monthly rows as sums of the daily ones: the responses of a day at one counter share its daily
+ * rows, so there are fewer of those to fold than increments, and the more so the busier the counter.
  */
 function monthlyRows(daily: readonly RollupRow[]): RollupRow[] {
   const rows = new Map<string, RollupRow>();

@@ -79,40 +79,77 @@ export function rollupRows(increments: Iterable<RollupIncrement>): {
   daily: RollupRow[];
   monthly: RollupRow[];
 } {
-  const daily = new Map<string, RollupRow>();
-  const monthly = new Map<string, RollupRow>();
-  for (const increment of increments) {
-    const slot = increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1;
-    const rest = `|${increment.pointId}|${increment.serviceId}|${increment.channel}|${increment.officerId}|${increment.item}`;
-    addTo(daily, increment.day, rest, increment, slot);
-    addTo(monthly, increment.day.slice(0, 7), rest, increment, slot);
-  }
-  return { daily: [...daily.values()], monthly: [...monthly.values()] };
+  const fold = rollupFold();
+  fold.add(increments);
+  return fold.rows();
 }
 
-function addTo(
-  rows: Map<string, RollupRow>,
-  period: string,
-  rest: string,
-  increment: RollupIncrement,
-  slot: number,
-) {
-  const key = period + rest;
-  let row = rows.get(key);
-  if (!row) {
-    row = {
-      period,
-      unitId: increment.unitId,
-      pointId: increment.pointId,
-      serviceId: increment.serviceId,
-      officerId: increment.officerId,
-      channel: increment.channel,
-      item: increment.item,
-      counts: [0, 0, 0, 0, 0],
-    };
-    rows.set(key, row);
+/** rollupRows in steps: `add` increments as they come (e.g. one response's at a time), then take the `rows`. */
+export function rollupFold() {
+  // Daily rows by "day|point|service|channel|officer", then by item. The increments of one response come
+  // together and differ only in their item, so the group is looked up once a response, not once an item.
+  const groups = new Map<string, Map<string, RollupRow>>();
+  const daily: RollupRow[] = [];
+  let last: RollupIncrement | undefined;
+  let group = new Map<string, RollupRow>();
+  return {
+    add(increments: Iterable<RollupIncrement>): void {
+      for (const increment of increments) {
+        if (last === undefined || !sameGroup(last, increment)) {
+          const key = `${increment.day}|${increment.pointId}|${increment.serviceId}|${increment.channel}|${increment.officerId}`;
+          const known = groups.get(key);
+          group = known ?? new Map<string, RollupRow>();
+          if (!known) groups.set(key, group);
+          last = increment;
+        }
+        let row = group.get(increment.item);
+        if (!row) {
+          row = {
+            period: increment.day,
+            unitId: increment.unitId,
+            pointId: increment.pointId,
+            serviceId: increment.serviceId,
+            officerId: increment.officerId,
+            channel: increment.channel,
+            item: increment.item,
+            counts: [0, 0, 0, 0, 0],
+          };
+          group.set(increment.item, row);
+          daily.push(row);
+        }
+        row.counts[increment.item === RESPONDENTS_ITEM ? 0 : increment.value - 1] += increment.count;
+      }
+    },
+    rows(): { daily: RollupRow[]; monthly: RollupRow[] } {
+      return { daily, monthly: monthlyRows(daily) };
+    },
+  };
+}
+
+const sameGroup = (a: RollupIncrement, b: RollupIncrement) =>
+  a.day === b.day &&
+  a.pointId === b.pointId &&
+  a.serviceId === b.serviceId &&
+  a.channel === b.channel &&
+  a.officerId === b.officerId;
+
+/**
+ * The monthly rows as sums of the daily ones: the responses of a day at one counter share its daily
+ * rows, so there are fewer of those to fold than increments, and the more so the busier the counter.
+ */
+function monthlyRows(daily: readonly RollupRow[]): RollupRow[] {
+  const rows = new Map<string, RollupRow>();
+  for (const day of daily) {
+    const period = day.period.slice(0, 7);
+    const key = `${period}|${day.pointId}|${day.serviceId}|${day.channel}|${day.officerId}|${day.item}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { ...day, period, counts: [0, 0, 0, 0, 0] };
+      rows.set(key, row);
+    }
+    for (let i = 0; i < 5; i++) row.counts[i] += day.counts[i];
   }
-  row.counts[slot] += increment.count;
+  return [...rows.values()];
 }
 
 // Rows travel as one JSON parameter: D1 allows 100 bound parameters per statement, and libSQL spends as long

@@ -1,4 +1,5 @@
 import { fill } from "../survey/survey-props.js";
+import { fieldValues } from "./form-fields.js";
 
 // Issue 17's follow-up request (components/follow-up.tsx) with JavaScript: the section shows only when it
 // applies, and the thank-you names the case a sent response opened.
@@ -12,10 +13,10 @@ export function watchFollowUp(form: HTMLFormElement): void {
   const consent = section.querySelector<HTMLInputElement>("input[name=consent]");
   const contact = section.querySelector<HTMLInputElement>("input[name=contact]");
   const update = () => {
-    const fields = [...new FormData(form).entries()];
+    const fields = [...fieldValues(form)];
     const low = fields.some(([name, value]) => ITEM_LIKE.test(name) && (value === "1" || value === "2"));
     const written = fields.some(
-      ([name, value]) => (name === "comment" || name === "contact") && String(value).trim() !== "",
+      ([name, value]) => (name === "comment" || name === "contact") && value.trim() !== "",
     );
     section.hidden = !(low || written);
     // A contact without consent would be refused: the browser asks for the box first.

@@ -3,6 +3,7 @@ import { submissionFromForm } from "../../shared/contract/form-record.js";
 import { COMMENT_MAX_CHARACTERS, commentLength } from "../../shared/contract/limits.js";
 import { carryOnLanguageLinks, restoreAnswers } from "../lib/carry-answers.js";
 import { caseNote, watchFollowUp } from "../lib/follow-up.js";
+import { fieldValues } from "../lib/form-fields.js";
 import { deliver, forget, keep, type PendingResponse, pendingResponses } from "../lib/outbox.js";
 import { answeredCount } from "../lib/progress.js";
 import { newResponseId } from "../lib/response-id.js";
@@ -46,10 +47,8 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
   const status = note("msg wait");
   let shownThanks: Element | null = null;
 
-  // The no-JS page's kept form id (see server/routes/survey.ts) and its note on language links: with the
-  // script, the page keeps its own id and carries the answers across languages.
-  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from cheap phones' WebViews.
-  document.cookie = `hl_form=; max-age=0; path=/s/${text.point}`;
+  // The no-JS page's note on language links: with the script, the answers go along (removed before the
+  // first paint, so that nothing below it moves).
   document.getElementById("lang-note")?.remove();
 
   /** A status line above the form, hidden until it has something to say. */
@@ -68,7 +67,7 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
   }
 
   function showProgress(): void {
-    const fields = new FormData(form);
+    const fields = fieldValues(form);
     const answered = answeredCount(items, (item) => fields.get(item));
     if (!bar || !words) return;
     bar.value = answered;
@@ -212,11 +211,19 @@ function enhance(text: ClientText, form: HTMLFormElement, thanks: HTMLTemplateEl
     void send(response as PendingResponse);
   });
   watchFollowUp(form);
-  restoreAnswers(form, text.point);
-  carryOnLanguageLinks(form, text.point);
   showProgress();
   showCommentLeft();
   // A refused no-JS post: its message is where the eye goes (the server's autofocus does it without us).
   if (error && !error.hidden) showError(error.textContent);
-  void sendEarlier();
+  // The device's storage waits for a task of its own: cookies, sessionStorage and localStorage are
+  // synchronous calls to the browser process, which would lengthen the page's first task (issue 20: total
+  // blocking time on a slow phone).
+  setTimeout(() => {
+    // The no-JS page's kept form id (see server/routes/survey.ts): with the script, the page keeps its own.
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from cheap phones' WebViews.
+    document.cookie = `hl_form=; max-age=0; path=/s/${text.point}`;
+    restoreAnswers(form, text.point);
+    carryOnLanguageLinks(form, text.point);
+    void sendEarlier();
+  });
 }

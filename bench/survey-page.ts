@@ -185,10 +185,19 @@ async function loadOnSlowPhone(url: string): Promise<Timing> {
     });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await page.goto(url, { waitUntil: "load", timeout: 60_000 });
-    return await page.evaluate(() => {
+    return await page.evaluate(async () => {
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const paint = performance.getEntriesByName("first-contentful-paint")[0];
-      return { interactive: navigation.loadEventEnd, paint: paint?.startTime ?? Number.NaN };
+      // A small page can fire its load event before its first paint: wait for the paint entry.
+      const paint = await new Promise<number>((resolve) => {
+        new PerformanceObserver((entries, observer) => {
+          const first = entries.getEntriesByName("first-contentful-paint")[0];
+          if (!first) return;
+          observer.disconnect();
+          resolve(first.startTime);
+        }).observe({ type: "paint", buffered: true });
+        setTimeout(() => resolve(Number.NaN), 10_000);
+      });
+      return { interactive: navigation.loadEventEnd, paint };
     });
   } finally {
     await browser.close();

@@ -56,12 +56,13 @@ export function bodyPolicy(policy: BodyPolicy): MiddlewareHandler<AppEnv> {
     const length = c.req.header("content-length");
     const framed = length !== undefined && c.req.header("transfer-encoding") === undefined;
     if (framed && Number(length) > policy.maxSize) tooLarge();
-    if (hasBody(c) && !policy.types.test(c.req.header("content-type") ?? "")) {
+    const body = hasBody(c);
+    if (body && !policy.types.test(c.req.header("content-type") ?? "")) {
       throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the request body as ${policy.expected}.`);
     }
     // The headers first: touching c.req.raw.body makes @hono/node-server build a full web Request and
     // stream for the body, ~200 µs per POST, where the route's own read has a direct fast path. Only a
-    // body without a length is counted as it streams.
-    return framed ? next() : streamed(c, next);
+    // body without a length is counted as it streams; a request without a body (every GET) goes straight on.
+    return framed || !body ? next() : streamed(c, next);
   };
 }

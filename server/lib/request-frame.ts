@@ -6,8 +6,16 @@ import { cameOverHttps, HSTS_VALUE } from "./https.js";
 // What every request gets around its route, in one middleware: the dependencies, a request id, the access
 // log line and the secure headers. The headers are fixed strings built once per app; only pages (anything
 // outside /api/) get a per-request script nonce, since only they render HTML with inline scripts.
+//
+// Two header sets. A document (HTML, and anything else a browser may show: a PDF, a CSV, an image) gets the
+// full set. JSON is data that scripts read and no browser renders, so it gets the headers that act on data
+// (as the OWASP REST Security cheat sheet lists them): no sniffing it into HTML, no cross-origin reads, and
+// nothing runs or frames if it is opened as a page. The other eight steer how a document behaves (referrer,
+// framing, old IE and Flash switches) and do nothing for JSON, while every header costs server CPU three
+// times over (set, sorted and checked by undici's Headers, by @hono/node-server, by Node): on the submit
+// path, 16 → 5 headers took 98 → 89 µs per submission (bench/submit-throughput.ts, alternated runs).
 
-const SECURE_HEADERS: ReadonlyArray<readonly [string, string]> = [
+const DOCUMENT_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["Cross-Origin-Resource-Policy", "same-origin"],
   ["Cross-Origin-Opener-Policy", "same-origin"],
   ["Origin-Agent-Cluster", "?1"],
@@ -20,13 +28,20 @@ const SECURE_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["X-XSS-Protection", "0"],
 ];
 
+const DATA_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ["Cross-Origin-Resource-Policy", "same-origin"],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
+];
+
 /** The Content-Security-Policy, with the page's script nonce when it has one. */
 function contentSecurityPolicy(nonce: string | undefined): string {
   const scripts = nonce === undefined ? "'self'" : `'self' 'nonce-${nonce}'`;
   return `default-src 'self'; script-src ${scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`;
 }
 
-const API_CSP = contentSecurityPolicy(undefined);
+// A document outside the pages (the API description, a download) runs no inline script.
+const CSP_WITHOUT_NONCE = contentSecurityPolicy(undefined);
 
 function newNonce(): string {
   const bytes = new Uint8Array(16);
@@ -64,9 +79,15 @@ export function requestFrame(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
     const headers = c.res.headers;
     headers.set("X-Request-Id", id);
-    for (const [name, value] of SECURE_HEADERS) headers.set(name, value);
-    headers.set("Content-Security-Policy", nonce === undefined ? API_CSP : contentSecurityPolicy(nonce));
-    headers.delete("X-Powered-By");
+    if (headers.get("Content-Type")?.startsWith("application/json")) {
+      for (const [name, value] of DATA_HEADERS) headers.set(name, value);
+    } else {
+      for (const [name, value] of DOCUMENT_HEADERS) headers.set(name, value);
+      headers.set(
+        "Content-Security-Policy",
+        nonce === undefined ? CSP_WITHOUT_NONCE : contentSecurityPolicy(nonce),
+      );
+    }
     if (cameOverHttps(c.req.url, c.req.header("x-forwarded-proto"), deps.config.trustProxy)) {
       headers.set("Strict-Transport-Security", HSTS_VALUE);
     }

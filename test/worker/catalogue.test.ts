@@ -122,10 +122,16 @@ describe.each(runtimes())("on $name", ({ client }) => {
     ).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
   });
 
-  it("sends the secure headers with a per-request script nonce and a request id", async () => {
+  it("sends the secure headers and a request id: a page's CSP with its script nonce, JSON's with nothing to run", async () => {
     const health = await client.request("GET", "/healthz");
     expect(health.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(health.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(health.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+    expect(health.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(health.headers.get("x-request-id")).toBeTruthy();
+    const home = await client.request("GET", "/");
+    expect(home.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(home.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(home.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(home.headers.get("x-request-id")).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import { FULL_ITEM_CODES } from "../shared/instrument/index.js";
 import { adminApi, makeSurveyPoints } from "../test/e2e/helpers/catalogue.js";
 import { startChildServer } from "./lib/child-server.js";
 import { printTarget } from "./lib/target.js";
+import { storingCostUs } from "./lib/write-cost.js";
 import { hasWrk, runWrk, type WrkResult } from "./lib/wrk.js";
 
 // Submissions per second on the real Node server (server/node.ts, temp-file database, rate limit off): wrk
@@ -103,6 +104,13 @@ try {
   const stored0 = count(dbFile);
   const submit = measure(server, { url, seconds: SECONDS, connections: CONNECTIONS, lua: lua(point!) });
   const helloAfter = measure(hello.process, { url: hello.url, seconds: 5, connections: CONNECTIONS });
+  // The same requests to a bare Hono route that only parses them and answers 201 JSON (the fixture).
+  const barePost = measure(hello.process, {
+    url: hello.url,
+    seconds: 5,
+    connections: CONNECTIONS,
+    lua: lua(point!),
+  });
   server.kill("SIGTERM");
   await new Promise((resolve) => server.once("exit", resolve));
   const stored = count(dbFile);
@@ -117,6 +125,13 @@ try {
   );
   console.log(
     `| Server CPU per request | ${us(submit.cpuUs)} | ${us(floorCpu)} | ${floorCpu && submit.cpuUs ? (floorCpu / submit.cpuUs).toFixed(2) : "n/a"}× |`,
+  );
+  console.log(
+    `| Context: bare Hono JSON POST, same bodies (parsed, answered 201 JSON; nothing checked, stored or logged, no middleware) | ${rps(barePost.result)} req/s, ${us(barePost.cpuUs)} CPU | ${(barePost.result.requestsPerSecond / floor).toFixed(2)}× hello | submissions at ${(submit.result.requestsPerSecond / barePost.result.requestsPerSecond).toFixed(2)}× of it |`,
+  );
+  const storing = await storingCostUs(CONNECTIONS);
+  console.log(
+    `| Context: storing alone (the writer's statements for groups of ${CONNECTIONS} such responses, in process, no HTTP) | ${us(storing)} CPU per response | | |`,
   );
   console.log(
     `| Errors (socket, timeouts, non-2xx) | ${submit.result.errors + submit.result.non2xx} of ${submit.result.requests.toLocaleString("en")} | 0 | |`,

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runBatch } from "../../server/db/database.js";
+import { openLibsqlDatabase } from "../../server/db/libsql.js";
+import { applyMigrations } from "../../server/db/migrate.js";
+import { rollupIncrements } from "../../server/db/queries/rollups.js";
+import { type PreparedResponse, responseWriteStatements } from "../../server/submit/response-writer.js";
+import { FULL_ITEM_CODES, INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
+
+/**
+ * What storing costs alone: CPU µs per response for the response writer's own statements (the response rows
+ * and their daily and monthly rollups, one batch per group), run in this process through @libsql/client on
+ * a fresh temp-file database, in groups of `groupSize` full-form responses, as the group commit writes them
+ * under load. No HTTP, no validation, no hashing.
+ */
+export async function storingCostUs(groupSize: number, groups = 400): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), "hailong-bench-write-"));
+  const database = await openLibsqlDatabase({ url: `file:${join(dir, "write.db")}` });
+  try {
+    await applyMigrations(database);
+    await database.client.execute(
+      "INSERT INTO units (id, code, name, path, created_at) VALUES (1, 'H35', 'Bộ phận một cửa', '/1/', 0)",
+    );
+    await database.client.execute(
+      "INSERT INTO points (id, code, unit_id, label, created_at) VALUES (1, 'ABCDEF', 1, 'Quầy số 1', 0)",
+    );
+    let n = 0;
+    const response = (): PreparedResponse => {
+      n++;
+      const answers = Object.fromEntries(FULL_ITEM_CODES.map((item, i) => [item, ((n + i) % 5) + 1]));
+      const row: PreparedResponse["row"] = {
+        id: `0b0b0b0b-0000-4000-8000-${n.toString(16).padStart(12, "0")}`,
+        pointId: 1,
+        unitId: 1,
+        serviceId: null,
+        form: "full",
+        instrument: INSTRUMENT_VERSION,
+        lang: "vi",
+        channel: "qr",
+        submittedAt: Date.UTC(2026, 11, 7) + n,
+        localDay: "2026-12-07",
+        answers: JSON.stringify(answers),
+        expectations: null,
+        gender: null,
+        ageBand: null,
+        ethnicity: null,
+        education: null,
+        occupation: null,
+        comment: null,
+        commentHasPii: false,
+        contentHash: n.toString(16).padStart(64, "0"),
+        tokenId: null,
+        dossierHash: null,
+        officerId: null,
+      };
+      const increments = rollupIncrements({
+        day: row.localDay,
+        unitId: 1,
+        pointId: 1,
+        serviceId: null,
+        channel: "qr",
+        answers,
+        expectations: null,
+      });
+      return { row, increments };
+    };
+    const warmUp = 20;
+    let cpu = 0;
+    for (let g = 0; g < warmUp + groups; g++) {
+      const group = Array.from({ length: groupSize }, response);
+      const before = process.cpuUsage();
+      await runBatch(database.db, responseWriteStatements(database.db, group));
+      const used = process.cpuUsage(before);
+      if (g >= warmUp) cpu += used.user + used.system;
+    }
+    return cpu / (groups * groupSize);
+  } finally {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

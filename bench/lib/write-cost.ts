@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { runBatch } from "../../server/db/database.js";
 import { openLibsqlDatabase } from "../../server/db/libsql.js";
 import { applyMigrations } from "../../server/db/migrate.js";
-import { rollupIncrements } from "../../server/db/queries/rollups.js";
 import { type PreparedResponse, responseWriteStatements } from "../../server/submit/response-writer.js";
-import { FULL_ITEM_CODES, INSTRUMENT_VERSION } from "../../shared/instrument/index.js";
+import { FULL_ITEM_CODES } from "../../shared/instrument/index.js";
+import { preparedResponse } from "../../test/helpers/prepared-response.js";
 
 /**
  * What storing costs alone: CPU µs per response for the response writer's own statements (the response rows
@@ -28,42 +28,17 @@ export async function storingCostUs(groupSize: number, groups = 400): Promise<nu
     let n = 0;
     const response = (): PreparedResponse => {
       n++;
-      const answers = Object.fromEntries(FULL_ITEM_CODES.map((item, i) => [item, ((n + i) % 5) + 1]));
-      const row: PreparedResponse["row"] = {
+      return preparedResponse({
         id: `0b0b0b0b-0000-4000-8000-${n.toString(16).padStart(12, "0")}`,
         pointId: 1,
         unitId: 1,
-        serviceId: null,
-        form: "full",
-        instrument: INSTRUMENT_VERSION,
-        lang: "vi",
-        channel: "qr",
         submittedAt: Date.UTC(2026, 11, 7) + n,
         localDay: "2026-12-07",
-        answers: JSON.stringify(answers),
-        expectations: null,
-        gender: null,
-        ageBand: null,
-        ethnicity: null,
-        education: null,
-        occupation: null,
-        comment: null,
-        commentHasPii: false,
+        answers: JSON.stringify(
+          Object.fromEntries(FULL_ITEM_CODES.map((item, i) => [item, ((n + i) % 5) + 1])),
+        ),
         contentHash: n.toString(16).padStart(64, "0"),
-        tokenId: null,
-        dossierHash: null,
-        officerId: null,
-      };
-      const increments = rollupIncrements({
-        day: row.localDay,
-        unitId: 1,
-        pointId: 1,
-        serviceId: null,
-        channel: "qr",
-        answers,
-        expectations: null,
       });
-      return { row, increments };
     };
     const warmUp = 20;
     let cpu = 0;

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/database.js";
 import type { ResponseRow } from "../../../server/db/queries/responses.js";
-import { rollupIncrements } from "../../../server/db/queries/rollups.js";
 import { responses, rollups } from "../../../server/db/schema.js";
 import { createGroupWriter, type PreparedResponse } from "../../../server/submit/response-writer.js";
 import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit } from "../../helpers/factories.js";
+import { preparedResponse } from "../../helpers/prepared-response.js";
 
 const t = await createTestApp();
 const unit = await makeUnit(t, { code: "STP" });
@@ -22,44 +22,14 @@ function countingDb(): { db: Database; batches: () => number } {
   return { db, batches: () => batches };
 }
 
-function prepared(pointId: number, overrides: Partial<ResponseRow> = {}): PreparedResponse {
-  const row: ResponseRow = {
-    id: crypto.randomUUID(),
+const prepared = (pointId: number, overrides: Partial<ResponseRow> = {}): PreparedResponse =>
+  preparedResponse({
     pointId,
     unitId: unit.id,
-    serviceId: null,
-    form: "full",
-    instrument: "sipas-2023.1",
-    lang: "vi",
-    channel: "qr",
     submittedAt: FROZEN_NOW,
     localDay: "2026-03-15",
-    answers: JSON.stringify({ TC1: 5 }),
-    expectations: null,
-    gender: null,
-    ageBand: null,
-    ethnicity: null,
-    education: null,
-    occupation: null,
-    comment: null,
-    commentHasPii: false,
-    contentHash: "a".repeat(64),
-    tokenId: null,
-    dossierHash: null,
-    officerId: null,
     ...overrides,
-  };
-  const increments = rollupIncrements({
-    day: row.localDay,
-    unitId: row.unitId,
-    pointId: row.pointId,
-    serviceId: row.serviceId,
-    channel: row.channel,
-    answers: JSON.parse(row.answers),
-    expectations: null,
   });
-  return { row, increments };
-}
 
 async function respondents(pointId: number): Promise<number> {
   const rows = await t.db.select().from(rollups).where(eq(rollups.pointId, pointId)).all();

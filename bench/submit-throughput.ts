@@ -20,6 +20,8 @@ import { hasWrk, runWrk, type WrkResult } from "./lib/wrk.js";
 
 const SECONDS = 10;
 const CONNECTIONS = 64;
+// Responses in the table before storing is timed alone: where a random id's cost shows (it grows with the table).
+const STORED_BEFORE = 200_000;
 console.log("## Submissions per second (group commit)\n");
 console.log(
   `Command: \`${process.env.BENCH_RATE_LIMIT ? `BENCH_RATE_LIMIT=${process.env.BENCH_RATE_LIMIT} ` : ""}npx tsx bench/submit-throughput.ts\` (rate limit ${process.env.BENCH_RATE_LIMIT ? "counted" : "off"}; wrk -t1 -c${CONNECTIONS}, ${SECONDS} s, unique ids, 19 answers each; server and wrk share this machine).\n`,
@@ -49,8 +51,9 @@ function measure(process: ChildProcess, options: Parameters<typeof runWrk>[0]) {
   return { result, cpuUs };
 }
 
-// Every wrk run gets its own id prefix (wrk's Lua random numbers repeat from run to run); a counter makes the
-// rest of each UUID, and the answers vary with it.
+// Ids grow through a run as the survey's UUID v7 ids grow with time (shared/contract/response-id.ts): a
+// counter ends each one. Every wrk run gets its own prefix (wrk's Lua random numbers repeat from run to run),
+// and the answers vary with the counter.
 const answers = FULL_ITEM_CODES.map((item, i) => `'"${item}":' .. tostring((n + ${i}) % 5 + 1)`).join(
   " .. ',' .. ",
 );
@@ -60,7 +63,7 @@ wrk.headers["Content-Type"] = "application/json"
 local n = 0
 request = function()
   n = n + 1
-  local id = string.format("${crypto.randomUUID().slice(0, 8)}-0000-4000-8000-%012x", n)
+  local id = string.format("${crypto.randomUUID().slice(0, 8)}-0000-7000-8000-%012x", n)
   local body = '{"id":"' .. id .. '","point":"${point}","lang":"vi","answers":{' .. ${answers} .. '}}'
   return wrk.format(nil, "/api/v1/responses", nil, body)
 end
@@ -131,9 +134,14 @@ try {
   console.log(
     `| Context: bare Hono JSON POST, same bodies (parsed, answered 201 JSON; nothing checked, stored or logged, no middleware) | ${rps(barePost.result)} req/s, ${us(barePost.cpuUs)} CPU | ${(barePost.result.requestsPerSecond / floor).toFixed(2)}× hello | submissions at ${(submit.result.requestsPerSecond / barePost.result.requestsPerSecond).toFixed(2)}× of it |`,
   );
-  const storing = await storingCostUs(CONNECTIONS);
+  const storing = await storingCostUs(CONNECTIONS, { ids: "v7", stored: STORED_BEFORE });
+  const storingV4 = await storingCostUs(CONNECTIONS, { ids: "v4", stored: STORED_BEFORE });
+  const before = STORED_BEFORE.toLocaleString("en");
   console.log(
-    `| Context: storing alone (the writer's statements for groups of ${CONNECTIONS} such responses, in process, no HTTP) | ${us(storing)} CPU per response | | |`,
+    `| Context: storing alone (the writer's statements for groups of ${CONNECTIONS} such responses, in process, no HTTP; ${before} stored before), the survey's UUID v7 ids | ${us(storing)} CPU per response | | |`,
+  );
+  console.log(
+    `| Context: the same with random UUID v4 ids (the survey's before, an API client's) | ${us(storingV4)} CPU per response | | ${(storingV4 / storing).toFixed(2)}× v7 |`,
   );
   console.log(
     `| Errors (socket, timeouts, non-2xx) | ${submit.result.errors + submit.result.non2xx} of ${submit.result.requests.toLocaleString("en")} | 0 | |`,

@@ -13,7 +13,7 @@ export type AppDeps = {
   config: AppConfig;
   /** The current instant in UTC milliseconds; tests freeze it. */
   now: () => number;
-  /** A fresh random id (UUID v4). */
+  /** A new response's id (shared/contract/response-id.ts: a UUID v7). */
   newId: () => string;
   log: Logger;
   /** The submit rate limiter; by default one counting in the database (Workers add env.SUBMIT_LIMITER). */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { dirname } from "node:path";
+import { newResponseId } from "../shared/contract/response-id.js";
 import { startScheduleTimer } from "./alerts/node-timer.js";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
@@ -60,7 +61,7 @@ async function main() {
     db: database.db,
     config: { ...config, secret },
     now: () => Date.now(),
-    newId: () => crypto.randomUUID(),
+    newId: () => newResponseId(),
     log,
     wakeScheduler: schedule.wake,
     describeApi: buildOpenApiDocument,

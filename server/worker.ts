@@ -6,6 +6,7 @@ import type {
   ScheduledController,
 } from "@cloudflare/workers-types";
 import { ERROR_STATUS } from "../shared/contract/errors.js";
+import { newResponseId } from "../shared/contract/response-id.js";
 import { runScheduledWork } from "./alerts/scheduler.js";
 import { createApp } from "./app.js";
 import { ensureFirstAdmin, resolveSecret } from "./bootstrap.js";
@@ -103,7 +104,7 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     db,
     config: { ...config, secret },
     now: () => Date.now(),
-    newId: () => crypto.randomUUID(),
+    newId: () => newResponseId(),
     log,
     // The minute by Cloudflare's binding when bound, the day (and a point's own limit) in D1: every isolate
     // counts under the same key, derived from the secret and the date (rate-limit.ts).

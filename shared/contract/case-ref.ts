@@ -9,12 +9,15 @@ export const CASE_REF_LENGTH = 10;
 export const CASE_REF_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 /**
- * The case reference of a response id (a UUID): 52 random bits of the UUID (the version and variant digits
- * skipped) written in base 31. About 8·10^14 references: a clash is rare, and unguessable from outside.
+ * The case reference of a response id (a UUID): 52 random bits of the UUID written in base 31. About 8·10^14
+ * references: a clash is rare, and unguessable from outside. The version and variant digits are skipped, and
+ * so is a v7 id's leading instant (shared/contract/response-id.ts), which two responses of the same
+ * millisecond share; a v4 id is random throughout and keeps the reference it always had.
  */
 export function caseRefOf(responseId: string): string {
   const hex = responseId.toLowerCase().replace(/-/g, "");
-  const random = hex.slice(0, 12) + hex.slice(13, 16) + hex.slice(17);
+  const afterVersion = hex.slice(13, 16) + hex.slice(17);
+  const random = hex[12] === "7" ? afterVersion : hex.slice(0, 12) + afterVersion;
   let value = Number.parseInt(random.slice(0, 13), 16);
   const n = CASE_REF_ALPHABET.length;
   let ref = "";

@@ -1,12 +1,12 @@
 import { caseRefOf } from "../../shared/contract/case-ref.js";
 import { submissionFromForm } from "../../shared/contract/form-record.js";
 import { COMMENT_MAX_CHARACTERS, commentLength } from "../../shared/contract/limits.js";
+import { newResponseId } from "../../shared/contract/response-id.js";
 import { carryOnLanguageLinks, restoreAnswers } from "../lib/carry-answers.js";
 import { caseNote, watchFollowUp } from "../lib/follow-up.js";
 import { fieldValues } from "../lib/form-fields.js";
 import { deliver, forget, keep, type PendingResponse, pendingResponses } from "../lib/outbox.js";
 import { answeredCount } from "../lib/progress.js";
-import { newResponseId } from "../lib/response-id.js";
 import { addServiceSearch } from "../lib/service-search.js";
 import {
   CLIENT_TEXT_ID,

@@ -3,6 +3,7 @@ import { CASE_REF_ALPHABET, caseRefOf } from "../../../shared/contract/case-ref.
 import { parseContact } from "../../../shared/contract/cases.js";
 import { POINT_CODE_ALPHABET } from "../../../shared/contract/catalogue.js";
 import { submissionFromForm } from "../../../shared/contract/form-record.js";
+import { newResponseId } from "../../../shared/contract/response-id.js";
 
 describe("caseRefOf", () => {
   it("derives the same ten characters from the same response id, in any case", () => {
@@ -13,6 +14,16 @@ describe("caseRefOf", () => {
 
   it("rarely gives two responses the same reference", () => {
     const refs = new Set(Array.from({ length: 20_000 }, () => caseRefOf(crypto.randomUUID())));
+    expect(refs.size).toBe(20_000);
+  });
+
+  it("keeps the reference a v4 id always had", () => {
+    expect(caseRefOf("3f2a9c1e-7b4d-4e8f-9a6b-1c2d3e4f5a6b")).toBe("NA7BTVWPJT");
+  });
+
+  it("gives responses of the same millisecond different references (v7 ids share their instant)", () => {
+    const at = Date.UTC(2026, 11, 7, 9, 30);
+    const refs = new Set(Array.from({ length: 20_000 }, () => caseRefOf(newResponseId(at))));
     expect(refs.size).toBe(20_000);
   });
 

@@ -1,5 +1,3 @@
-const HEX = "0123456789abcdef";
-
 /** A small seeded PRNG (mulberry32): the same seed gives the same demo data on every machine. */
 export function createRandom(seed: number) {
   let state = seed >>> 0;
@@ -25,14 +23,8 @@ export function createRandom(seed: number) {
       }
       return items[items.length - 1] as T;
     },
-    /** A version-4 UUID drawn from this generator. */
-    uuid: () => {
-      // Digits by table lookup and string appends: a million responses draw 32 million of them.
-      let h = "";
-      for (let i = 0; i < 32; i++) h += HEX[Math.floor(next() * 16)];
-      h = `${h.slice(0, 12)}4${h.slice(13, 16)}${HEX[Math.floor(next() * 4) + 8]}${h.slice(17)}`;
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-    },
+    /** `n` random bytes. */
+    bytes: (n: number) => Uint8Array.from({ length: n }, () => Math.floor(next() * 256)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { maskPersonalData } from "../../server/submit/pii.js";
+import { newResponseId } from "../../shared/contract/response-id.js";
 import {
   EXPECTATION_CODES,
   FULL_ITEM_CODES,
@@ -75,7 +76,7 @@ export function generateResponse(
     }
   }
   return {
-    id: random.uuid(),
+    id: newResponseId(submittedAt, random.bytes(16)),
     point,
     serviceCode: services.length > 0 && random.chance(0.9) ? random.pick(services) : null,
     submittedAt,

@@ -1,3 +1,6 @@
+// Two hex digits of every byte value: a million demo responses format a million ids.
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
 /**
  * A new response's id: a UUID v7 (RFC 9562 §5.7), the instant in milliseconds and then 74 random bits. The
  * id is the responses table's key, and ids that grow with time are written at the end of its index, where a
@@ -6,11 +9,15 @@
  * bench/submit-throughput.ts). The instant tells no more than the response's own submission time. Any
  * version is accepted on submit (an API client's v4 is stored alike).
  *
- * getRandomValues, not crypto.randomUUID: that one exists only on secure origins, and a counter's survey may
- * be opened over plain http on a local network.
+ * The random bits come from `random` (16 bytes; the demo data and load plans pass seeded ones), by default
+ * from getRandomValues: crypto.randomUUID exists only on secure origins, and a counter's survey may be
+ * opened over plain http on a local network.
  */
-export function newResponseId(now: number = Date.now()): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+export function newResponseId(
+  now: number = Date.now(),
+  random: Uint8Array = crypto.getRandomValues(new Uint8Array(16)),
+): string {
+  const bytes = Uint8Array.from(random);
   // 48 bits of milliseconds, big-endian; bitwise operators see only 32 bits, so the top 16 come by division.
   const high = Math.floor(now / 2 ** 32);
   const low = now >>> 0;
@@ -24,6 +31,7 @@ export function newResponseId(now: number = Date.now()): string {
   ]);
   bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  let hex = "";
+  for (const byte of bytes) hex += HEX[byte];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,5 +1,6 @@
 import type { LoadCall } from "../../../bench/lib/load.js";
 import { createRandom, type Random } from "../../../scripts/demo/random.js";
+import { newResponseId } from "../../../shared/contract/response-id.js";
 import {
   EXPECTATION_CODES,
   FULL_ITEM_CODES,
@@ -30,6 +31,10 @@ export type PlannedSend = { kind: "first" | "retry" | "conflict"; submission: Su
 
 export type Workload = { sends: PlannedSend[]; calls: LoadCall[] };
 
+// The instant in the first submission's id; the others follow a millisecond apart. Ids grow through a plan
+// as the survey's do with time (shared/contract/response-id.ts), and a plan stays the same from its seed.
+const FIRST_ID_AT = Date.UTC(2026, 11, 7, 8);
+
 const COMMENTS = [
   "Cán bộ hướng dẫn tận tình, cảm ơn.",
   "Phải chờ hơi lâu ở quầy số 2.",
@@ -56,7 +61,7 @@ export function planWorkload(options: {
   const random = createRandom(options.seed);
   const slots: PlannedSend[][] = Array.from({ length: options.count }, () => []);
   for (let i = 0; i < options.count; i++) {
-    const submission = randomSubmission(random, random.pick(options.points));
+    const submission = randomSubmission(random, random.pick(options.points), FIRST_ID_AT + i);
     slots[i]!.push({ kind: "first", submission });
     const later = (kind: PlannedSend["kind"], body: Submission) =>
       slots[Math.min(options.count - 1, i + random.int(0, options.spread))]!.push({ kind, submission: body });
@@ -73,13 +78,13 @@ export function submissionCall(submission: Submission): LoadCall {
   return { method: "POST", path: "/api/v1/responses", body: JSON.stringify(submission) };
 }
 
-function randomSubmission(random: Random, point: LoadPoint): Submission {
+function randomSubmission(random: Random, point: LoadPoint, idAt: number): Submission {
   const items = point.form === "full" ? FULL_ITEM_CODES : QUICK_ITEM_CODES;
   const answers: Record<string, number> = {};
   for (const item of items) if (random.chance(0.85)) answers[item] = random.int(1, 5);
   if (Object.keys(answers).length === 0) answers[items[0]!] = random.int(1, 5);
   const submission: Submission = {
-    id: random.uuid(),
+    id: newResponseId(idAt, random.bytes(16)),
     point: point.code,
     lang: random.pick(["vi", "vi", "vi", "zh", "en"] as const),
     answers,

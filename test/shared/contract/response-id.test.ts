@@ -30,6 +30,15 @@ describe("newResponseId", () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it("takes its random bits from the bytes given, keeping the version, variant and instant its own", () => {
+    const at = Date.UTC(2026, 11, 7, 9, 30);
+    const random = new Uint8Array(16).fill(0xff);
+    expect(newResponseId(at, random)).toBe(newResponseId(at, random));
+    expect(newResponseId(at, random)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7fff-bfff-ffffffffffff$/);
+    expect(instantOf(newResponseId(at, random))).toBe(at);
+    expect(random.every((byte) => byte === 0xff)).toBe(true);
+  });
+
   it("differs between responses of the same millisecond", () => {
     const at = Date.UTC(2026, 11, 7);
     expect(new Set(Array.from({ length: 20_000 }, () => newResponseId(at))).size).toBe(20_000);

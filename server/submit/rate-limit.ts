@@ -2,6 +2,7 @@ import { lt, sql } from "drizzle-orm";
 import { localDay } from "../../shared/time/index.js";
 import type { Database } from "../db/database.js";
 import { rateCounters } from "../db/schema.js";
+import { afterPendingIo } from "../lib/after-pending-io.js";
 import { hmacSha256, toBase64Url } from "../lib/crypto.js";
 
 // Privacy rule (after plausible's salts): the limiter is keyed by an HMAC of the network address and the
@@ -26,10 +27,9 @@ export type RateLimiter = {
 const MINUTE_MS = 60_000;
 
 /**
- * Counters in the database (libSQL file on Node, D1 on Workers): one upsert per submission counts the
- * minute and the day window together, so two processes on one database share the limit. Submissions that
- * arrive while a write is under way are counted together in one batch (one transaction), as the group
- * writer stores responses: a commit per submission would halve the throughput.
+ * Counters in the database (libSQL file on Node, D1 on Workers): one row per key counts the minute and the
+ * day window together, so two processes on one database share the limit. Submissions that arrive together,
+ * or while a count is under way, are counted together: their attempts folded per key, in one statement.
  */
 export function createDatabaseRateLimiter(
   db: Database,
@@ -38,30 +38,13 @@ export function createDatabaseRateLimiter(
   options: { group: boolean } = { group: true },
 ): RateLimiter {
   let cleanedDay: string | undefined;
-  type Waiting = { key: string; limits: RateLimits; settle: (allowed: boolean | Error) => void };
-  let queue: Waiting[] = [];
+  let queue: Attempt[] = [];
   let flushing = false;
-
-  const upsert = (key: string, limits: RateLimits, day: string, minute: number) => {
-    // The minute counts every attempt; the day counts the attempts the minute let through, so that a burst
-    // refused by the minute does not use up the day (SET reads the row's values before the update).
-    const minuteCount = sql`CASE WHEN ${rateCounters.minute} = excluded.minute THEN ${rateCounters.minuteCount} + 1 ELSE 1 END`;
-    return db
-      .insert(rateCounters)
-      .values({ key, day, minute, minuteCount: 1, dayCount: 1 })
-      .onConflictDoUpdate({
-        target: rateCounters.key,
-        set: {
-          minuteCount,
-          minute: sql`excluded.minute`,
-          dayCount: sql`${rateCounters.dayCount} + (${limits.perMinute} = 0 OR ${minuteCount} <= ${limits.perMinute})`,
-        },
-      })
-      .returning({ minuteCount: rateCounters.minuteCount, dayCount: rateCounters.dayCount });
-  };
 
   async function flush() {
     flushing = true;
+    // The requests that arrived with this one are counted with it: one statement and commit for them all.
+    await new Promise<void>(afterPendingIo);
     while (queue.length > 0) {
       const group = queue;
       queue = [];
@@ -70,7 +53,7 @@ export function createDatabaseRateLimiter(
     flushing = false;
   }
 
-  async function count(group: Waiting[]) {
+  async function count(group: Attempt[]) {
     try {
       const at = now();
       const day = localDay(at);
@@ -79,18 +62,14 @@ export function createDatabaseRateLimiter(
         cleanedDay = day;
         await db.delete(rateCounters).where(lt(rateCounters.day, day));
       }
-      const statements = group.map((entry) => upsert(entry.key, entry.limits, day, minute));
-      const results = await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
-      group.forEach((entry, i) => {
-        const counts = results[i]?.[0];
-        const overMinute =
-          counts !== undefined && entry.limits.perMinute > 0 && counts.minuteCount > entry.limits.perMinute;
-        const overDay =
-          counts !== undefined && entry.limits.perDay > 0 && counts.dayCount > entry.limits.perDay;
-        entry.settle(!overMinute && !overDay);
-      });
+      // One statement per minute limit: that is the deployment's (or none), so in practice one statement.
+      for (const [perMinute, attempts] of groupBy(group, (attempt) => attempt.limits.perMinute)) {
+        const byKey = groupBy(attempts, (attempt) => attempt.key);
+        const totals = await addAttempts(db, { day, minute, perMinute, attempts: byKey });
+        for (const [key, ofKey] of byKey) settleInOrder(ofKey, perMinute, totals.get(key));
+      }
     } catch (error) {
-      for (const entry of group) entry.settle(error as Error);
+      for (const attempt of group) attempt.settle(error as Error);
     }
   }
 
@@ -104,7 +83,7 @@ export function createDatabaseRateLimiter(
           settle: (allowed) => (allowed instanceof Error ? reject(allowed) : resolve(allowed)),
         });
         if (!options.group) {
-          // Alone: this request's own batch, never another request's promise.
+          // Alone: this request's own statement, never another request's promise.
           const alone = queue;
           queue = [];
           void count(alone);
@@ -112,6 +91,64 @@ export function createDatabaseRateLimiter(
       });
     },
   };
+}
+
+type Attempt = { key: string; limits: RateLimits; settle: (allowed: boolean | Error) => void };
+type Totals = { minuteCount: number; dayCount: number };
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
+/**
+ * Adds each key's attempts to its counters in one upsert, and returns every key's new counts. The minute
+ * counts every attempt; the day counts the attempts the minute let through, so that a burst refused by the
+ * minute does not use up the day. SET reads the row's values before the update.
+ */
+async function addAttempts(
+  db: Database,
+  group: { day: string; minute: number; perMinute: number; attempts: Map<string, Attempt[]> },
+): Promise<Map<string, Totals>> {
+  const { day, minute, perMinute } = group;
+  const attempts = JSON.stringify([...group.attempts].map(([key, ofKey]) => [key, ofKey.length]));
+  const earlier = sql`CASE WHEN rate_counters.minute = excluded.minute THEN rate_counters.minute_count ELSE 0 END`;
+  const rows = await db.all<{ key: string; minute_count: number; day_count: number }>(sql`
+    INSERT INTO rate_counters (key, day, minute, minute_count, day_count)
+      SELECT value->>0, ${day}, ${minute}, value->>1,
+        CASE WHEN ${perMinute} = 0 THEN value->>1 ELSE min(value->>1, ${perMinute}) END
+      FROM json_each(${attempts}) WHERE true
+    ON CONFLICT (key) DO UPDATE SET
+      minute_count = ${earlier} + excluded.minute_count,
+      day_count = rate_counters.day_count + CASE WHEN ${perMinute} = 0 THEN excluded.minute_count
+        ELSE max(0, min(excluded.minute_count, ${perMinute} - ${earlier})) END,
+      minute = excluded.minute
+    RETURNING key, minute_count, day_count`);
+  return new Map(rows.map((row) => [row.key, { minuteCount: row.minute_count, dayCount: row.day_count }]));
+}
+
+/**
+ * Answers one key's attempts of a group in the order they came, as if each had been counted alone: the
+ * counts each one would have seen follow from the key's new totals.
+ */
+function settleInOrder(attempts: Attempt[], perMinute: number, totals: Totals | undefined) {
+  if (!totals) throw new Error("rate counter missing after the upsert");
+  let minuteCount = totals.minuteCount - attempts.length;
+  const admitted =
+    perMinute === 0 ? attempts.length : Math.max(0, Math.min(attempts.length, perMinute - minuteCount));
+  let dayCount = totals.dayCount - admitted;
+  for (const attempt of attempts) {
+    minuteCount++;
+    const withinMinute = perMinute === 0 || minuteCount <= perMinute;
+    if (withinMinute) dayCount++;
+    const overDay = attempt.limits.perDay > 0 && dayCount > attempt.limits.perDay;
+    attempt.settle(withinMinute && !overDay);
+  }
 }
 
 /**

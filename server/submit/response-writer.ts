@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../db/db-errors.js";
 import { type CaseOpening, openCasesStatements } from "../db/queries/cases.js";
 import { findStoredIdentities, insertResponsesStatement, type ResponseRow } from "../db/queries/responses.js";
 import { addToRollupsStatements, type RollupIncrement } from "../db/queries/rollups.js";
+import { afterPendingIo } from "../lib/after-pending-io.js";
 
 // The one way responses are written: online, paper and imported ones, with their rollups and cases.
 //
@@ -48,11 +49,6 @@ type Entry = {
   settled: Promise<WriteOutcome>;
   wake: (() => void) | undefined;
 };
-
-// setImmediate runs right after the pending I/O on Node, where even setTimeout(0) waits a millisecond or
-// more under load; Workers have no setImmediate.
-const afterPendingIo: (resume: () => void) => void =
-  typeof setImmediate === "function" ? (resume) => setImmediate(resume) : (resume) => setTimeout(resume, 0);
 
 // How long a leader may wait for company: requests already in the pipeline (hashing, validating) join while
 // the queue keeps growing, which turns one commit per request into one per dozens under load.

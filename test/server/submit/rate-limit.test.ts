@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addressNetwork,
@@ -46,6 +47,43 @@ describe("createDatabaseRateLimiter", () => {
     const answers: boolean[] = [];
     for (let i = 0; i < 12; i++) answers.push(await (i % 2 ? one : two).limit(key, limits));
     expect(answers.filter(Boolean)).toHaveLength(10);
+  });
+
+  it("answers attempts counted together as it answers them one at a time", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          perMinute: fc.constantFrom(0, 1, 3),
+          bursts: fc.array(
+            fc.record({
+              // Seconds on the clock before the burst: the same minute, the next, or one after it.
+              wait: fc.constantFrom(0, 0, 20, 60, 130),
+              keys: fc.array(fc.constantFrom("a", "b", "c"), { minLength: 1, maxLength: 9 }),
+            }),
+            { minLength: 1, maxLength: 8 },
+          ),
+        }),
+        async ({ perMinute, bursts }) => {
+          run++;
+          let now = Date.UTC(2026, 2, 17, 3, 0, 0);
+          const together = createDatabaseRateLimiter(t.db, () => now);
+          const alone = createDatabaseRateLimiter(t.db, () => now);
+          // A point's own day limit: one per key, as a key is one address at one point.
+          const limitsOf = (key: string) => ({ perMinute, perDay: key === "a" ? 0 : key === "b" ? 2 : 5 });
+          for (const { wait, keys } of bursts) {
+            now += wait * 1000;
+            const counted = await Promise.all(
+              keys.map((key) => together.limit(`together ${run} ${key}`, limitsOf(key))),
+            );
+            const expected: boolean[] = [];
+            for (const key of keys) expected.push(await alone.limit(`alone ${run} ${key}`, limitsOf(key)));
+            expect(counted).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it("deletes the counters of past days", async () => {

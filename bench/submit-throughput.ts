@@ -14,9 +14,9 @@ import { hasWrk, runWrk, type WrkResult } from "./lib/wrk.js";
 // posts full-form responses with unique ids to POST /api/v1/responses; the floor is Hono's hello world on
 // the same machine, measured just before and just after. Afterwards the database must hold one response per
 // acknowledged request and rollups that count every one. Server CPU per request (from /proc) is shown too:
-// on a shared machine it moves less than requests per second do. Two rows of context: the same bodies to a
-// bare Hono route that only parses them (what a JSON POST costs before any work of ours), and what storing
-// them costs alone.
+// on a shared machine it moves less than requests per second do. Rows of context: the same server with rate
+// limiting on (the default; every submission counted, none refused), the same bodies to a bare Hono route that
+// only parses them (what a JSON POST costs before any work of ours), and what storing them costs alone.
 
 const SECONDS = 10;
 const CONNECTIONS = 64;
@@ -24,7 +24,7 @@ const CONNECTIONS = 64;
 const STORED_BEFORE = 200_000;
 console.log("## Submissions per second (group commit)\n");
 console.log(
-  `Command: \`${process.env.BENCH_RATE_LIMIT ? `BENCH_RATE_LIMIT=${process.env.BENCH_RATE_LIMIT} ` : ""}npx tsx bench/submit-throughput.ts\` (rate limit ${process.env.BENCH_RATE_LIMIT ? "counted" : "off"}; wrk -t1 -c${CONNECTIONS}, ${SECONDS} s, unique ids, 19 answers each; server and wrk share this machine).\n`,
+  `Command: \`npx tsx bench/submit-throughput.ts\` (wrk -t1 -c${CONNECTIONS}, ${SECONDS} s, unique ids, 19 answers each; server and wrk share this machine).\n`,
 );
 if (!hasWrk()) {
   console.log("Skipped: install wrk (`apt-get install -y wrk`).");
@@ -71,54 +71,88 @@ end
 
 const hello = await startChildServer("bench/fixtures/hello-server.ts");
 const dir = mkdtempSync(join(tmpdir(), "hailong-bench-submit-"));
-const dbFile = join(dir, "bench.db");
-// The server's access log goes to a file, as it would to a journal: a pipe to this process, which is blocked
-// while wrk runs, would stall every log line.
-const logFile = join(dir, "server.log");
-// BENCH_CPU_PROF=<dir> writes the server's CPU profile there (open it in Chrome's DevTools).
-const profile = process.env.BENCH_CPU_PROF
-  ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
-  : [];
-const server = spawn(process.execPath, [...profile, "--import", "tsx", "server/node.ts"], {
-  cwd: new URL("..", import.meta.url).pathname,
-  env: {
-    ...process.env,
-    DATABASE_URL: `file:${dbFile}`,
-    HOST: "127.0.0.1",
-    PORT: "0",
-    HAILONG_ADMIN_PASSWORD: "admin-password-e2e",
-    // BENCH_RATE_LIMIT=1000000 counts every submission in the database's rate counters (one key: every
-    // request comes from 127.0.0.1 to one point) without refusing any: the cost of the limiter.
-    HAILONG_RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? "0",
-    HAILONG_RATE_LIMIT_DAY: process.env.BENCH_RATE_LIMIT ?? "0",
-  },
-  stdio: ["ignore", openSync(logFile, "w"), "inherit"],
-});
+// Without limiting (the target's row), and with it as deployed by default but with limits no bench reaches:
+// every submission counted in the database's rate counters (one key: every request comes from 127.0.0.1 to
+// one point), none refused.
+const server = startServer("off", "0");
+const limited = startServer("counted", "1000000");
 
-try {
-  const url = await listeningUrl(logFile);
+/** The real server on its own temp-file database, with the given rate limits (0: off). */
+function startServer(name: string, rateLimit: string) {
+  const dbFile = join(dir, `${name}.db`);
+  // The server's access log goes to a file, as it would to a journal: a pipe to this process, which is
+  // blocked while wrk runs, would stall every log line.
+  const logFile = join(dir, `${name}.log`);
+  // BENCH_CPU_PROF=<dir> writes the servers' CPU profiles there (open them in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
+    : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/node.ts"], {
+    cwd: new URL("..", import.meta.url).pathname,
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${dbFile}`,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      HAILONG_ADMIN_PASSWORD: "admin-password-e2e",
+      HAILONG_RATE_LIMIT: rateLimit,
+      HAILONG_RATE_LIMIT_DAY: rateLimit,
+    },
+    stdio: ["ignore", openSync(logFile, "w"), "inherit"],
+  });
+  return { process: child, dbFile, logFile };
+}
+
+/** The server's URL once it listens, and the survey point it takes submissions for. */
+async function prepare(started: ReturnType<typeof startServer>) {
+  const url = await listeningUrl(started);
   const api = await adminApi(url);
   const [point] = await makeSurveyPoints(api, {
     unit: { code: "H35.BENCH", name: "Bộ phận một cửa" },
     services: [],
     points: [{ label: "Quầy số 1" }],
   });
+  return { url, point: point! };
+}
+
+async function stop(started: ReturnType<typeof startServer>) {
+  if (started.process.exitCode !== null) return;
+  started.process.kill("SIGTERM");
+  await new Promise((resolve) => started.process.once("exit", resolve));
+}
+
+try {
+  const { url, point } = await prepare(server);
+  const limitedTarget = await prepare(limited);
   runWrk({ url: hello.url, seconds: 2, connections: CONNECTIONS }); // warm-up
-  runWrk({ url, seconds: 3, connections: CONNECTIONS, lua: lua(point!) });
+  runWrk({ url, seconds: 3, connections: CONNECTIONS, lua: lua(point) });
   const helloBefore = measure(hello.process, { url: hello.url, seconds: 5, connections: CONNECTIONS });
-  const stored0 = count(dbFile);
-  const submit = measure(server, { url, seconds: SECONDS, connections: CONNECTIONS, lua: lua(point!) });
+  const stored0 = count(server.dbFile);
+  const submit = measure(server.process, {
+    url,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    lua: lua(point),
+  });
   const helloAfter = measure(hello.process, { url: hello.url, seconds: 5, connections: CONNECTIONS });
+  await stop(server);
+  const stored = count(server.dbFile);
   // The same requests to a bare Hono route that only parses them and answers 201 JSON (the fixture).
   const barePost = measure(hello.process, {
     url: hello.url,
     seconds: 5,
     connections: CONNECTIONS,
-    lua: lua(point!),
+    lua: lua(point),
   });
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
-  const stored = count(dbFile);
+  const limitedLua = lua(limitedTarget.point);
+  runWrk({ url: limitedTarget.url, seconds: 3, connections: CONNECTIONS, lua: limitedLua });
+  const counted = measure(limited.process, {
+    url: limitedTarget.url,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    lua: limitedLua,
+  });
+  await stop(limited);
 
   const floor = (helloBefore.result.requestsPerSecond + helloAfter.result.requestsPerSecond) / 2;
   const floorCpu = average(helloBefore.cpuUs, helloAfter.cpuUs);
@@ -130,6 +164,9 @@ try {
   );
   console.log(
     `| Server CPU per request | ${us(submit.cpuUs)} | ${us(floorCpu)} | ${floorCpu && submit.cpuUs ? (floorCpu / submit.cpuUs).toFixed(2) : "n/a"}× |`,
+  );
+  console.log(
+    `| Context: the same with rate limiting on (the default; every submission counted, none refused) | ${rps(counted.result)} req/s, ${us(counted.cpuUs)} CPU, ${counted.result.errors + counted.result.non2xx} errors | | ${(counted.result.requestsPerSecond / floor).toFixed(2)}× |`,
   );
   console.log(
     `| Context: bare Hono JSON POST, same bodies (parsed, answered 201 JSON; nothing checked, stored or logged, no middleware) | ${rps(barePost.result)} req/s, ${us(barePost.cpuUs)} CPU | ${(barePost.result.requestsPerSecond / floor).toFixed(2)}× hello | submissions at ${(submit.result.requestsPerSecond / barePost.result.requestsPerSecond).toFixed(2)}× of it |`,
@@ -160,19 +197,20 @@ try {
     met: ratio >= 0.3 && submit.result.errors + submit.result.non2xx === 0,
   });
 } finally {
-  server.kill("SIGTERM");
+  await stop(server);
+  await stop(limited);
   await hello.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
-async function listeningUrl(file: string): Promise<string> {
+async function listeningUrl(started: ReturnType<typeof startServer>): Promise<string> {
   for (let waited = 0; waited < 60_000; waited += 100) {
-    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(readFileSync(file, "utf8"));
+    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(readFileSync(started.logFile, "utf8"));
     if (match) return match[1]!;
-    if (server.exitCode !== null) break;
+    if (started.process.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`server/node.ts did not start:\n${readFileSync(file, "utf8")}`);
+  throw new Error(`server/node.ts did not start:\n${readFileSync(started.logFile, "utf8")}`);
 }
 
 function average(a: number | undefined, b: number | undefined): number | undefined {

@@ -100,6 +100,7 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
   await bootstrapAdmin(db, config, log);
   const assets = env.ASSETS;
   const surveyScript = await readSurveyScript(assets, log);
+  const soloDatabaseLimiter = createDatabaseRateLimiter(db, () => Date.now(), { group: false });
   return createApp({
     db,
     config: { ...config, secret },
@@ -107,13 +108,11 @@ async function startIsolate(env: WorkerEnv): Promise<App> {
     newId: () => newResponseId(),
     log,
     // The minute by Cloudflare's binding when bound, the day (and a point's own limit) in D1: every isolate
-    // counts under the same key, derived from the secret and the date (rate-limit.ts).
+    // counts under the same key, derived from the secret and the date (rate-limit.ts). Each request counts
+    // alone in D1, bound or not: workerd cancels a request that waits on another's promise as hung.
     rateLimiter: env.SUBMIT_LIMITER
-      ? createBindingRateLimiter(
-          env.SUBMIT_LIMITER,
-          createDatabaseRateLimiter(db, () => Date.now(), { group: false }),
-        )
-      : undefined,
+      ? createBindingRateLimiter(env.SUBMIT_LIMITER, soloDatabaseLimiter)
+      : soloDatabaseLimiter,
     // Group commit makes requests wait for each other, which workerd cancels as hung; D1 takes a batch each.
     responseWriter: createSoloWriter(db),
     surveyScript,

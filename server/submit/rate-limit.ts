@@ -62,9 +62,10 @@ export function createDatabaseRateLimiter(
         cleanedDay = day;
         await db.delete(rateCounters).where(lt(rateCounters.day, day));
       }
-      // One statement per minute limit: that is the deployment's (or none), so in practice one statement.
-      for (const [perMinute, attempts] of groupBy(group, (attempt) => attempt.limits.perMinute)) {
-        const byKey = groupBy(attempts, (attempt) => attempt.key);
+      // A statement takes one minute limit: that is the deployment's (or none), so in practice one run.
+      for (const run of runsOf(group, (attempt) => attempt.limits.perMinute)) {
+        const perMinute = run[0]?.limits.perMinute ?? 0;
+        const byKey = groupBy(run, (attempt) => attempt.key);
         const totals = await addAttempts(db, { day, minute, perMinute, attempts: byKey });
         for (const [key, ofKey] of byKey) settleInOrder(ofKey, perMinute, totals.get(key));
       }
@@ -95,6 +96,17 @@ export function createDatabaseRateLimiter(
 
 type Attempt = { key: string; limits: RateLimits; settle: (allowed: boolean | Error) => void };
 type Totals = { minuteCount: number; dayCount: number };
+
+/** The items in order, cut wherever `sortOf` changes: counted run after run, each key keeps its order. */
+function runsOf<T>(items: readonly T[], sortOf: (item: T) => unknown): T[][] {
+  const runs: T[][] = [];
+  for (const item of items) {
+    const last = runs.at(-1);
+    if (last && sortOf(last[0] as T) === sortOf(item)) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

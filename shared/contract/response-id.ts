@@ -6,8 +6,11 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
  * id is the responses table's key, and ids that grow with time are written at the end of its index, where a
  * random UUID v4 lands anywhere in it and dirties a page of it per response: storing a response took about
  * twice the CPU with v4 ids at a quarter of a million stored, and the gap grows with the table (issue 20,
- * bench/submit-throughput.ts). The instant tells no more than the response's own submission time. Any
- * version is accepted on submit (an API client's v4 is stored alike).
+ * bench/submit-throughput.ts). Any version is accepted on submit (an API client's v4 is stored alike).
+ *
+ * The instant is when the form was opened (the server makes the page's id; a kiosk makes the next citizen's
+ * after the thank-you), so beside the response's submission time it shows how long the form took: a fact
+ * about the form, not about who filled it.
  *
  * The random bits come from `random` (16 bytes; the demo data and load plans pass seeded ones), by default
  * from getRandomValues: crypto.randomUUID exists only on secure origins, and a counter's survey may be

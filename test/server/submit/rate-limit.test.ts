@@ -49,36 +49,53 @@ describe("createDatabaseRateLimiter", () => {
     expect(answers.filter(Boolean)).toHaveLength(10);
   });
 
-  it("answers attempts counted together as it answers them one at a time", async () => {
+  it("answers attempts counted together, or alone, as the rules say for one attempt at a time", async () => {
+    const limitsArbitrary = fc.record({
+      perMinute: fc.constantFrom(0, 1, 3),
+      perDay: fc.constantFrom(0, 2, 5),
+    });
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          perMinute: fc.constantFrom(0, 1, 3),
+          // Per key, and now and then another minute limit for one attempt (the interface allows it).
+          limits: fc.record({ a: limitsArbitrary, b: limitsArbitrary, c: limitsArbitrary }),
           bursts: fc.array(
             fc.record({
               // Seconds on the clock before the burst: the same minute, the next, or one after it.
               wait: fc.constantFrom(0, 0, 20, 60, 130),
-              keys: fc.array(fc.constantFrom("a", "b", "c"), { minLength: 1, maxLength: 9 }),
+              attempts: fc.array(
+                fc.record({
+                  key: fc.constantFrom("a", "b", "c"),
+                  otherMinute: fc.constantFrom(false, false, false, true),
+                }),
+                { minLength: 1, maxLength: 9 },
+              ),
             }),
             { minLength: 1, maxLength: 8 },
           ),
         }),
-        async ({ perMinute, bursts }) => {
+        async ({ limits, bursts }) => {
           run++;
           let now = Date.UTC(2026, 2, 17, 3, 0, 0);
           const together = createDatabaseRateLimiter(t.db, () => now);
           const alone = createDatabaseRateLimiter(t.db, () => now);
-          // A point's own day limit: one per key, as a key is one address at one point.
-          const limitsOf = (key: string) => ({ perMinute, perDay: key === "a" ? 0 : key === "b" ? 2 : 5 });
-          for (const { wait, keys } of bursts) {
+          const rules = oneAtATime();
+          for (const { wait, attempts } of bursts) {
             now += wait * 1000;
+            const limited = attempts.map(({ key, otherMinute }) => ({
+              key,
+              limits: otherMinute ? { ...limits[key], perMinute: 2 } : limits[key],
+            }));
+            const expected = limited.map(({ key, limits }) => rules.allows(key, limits, now));
             const counted = await Promise.all(
-              keys.map((key) => together.limit(`together ${run} ${key}`, limitsOf(key))),
+              limited.map(({ key, limits }) => together.limit(`together ${run} ${key}`, limits)),
             );
-            const expected: boolean[] = [];
-            for (const key of keys) expected.push(await alone.limit(`alone ${run} ${key}`, limitsOf(key)));
+            const countedAlone: boolean[] = [];
+            for (const { key, limits } of limited)
+              countedAlone.push(await alone.limit(`alone ${run} ${key}`, limits));
             expect(counted).toEqual(expected);
+            expect(countedAlone).toEqual(expected);
           }
         },
       ),
@@ -157,3 +174,23 @@ describe("addressNetwork", () => {
     expect(addressNetwork(address)).toBe(network);
   });
 });
+
+/**
+ * The limiter's rules for one attempt at a time, in memory: the minute counts every attempt, the day counts
+ * those the minute let through, 0 leaves a window open.
+ */
+function oneAtATime() {
+  const counters = new Map<string, { minute: number; minuteCount: number; dayCount: number }>();
+  return {
+    allows(key: string, limits: { perMinute: number; perDay: number }, now: number): boolean {
+      if (limits.perMinute === 0 && limits.perDay === 0) return true;
+      const minute = Math.floor(now / MINUTE);
+      const counter = counters.get(key);
+      const minuteCount = counter?.minute === minute ? counter.minuteCount + 1 : 1;
+      const withinMinute = limits.perMinute === 0 || minuteCount <= limits.perMinute;
+      const dayCount = (counter?.dayCount ?? 0) + (withinMinute ? 1 : 0);
+      counters.set(key, { minute, minuteCount, dayCount });
+      return withinMinute && !(limits.perDay > 0 && dayCount > limits.perDay);
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { EXPECTATION_CODES, ITEM_CODES } from "../../shared/instrument/index.js";
 import type { ExportedResponse } from "../db/queries/reports.js";
 import { CSV_BOM, csvField, csvRecord } from "./csv.js";
+import { answerCells, codeSlots, isoInstant } from "./export-cells.js";
 import type { ExportRows } from "./export-rows.js";
 
 // GET /api/v1/reports/responses.csv: every response of a period, one row each, anonymous by construction
@@ -39,8 +40,8 @@ const FIRST_RESPONDENT_FIELD = 11;
 const CHUNK_BYTES = 1 << 20;
 
 const text = (value: string | null) => (value === null ? "" : csvField(value));
-const answerCell = (value: unknown) => (Number.isInteger(value) ? `,${value}` : ",");
-type Answers = Partial<Record<string, unknown>>;
+const ITEM_SLOTS = codeSlots(ITEM_CODES);
+const EXPECTATION_SLOTS = codeSlots(EXPECTATION_CODES);
 
 /**
  * One response as a CSV record; submitted_at is the UTC instant in ISO 8601. Built by concatenation: this
@@ -48,12 +49,10 @@ type Answers = Partial<Record<string, unknown>>;
  */
 export function responseRecord(row: ExportedResponse): string {
   const [id, submittedAt, day, unit, point, service, form, lang, channel, answers, expectations] = row;
-  let line = `${text(id)},${new Date(submittedAt).toISOString()},${day},${text(unit)},${text(point)},${text(service)},${text(form)},${text(lang)},${text(channel)}`;
+  let line = `${text(id)},${isoInstant(submittedAt)},${day},${text(unit)},${text(point)},${text(service)},${text(form)},${text(lang)},${text(channel)}`;
   // Only whole numbers are written as they are: anything else in the JSON columns would be text unchecked.
-  const items = JSON.parse(answers) as Answers;
-  const levels = expectations === null ? null : (JSON.parse(expectations) as Answers);
-  for (const code of ITEM_CODES) line += answerCell(items[code]);
-  for (const code of EXPECTATION_CODES) line += answerCell(levels?.[code]);
+  line += answerCells(answers, ITEM_SLOTS);
+  line += answerCells(expectations, EXPECTATION_SLOTS);
   for (let i = FIRST_RESPONDENT_FIELD; i < row.length; i++) line += `,${text(row[i] as string | null)}`;
   return `${line}\r\n`;
 }

@@ -1,8 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { offlineWranglerEnv, startWranglerDev, type WranglerDev } from "../../scripts/worker-wrangler.js";
+import {
+  offlineWranglerEnv,
+  ROOT,
+  startWranglerDev,
+  type WranglerDev,
+} from "../../scripts/worker-wrangler.js";
 import { makeCounterSetup } from "./helpers/catalogue.js";
 import { ADMIN_PASSWORD, adminToken, httpClient } from "./helpers/client.js";
 import { migratedState, readLocalD1 } from "./helpers/local-d1.js";
@@ -18,7 +23,7 @@ afterAll(async () => {
 
 async function boot(
   persistTo: string,
-  options: { vars?: Record<string, string>; environment?: string } = {},
+  options: { vars?: Record<string, string>; environment?: string; config?: string } = {},
 ) {
   const scripts = inject("workerdScripts");
   const script = options.environment === "turso" ? scripts.turso : scripts.d1;
@@ -148,5 +153,37 @@ describe("server/worker.ts", () => {
     // A new workerd (a new isolate, its memory empty) on the same D1 continues the same count.
     const second = await boot(state, { vars });
     expect(await submitAll(second.client, point as string, 2)).toEqual([201, 429]);
+  });
+
+  it("counts the minute in D1 without the binding, each request alone, concurrent ones too", async () => {
+    // wrangler.toml without its rate-limiting bindings; its paths made absolute for the copy's new folder.
+    const config = join(dir, "no-binding.toml");
+    const toml = readFileSync(join(ROOT, "wrangler.toml"), "utf8")
+      .replace(/\[\[(env\.turso\.)?ratelimits\]\][^[]*/g, "")
+      .replace('directory = "dist"', `directory = "${join(ROOT, "dist")}"`)
+      .replace('migrations_dir = "migrations"', `migrations_dir = "${join(ROOT, "migrations")}"`);
+    expect(toml).not.toContain("SUBMIT_LIMITER");
+    writeFileSync(config, toml);
+    const { client } = await boot(migratedState(join(dir, "no-binding")), {
+      config,
+      vars: {
+        HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        HAILONG_RATE_LIMIT: "3",
+        HAILONG_RATE_LIMIT_DAY: "1000",
+      },
+    });
+    const token = await adminToken(client, "no binding");
+    const [point] = (await makeCounterSetup(client, token, "NB", [{ label: "Quầy" }])).points;
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        client
+          .json("POST", "/api/v1/responses", {
+            body: { id: crypto.randomUUID(), point, lang: "vi", answers: { TC1: 4 } },
+          })
+          .then((res) => res.status),
+      ),
+    );
+    // Three a minute from one address to one point; none cancelled as hung (a 500), whatever the order.
+    expect(statuses.toSorted()).toEqual([201, 201, 201, 429, 429]);
   });
 });

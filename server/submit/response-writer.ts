@@ -194,8 +194,17 @@ async function store(db: Database, entries: Entry[]): Promise<void> {
   );
 }
 
-// Responses per INSERT: a statement's one JSON parameter stays well under D1's size limits.
+// A statement's one JSON parameter must stay under D1's limit on a value (2 MB): at most 500 responses to an
+// INSERT, fewer when their comments are long (500 comments of 2,000 Chinese characters make ~3 MB).
 const RESPONSES_PER_STATEMENT = 500;
+const PARAMETER_BYTES = 1_000_000;
+
+/**
+ * At least the bytes a row takes in that parameter: its short fields in far less than 1 KiB, answers as our
+ * own ASCII JSON, and a comment's UTF-16 units in at most 6 bytes each (JSON writes a control one as \u001f).
+ */
+const rowBytesAtMost = (row: ResponseRow) =>
+  1024 + row.answers.length + (row.expectations?.length ?? 0) + 6 * (row.comment?.length ?? 0);
 
 /**
  * The statements that store responses with their cases and rollups (one batch, all or nothing): the group
@@ -203,10 +212,19 @@ const RESPONSES_PER_STATEMENT = 500;
  */
 export function responseWriteStatements(db: Database, responses: readonly PreparedResponse[]): Statement[] {
   const statements: Statement[] = [];
-  for (let start = 0; start < responses.length; start += RESPONSES_PER_STATEMENT) {
-    const rows = responses.slice(start, start + RESPONSES_PER_STATEMENT).map((response) => response.row);
-    statements.push(insertResponsesStatement(db, rows));
+  let rows: ResponseRow[] = [];
+  let bytes = 0;
+  for (const { row } of responses) {
+    const size = rowBytesAtMost(row);
+    if (rows.length === RESPONSES_PER_STATEMENT || (rows.length > 0 && bytes + size > PARAMETER_BYTES)) {
+      statements.push(insertResponsesStatement(db, rows));
+      rows = [];
+      bytes = 0;
+    }
+    rows.push(row);
+    bytes += size;
   }
+  if (rows.length > 0) statements.push(insertResponsesStatement(db, rows));
   for (const response of responses) if (response.also) statements.push(...response.also);
   // Loops, not flatMap: flatMap takes ~4 µs a response over a group's 1,600 increments, a loop a tenth.
   const openings: CaseOpening[] = [];

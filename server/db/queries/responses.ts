@@ -36,7 +36,7 @@ const COLUMNS = [
 const INSERT_COLUMNS = sql.raw(
   `INSERT INTO responses (${COLUMNS.map(([column]) => column).join(", ")}) SELECT ${COLUMNS.map(
     (_, index) => `r->>${index}`,
-  ).join(", ")} FROM rows`,
+  ).join(", ")} FROM json_rows`,
 );
 
 // JSON.stringify writes a lone UTF-16 surrogate as "\ud800", and SQLite's JSON functions store that as bytes

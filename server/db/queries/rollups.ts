@@ -181,7 +181,7 @@ function upserts(
       db.run(sql`${withJsonRows(values)}INSERT INTO ${sql.identifier(table)} (${sql.identifier(period)}, unit_id, point_id,
           service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id)
         SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, r->>10, r->>11
-        FROM rows WHERE true
+        FROM json_rows WHERE true
         ON CONFLICT (${sql.identifier(period)}, point_id, service_id, channel, officer_id, item) DO UPDATE SET
           count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2,
           count_3 = count_3 + excluded.count_3, count_4 = count_4 + excluded.count_4,

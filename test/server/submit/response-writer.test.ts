@@ -1,9 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../../server/db/database.js";
+import { runBatch } from "../../../server/db/database.js";
 import type { ResponseRow } from "../../../server/db/queries/responses.js";
 import { responses, rollups } from "../../../server/db/schema.js";
-import { createGroupWriter, type PreparedResponse } from "../../../server/submit/response-writer.js";
+import {
+  createGroupWriter,
+  type PreparedResponse,
+  responseWriteStatements,
+} from "../../../server/submit/response-writer.js";
 import { createTestApp, FROZEN_NOW } from "../../helpers/create-test-app.js";
 import { makePoint, makeUnit } from "../../helpers/factories.js";
 import { preparedResponse } from "../../helpers/prepared-response.js";
@@ -88,5 +93,36 @@ describe("createGroupWriter", () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(await respondents(point.id)).toBe(2);
+  });
+});
+
+describe("responseWriteStatements", () => {
+  it("keeps each INSERT's JSON parameter under D1's 2 MB limit on a value, even with long comments", async () => {
+    const point = await makePoint(t, { unit: "STP" });
+    // 2,000 characters (the longest comment), three UTF-8 bytes each: 500 of them make ~3 MB.
+    const comment = "服务态度很好，办理速度快。".repeat(154).slice(0, 2000);
+    const group = Array.from({ length: 500 }, () => prepared(point.id, { comment }));
+    const inserts = responseWriteStatements(t.db, group)
+      .map((statement) =>
+        (statement as unknown as { getQuery(): { sql: string; params: unknown[] } }).getQuery(),
+      )
+      .filter((query) => query.sql.includes("INSERT INTO responses"));
+    expect(inserts.length).toBeGreaterThan(1);
+    for (const { params } of inserts)
+      expect(new TextEncoder().encode(String(params[0])).length).toBeLessThan(2e6);
+    expect(
+      inserts.reduce((sum, { params }) => sum + (JSON.parse(String(params[0])) as unknown[]).length, 0),
+    ).toBe(500);
+    await runBatch(t.db, responseWriteStatements(t.db, group));
+    const stored = await t.db.select().from(responses).where(eq(responses.pointId, point.id)).all();
+    expect(stored.map((row) => row.comment)).toEqual(Array(500).fill(comment));
+  });
+
+  it("puts up to 500 ordinary responses in one INSERT", () => {
+    const group = Array.from({ length: 501 }, () => prepared(1));
+    const inserts = responseWriteStatements(t.db, group)
+      .map((statement) => (statement as unknown as { getQuery(): { sql: string } }).getQuery().sql)
+      .filter((sql) => sql.includes("INSERT INTO responses"));
+    expect(inserts).toHaveLength(2);
   });
 });

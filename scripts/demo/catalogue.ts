@@ -77,6 +77,10 @@ export const DEMO_SERVICES: DemoService[] = [
   foreign("1.010092", "Cấp thẻ đi lại của doanh nhân APEC"),
 ];
 
+/** The codes of the demo services a unit offers. */
+export const demoServicesOf = (unitCode: string): string[] =>
+  DEMO_SERVICES.filter((s) => s.units.includes(unitCode)).map((s) => s.code);
+
 export const DEMO_POINTS: DemoPoint[] = [
   { code: "TTQ2KA", unit: TTHCC, label: "Quầy số 1 – Tư pháp", form: "full", quality: 0.86, weight: 14 },
   { code: "TTQ3KB", unit: TTHCC, label: "Quầy số 2 – Tư pháp", form: "full", quality: 0.78, weight: 12 },

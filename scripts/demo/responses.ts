@@ -38,22 +38,30 @@ function answer(random: Random, satisfied: number): number {
 }
 
 /**
- * A synthetic response at a random working-hours instant within the `days` days before `until`:
- * plausible distributions per counter, a slow improvement over the year, some skipped items,
- * optional sections and comments as real citizens leave them.
+ * A random working-hours instant within the `days` days before `until`, evenly over the days but for
+ * weekends, when offices are closed.
+ */
+export function demoInstant(random: Random, options: { until: number; days: number }): number {
+  const daysAgo = random.int(0, options.days - 1);
+  let dayStart = Math.floor(options.until / DAY_MS) * DAY_MS - daysAgo * DAY_MS;
+  // Move most weekend visits to the Friday before.
+  const weekday = new Date(dayStart).getUTCDay();
+  if ((weekday === 0 || weekday === 6) && random.chance(0.95)) dayStart -= (weekday === 0 ? 2 : 1) * DAY_MS;
+  // 07:30–17:00 in Hanoi is 00:30–10:00 UTC.
+  return Math.min(dayStart + random.int(30 * 60, 10 * 3600) * 1000, options.until - 1000);
+}
+
+/**
+ * A synthetic response at `submittedAt` (a demoInstant): plausible distributions per counter, a slow
+ * improvement over the year, some skipped items, optional sections and comments as real citizens leave them.
  */
 export function generateResponse(
   random: Random,
   options: { points: DemoPoint[]; servicesOf: (point: DemoPoint) => string[]; until: number; days: number },
+  submittedAt: number,
 ): DemoResponse {
   const point = random.weighted(options.points, (p) => p.weight);
-  const daysAgo = random.int(0, options.days - 1);
-  let dayStart = Math.floor(options.until / DAY_MS) * DAY_MS - daysAgo * DAY_MS;
-  // Offices are closed at weekends; move most weekend visits to the Friday before.
-  const weekday = new Date(dayStart).getUTCDay();
-  if ((weekday === 0 || weekday === 6) && random.chance(0.95)) dayStart -= (weekday === 0 ? 2 : 1) * DAY_MS;
-  // 07:30–17:00 in Hanoi is 00:30–10:00 UTC.
-  const submittedAt = Math.min(dayStart + random.int(30 * 60, 10 * 3600) * 1000, options.until - 1000);
+  const daysAgo = Math.floor(options.until / DAY_MS) - Math.floor(submittedAt / DAY_MS);
   const progress = 1 - daysAgo / options.days;
   const items = point.form === "full" ? FULL_ITEM_CODES : QUICK_ITEM_CODES;
   const answers: Record<string, number> = {};

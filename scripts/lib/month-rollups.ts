@@ -1,9 +1,16 @@
 import type Database from "libsql";
-import { type RollupRow, rollupFold, rollupIncrements } from "../../server/db/queries/rollups.js";
+import { JSON_ROWS_SQL } from "../../server/db/json-rows.js";
+import {
+  ROLLUP_UPSERTS,
+  type RollupRow,
+  rollupFold,
+  rollupIncrements,
+  rollupRowValues,
+} from "../../server/db/queries/rollups.js";
 
-// The rollups of one month recomputed from its raw responses, with the function the submit path uses.
-// The seeder writes them this way and db:check compares and repairs with them: one month at a time, so
-// memory holds one month's rows whatever the number of responses.
+// The rollups of one month recomputed from its raw responses, with the function the submit path uses:
+// db:check compares and repairs with them, one month at a time, so memory holds one month's rows whatever
+// the number of responses. The demo seeder adds its rows through addRollupBatches.
 
 export type MonthRollups = { daily: RollupRow[]; monthly: RollupRow[]; responses: number };
 
@@ -60,36 +67,40 @@ const byPrimaryKey = (a: RollupRow, b: RollupRow) =>
   a.officerId - b.officerId ||
   text(a.item, b.item);
 
-// A month's rows go to SQLite this many to a statement: the native driver spends ~8 µs on each call of a
-// prepared statement, longer than SQLite takes to write a rollup row. (A JSON batch unpacked by
-// json_each, as the submit path sends rows (withJsonRows), measured no faster than these bound values.)
+// Rows go to SQLite as JSON arrays of this many rows, one parameter to the submit path's statement (on the
+// native driver): a string crosses from a worker thread (the demo seeder's) as one copy, where bound
+// values would be cloned one by one, and the native driver binds it at once.
 const ROWS_PER_STATEMENT = 500;
-const COLUMNS = 12;
 
-/**
- * Replaces the stored rollups of `month` with `rows`; the caller holds the transaction. Rows go in in
- * primary-key order: each insert then appends to the key's B-tree instead of splitting pages in the
- * middle: about half the time for the hundreds of thousands of daily rows of a busy month.
- */
+/** A grain's rows (RollupRows) as JSON batches for addRollupBatches, in the tables' primary-key order. */
+export function rollupBatches(rows: RollupRow[]): string[] {
+  const sorted = rows.sort(byPrimaryKey);
+  const batches: string[] = [];
+  for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT) {
+    batches.push(JSON.stringify(sorted.slice(start, start + ROWS_PER_STATEMENT).map(rollupRowValues)));
+  }
+  return batches;
+}
+
+/** The daily and monthly rollups of `rows` as JSON batches (rollupBatches). */
+export type RollupBatches = { daily: string[]; monthly: string[] };
+
+/** Replaces the stored rollups of `month` with `rows`; the caller holds the transaction. */
 export function writeMonthRollups(db: Database.Database, month: string, rows: MonthRollups): void {
   db.prepare("DELETE FROM rollups WHERE day >= ? AND day < ?").run(`${month}-01`, `${nextMonth(month)}-01`);
   db.prepare("DELETE FROM rollups_monthly WHERE month = ?").run(month);
-  for (const { table, period, grain } of ROLLUP_TABLES) {
-    const insertRows = (count: number) =>
-      db.prepare(
-        `INSERT INTO ${table} (${period}, unit_id, point_id, service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id)
-         VALUES ${Array(count)
-           .fill(`(${Array(COLUMNS).fill("?").join(", ")})`)
-           .join(", ")}`,
-      );
-    const full = insertRows(ROWS_PER_STATEMENT);
-    const sorted = rows[grain].sort(byPrimaryKey);
-    for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT) {
-      const batch = sorted.slice(start, start + ROWS_PER_STATEMENT);
-      const values: (string | number)[] = [];
-      for (const r of batch)
-        values.push(r.period, r.unitId, r.pointId, r.serviceId, r.channel, r.item, ...r.counts, r.officerId);
-      (batch.length === ROWS_PER_STATEMENT ? full : insertRows(batch.length)).run(values);
-    }
+  addRollupBatches(db, { daily: rollupBatches(rows.daily), monthly: rollupBatches(rows.monthly) });
+}
+
+/**
+ * Adds rollup rows to the stored ones, inserting the rows not there yet, as the submit path does; the
+ * caller holds the transaction. Rows come in primary-key order: each insert then appends to the key's
+ * B-tree instead of splitting pages in the middle: about half the time for the hundreds of thousands of
+ * daily rows of a busy month.
+ */
+export function addRollupBatches(db: Database.Database, batches: RollupBatches): void {
+  for (const { table, grain } of ROLLUP_TABLES) {
+    const upsert = db.prepare(`${JSON_ROWS_SQL}${ROLLUP_UPSERTS[table]}`);
+    for (const batch of batches[grain]) upsert.run(batch);
   }
 }

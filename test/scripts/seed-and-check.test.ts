@@ -100,3 +100,34 @@ describe("npm run db:check", () => {
     expect(run("db-check").status).toBe(0);
   });
 });
+
+describe("npm run seed:demo into a database that holds responses", () => {
+  it("adds its rollups to the stored ones, across chunk boundaries, as db:check recomputes them", () => {
+    const url = `file:${join(dir, "twice.db")}`;
+    const seed = (responses: string, seedValue: string) =>
+      execFileSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "scripts/seed-demo.ts",
+          "--responses",
+          responses,
+          "--seed",
+          seedValue,
+          "--until",
+          "2026-11-30T12:00:00Z",
+        ],
+        { env: { ...process.env, DATABASE_URL: url } },
+      );
+    seed("300", "1");
+    // 50,000 responses to a transaction: the second run writes two, and days on both sides of the boundary.
+    seed("50001", "2");
+    const check = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-check.ts"], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
+    expect(check.stdout).toMatch(/Rollups agree with the 50,301 responses/);
+    expect(check.status).toBe(0);
+  }, 120_000);
+});

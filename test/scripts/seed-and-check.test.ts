@@ -10,10 +10,15 @@ const dir = mkdtempSync(join(tmpdir(), "hailong-seed-"));
 const databaseUrl = `file:${join(dir, "demo.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const run = (script: string, args: string[] = []) =>
+const run = (script: string, args: string[] = [], url = databaseUrl) =>
   spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",
+  });
+/** `npm run seed:demo` with these arguments into the database at `url`; throws if it fails. */
+const seedDemo = (args: string[], url = databaseUrl) =>
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/seed-demo.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: url },
   });
 const query = async (sql: string) => {
   const client = createClient({ url: databaseUrl });
@@ -26,13 +31,7 @@ const query = async (sql: string) => {
 
 describe("npm run seed:demo", () => {
   it("fills a fresh database with the demo catalogue, demo officers and reproducible responses", async () => {
-    execFileSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/seed-demo.ts", "--responses", "1500", "--seed", "7"],
-      {
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-      },
-    );
+    seedDemo(["--responses", "1500", "--seed", "7"]);
     const [counts] =
       await query(`SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM services) AS services,
       (SELECT count(*) FROM points) AS points, (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM users) AS users`);
@@ -59,21 +58,7 @@ describe("npm run seed:demo reproducibility", () => {
   it("writes the same content into every table from the same seed and end date", () => {
     const seeded = (name: string, seed: string) => {
       const path = join(dir, name);
-      execFileSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "scripts/seed-demo.ts",
-          "--responses",
-          "300",
-          "--seed",
-          seed,
-          "--until",
-          "2026-11-30T12:00:00Z",
-        ],
-        { env: { ...process.env, DATABASE_URL: `file:${path}` } },
-      );
+      seedDemo(["--responses", "300", "--seed", seed, "--until", "2026-11-30T12:00:00Z"], `file:${path}`);
       // The demo officers' passwords are random on purpose: nobody may sign in as them.
       return databaseContentHash(path, { users: ["password_hash"] });
     };
@@ -105,28 +90,11 @@ describe("npm run seed:demo into a database that holds responses", () => {
   it("adds its rollups to the stored ones, across chunk boundaries, as db:check recomputes them", () => {
     const url = `file:${join(dir, "twice.db")}`;
     const seed = (responses: string, seedValue: string) =>
-      execFileSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "scripts/seed-demo.ts",
-          "--responses",
-          responses,
-          "--seed",
-          seedValue,
-          "--until",
-          "2026-11-30T12:00:00Z",
-        ],
-        { env: { ...process.env, DATABASE_URL: url } },
-      );
+      seedDemo(["--responses", responses, "--seed", seedValue, "--until", "2026-11-30T12:00:00Z"], url);
     seed("300", "1");
     // 50,000 responses to a transaction: the second run writes two, and days on both sides of the boundary.
     seed("50001", "2");
-    const check = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-check.ts"], {
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-    });
+    const check = run("db-check", [], url);
     expect(check.stdout).toMatch(/Rollups agree with the 50,301 responses/);
     expect(check.status).toBe(0);
   }, 120_000);

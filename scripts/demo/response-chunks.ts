@@ -130,7 +130,7 @@ export function* responseChunks(options: ChunkOptions): Generator<ResponseChunk>
 
 /**
  * responseChunks made in a worker thread, one chunk ahead: the next chunk is made on the other core while
- * the caller writes this one. Making a response (drawing it, hashing it, folding its rollups) costs about
+ * the caller writes this one. Making a response (drawing it, hashing it, folding its rollups) costs nearly
  * as much as SQLite's writing it.
  */
 export async function* responseChunksAhead(options: ChunkOptions): AsyncGenerator<ResponseChunk> {
@@ -139,8 +139,8 @@ export async function* responseChunksAhead(options: ChunkOptions): AsyncGenerato
   const entry = new URL("./chunk-worker.ts", import.meta.url).href;
   const worker = new Worker(
     `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`,
-    // Without a limit the worker's heap grew past 500 MB at a million responses, its garbage collector in
-    // no hurry: the seed then peaked at 1.2 GB. A chunk in the making needs far less.
+    // Without a limit a million responses peaked at 1.2 GB of RSS (the worker's garbage collector in no
+    // hurry), with it at ~670 MB: a chunk in the making needs far less.
     { eval: true, workerData: options, resourceLimits: { maxOldGenerationSizeMb: 320 } },
   );
   const next = () =>

@@ -174,7 +174,7 @@ function upserts(db: Database, table: RollupTable, rows: RollupRow[]) {
   return statements;
 }
 
-/** The two rollup tables and their period column. */
+/** The two rollup tables: per day and per month. */
 export type RollupTable = "rollups" | "rollups_monthly";
 
 /** A rollup row as the values of a JSON row for ROLLUP_UPSERTS. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type Lang, t } from "../../shared/i18n/console/index.js";
 import { LazyScreen } from "./components/lazy-screen.js";
 import { Shell } from "./components/shell.js";
@@ -61,7 +61,9 @@ export function App() {
     );
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so the address changes in the same task as the screen: nobody (a person copying the
+  // link, a test, a screen reader) sees the sign-in form under the old screen's address.
+  useLayoutEffect(() => {
     if (session.state === "out" && route.path !== "sign-in") {
       const search = route.query.toString();
       const here = search ? `${route.path}?${search}` : route.path;

@@ -166,8 +166,18 @@ describe("the console for an administrator", () => {
 
   it("sends a user whose session has ended to sign in, then back to the screen they asked for", async () => {
     await context.clearCookies();
+    // Notes the address at the moment the notice is drawn: it must already be sign-in's, not the old screen's.
+    await page.evaluate(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector(".status-error[role=alert]")) return;
+        document.body.dataset.addressAtNotice = window.location.pathname;
+        seen.disconnect();
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByRole("link", { name: "Tài khoản của tôi" }).click();
     await page.getByText("Phiên làm việc đã hết hạn.", { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.body.dataset.addressAtNotice)).toBe("/console/sign-in");
     expect(new URL(page.url()).pathname).toBe("/console/sign-in");
     expect(new URL(page.url()).searchParams.get("next")).toBe("account");
     await signIn(page, "phan.tich.stp", "analyst-password-stp");
